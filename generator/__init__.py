@@ -1,0 +1,3 @@
+"""dispute: reconcile loan repayments with statements and draft credit-record dispute letters."""
+
+__version__ = "0.1.0"

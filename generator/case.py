@@ -1,0 +1,257 @@
+"""case.toml: everything the documents cannot tell. Errors name the file, the key and what was
+expected, e.g. ``case.toml: [[loans]][1].principal: expected a decimal string like "12000.00"``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator.errors import CaseError
+from generator.models import Borrower, Case, CreditReportRef, Installment, Loan, Method, ReportedMonth
+
+CASE_FILE = "case.toml"
+DEFAULT_OUT = "out"
+GRID_CODES = frozenset("N*1234567BCGDZM#/A")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+_BORROWER_KEYS = {"name", "id_type", "id_number", "phone", "address", "email"}
+_LOAN_KEYS = {"lender", "product", "contract_number", "principal", "disbursed_on", "installments",
+              "method", "annual_rate", "due_day", "grace_days", "payee_names", "schedule",
+              "reported", "account_id", "business_type", "settled_on"}
+_TOP_KEYS = {"borrower", "loans", "report", "passwords"}
+
+T = TypeVar("T")
+
+
+class _Table:
+    """A TOML table with the path used in error messages."""
+
+    def __init__(self, file: Path, path: str, data: Mapping[str, Any], allowed: set[str]) -> None:
+        self.file, self.path, self.data = file, path, data
+        unknown = sorted(set(data) - allowed)
+        if unknown:
+            raise self.error(unknown[0], f"unknown key (expected one of: {', '.join(sorted(allowed))})")
+
+    def error(self, key: str, message: str) -> CaseError:
+        return CaseError(self.file, f"{self.path}.{key}: {message}" if self.path else f"{key}: {message}")
+
+    def get(self, key: str, convert: Callable[[Any], T], expected: str, default: T | None = None) -> T:
+        if key not in self.data:
+            if default is not None:
+                return default
+            raise self.error(key, f"missing; expected {expected}")
+        try:
+            return convert(self.data[key])
+        except (TypeError, ValueError, InvalidOperation):
+            raise self.error(key, f"expected {expected}, got {self.data[key]!r}") from None
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError
+    return value.strip()
+
+
+def _nonempty(value: Any) -> str:
+    text = _text(value)
+    if not text:
+        raise ValueError
+    return text
+
+
+def _decimal(value: Any) -> Decimal:
+    # A TOML float has already lost the cents' exactness; only strings and integers are money.
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError
+    return Decimal(str(value).replace(",", ""))
+
+
+def _positive_decimal(value: Any) -> Decimal:
+    result = _decimal(value)
+    if result <= 0:
+        raise ValueError
+    return result
+
+
+def _rate(value: Any) -> Decimal:
+    result = _decimal(value)
+    if not Decimal(0) <= result < Decimal(1):
+        raise ValueError  # 10.95 means a percent was written where a fraction is expected
+    return result
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    raise TypeError
+
+
+def _int_range(low: int, high: int) -> Callable[[Any], int]:
+    def convert(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError
+        return value
+    return convert
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError
+    return tuple(v.strip() for v in value)
+
+
+def load_case(folder: Path) -> Case:
+    folder = Path(folder)
+    file = folder / CASE_FILE
+    if not folder.is_dir():
+        raise CaseError(folder, "not a case folder (expected a folder holding case.toml)")
+    if not file.is_file():
+        raise CaseError(file, "missing: a case folder needs a case.toml")
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise CaseError(file, "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CaseError(file, f"not valid TOML: {exc}") from None
+    top = _Table(file, "", data, _TOP_KEYS)
+    if "borrower" not in data or not isinstance(data["borrower"], dict):
+        raise top.error("[borrower]", "missing table")
+    loans_data = data.get("loans")
+    if not isinstance(loans_data, list) or not loans_data:
+        raise top.error("[[loans]]", "missing; at least one loan is needed")
+    borrower = _borrower(_Table(file, "[borrower]", data["borrower"], _BORROWER_KEYS))
+    loans = tuple(_loan(_Table(file, f"[[loans]][{i + 1}]", loan, _LOAN_KEYS))
+                  for i, loan in enumerate(loans_data))
+    return Case(root=folder, name=folder.resolve().name, borrower=borrower, loans=loans,
+                documents=find_documents(folder), report=_report(file, data.get("report")),
+                passwords=_passwords(file, data.get("passwords")))
+
+
+def _borrower(t: _Table) -> Borrower:
+    id_type = t.get("id_type", _nonempty, "a string such as 居民身份证", "居民身份证")
+    id_number = t.get("id_number", _nonempty, "an ID number string")
+    if id_type == "居民身份证":
+        _check_ric(t, id_number)
+    phone = t.get("phone", _nonempty, "a phone number string")
+    if not (_MOBILE.match(phone) or _LANDLINE.match(phone)):
+        raise t.error("phone", f"expected an 11-digit mobile number (1xxxxxxxxxx) or a landline, got {phone!r}")
+    return Borrower(name=t.get("name", _nonempty, "the borrower's name"), id_type=id_type,
+                    id_number=id_number.upper(), phone=phone,
+                    address=t.get("address", _text, "a string", ""), email=t.get("email", _text, "a string", ""))
+
+
+def _check_ric(t: _Table, number: str) -> None:
+    from stdnum.cn import ric
+    from stdnum.exceptions import ValidationError
+
+    try:
+        ric.validate(number)
+    except ValidationError as exc:
+        # The number itself never goes into a message: it is personal data.
+        raise t.error("id_number", f"not a valid 居民身份证 number ({exc.message})") from None
+
+
+def _loan(t: _Table) -> Loan:
+    lender = t.get("lender", _nonempty, "the lender's legal name (管理机构)")
+    product = t.get("product", _text, "a string", "")
+    schedule = _schedule(t)
+    required = not schedule
+    principal = t.get("principal", _positive_decimal, 'a decimal string like "12000.00"',
+                      None if required else Decimal(0))
+    return Loan(
+        lender=lender, product=product,
+        contract_number=t.get("contract_number", _nonempty, "a string", "") or None,
+        principal=principal,
+        disbursed_on=t.get("disbursed_on", _date, "a date like 2024-01-10",
+                           None if required else schedule[0].due_date),
+        installments=t.get("installments", _int_range(1, 600), "a whole number of installments",
+                           None if required else len(schedule)),
+        method=t.get("method", Method, "one of: " + ", ".join(m.value for m in Method), Method.EQUAL_INSTALLMENT),
+        annual_rate=t.get("annual_rate", _rate, 'a fraction string like "0.1095" (10.95%)',
+                          None if required else Decimal(0)),
+        due_day=t.get("due_day", _int_range(1, 31), "a day of the month 1-31",
+                      None if required else schedule[0].due_date.day),
+        grace_days=t.get("grace_days", _int_range(0, 90), "a whole number of days 0-90", 0),
+        payee_names=t.get("payee_names", _names, "a non-empty list of names",
+                          tuple(n for n in (lender, product) if n)),
+        schedule=schedule,
+        reported=_reported(t),
+        account_id=t.get("account_id", _nonempty, "a string", "") or None,
+        business_type=t.get("business_type", _text, "a string", ""),
+        settled_on=t.data.get("settled_on") and t.get("settled_on", _date, "a date"),
+    )
+
+
+def _sub_tables(t: _Table, key: str, allowed: set[str]) -> list[_Table]:
+    items = t.data.get(key, [])
+    if not isinstance(items, list):
+        raise t.error(key, "expected an array of tables")
+    return [_Table(t.file, f"{t.path}.{key}[{i + 1}]", item, allowed) for i, item in enumerate(items)]
+
+
+def _schedule(t: _Table) -> tuple[Installment, ...]:
+    rows = _sub_tables(t, "schedule", {"number", "due_date", "amount", "principal", "interest"})
+    out = tuple(Installment(number=r.get("number", _int_range(1, 600), "an installment number"),
+                            due_date=r.get("due_date", _date, "a date"),
+                            amount_due=r.get("amount", _positive_decimal, 'a decimal string like "1050.00"'),
+                            principal=r.get("principal", _decimal, "a decimal string", Decimal(0)) if "principal" in r.data else None,
+                            interest=r.get("interest", _decimal, "a decimal string", Decimal(0)) if "interest" in r.data else None)
+                for r in rows)
+    if [i.number for i in out] != list(range(1, len(out) + 1)):
+        raise t.error("schedule", "installments must be numbered 1, 2, 3 … in order")
+    return out
+
+
+def _reported(t: _Table) -> tuple[ReportedMonth, ...]:
+    out = []
+    for r in _sub_tables(t, "reported", {"month", "status", "overdue_amount", "page"}):
+        month = r.get("month", _text, 'a month like "2025-03"')
+        if not _MONTH.match(month):
+            raise r.error("month", f'expected a month like "2025-03", got {month!r}')
+        status = r.get("status", _text, "a grid code")
+        if len(status) != 1 or status not in GRID_CODES:
+            raise r.error("status", f"expected one grid code of N * 1-7 B C G D Z M # /, got {status!r}")
+        amount = r.get("overdue_amount", _decimal, 'a decimal string like "1050.00"') if "overdue_amount" in r.data else None
+        page = r.get("page", _int_range(1, 10_000), "a page number") if "page" in r.data else None
+        out.append(ReportedMonth(month, status, amount, page))
+    return tuple(out)
+
+
+def _report(file: Path, data: Any) -> CreditReportRef | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise CaseError(file, "report: expected a table")
+    t = _Table(file, "[report]", data, {"number", "time", "file"})
+    return CreditReportRef(report_number=t.get("number", _nonempty, "the 报告编号"),
+                           report_time=t.get("time", _nonempty, 'the 报告时间 like "2025-08-01 09:30:00"'),
+                           file=t.get("file", _nonempty, "a file name", "") or None)
+
+
+def _passwords(file: Path, data: Any) -> dict[str, str]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise CaseError(file, 'passwords: expected a table of "file name" = "password"')
+    return {str(k): v for k, v in data.items()}
+
+
+def find_documents(folder: Path) -> tuple[Path, ...]:
+    """The PDFs of a case, in name order; case.toml, notes and the output folder are not evidence."""
+    out = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if rel.parts[0] == DEFAULT_OUT or any(p.startswith(".") for p in rel.parts):
+            continue
+        if path.is_file() and path.suffix.lower() == ".pdf":
+            out.append(path)
+    return tuple(out)

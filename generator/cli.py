@@ -1,0 +1,176 @@
+"""The `dispute` command line: the only module that prints or exits.
+
+Exit codes: 0 done; 1 finished but some of several files failed; 2 bad input or usage, or every
+input failed (one line per bad file on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from generator import __version__
+from generator.errors import DisputeError
+from generator.models import CaseResult, Statement
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="核对网贷还款记录，生成征信异议申请材料（本地运行，免费，无需中介）。")
+
+
+def _fail(err: DisputeError) -> NoReturn:
+    typer.echo(f"错误: {err}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _dump(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        typer.echo(f"错误: --date: expected YYYY-MM-DD, got {value!r}", err=True)
+        raise typer.Exit(code=2) from None
+
+
+def _split(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    bad = [v for v in items if v not in allowed]
+    if bad or not items:
+        typer.echo(f"错误: {option}: expected a comma-separated list of {', '.join(allowed)}, got {value!r}", err=True)
+        raise typer.Exit(code=2)
+    return items
+
+
+@app.command()
+def version() -> None:
+    """打印版本号。"""
+    typer.echo(__version__)
+
+
+@app.command()
+def providers() -> None:
+    """列出支持的文件格式及识别方式。"""
+    from generator.parsers import PARSERS
+
+    for p in PARSERS:
+        typer.echo(f"{p.name:10} {p.kind.value:20} {p.title}  [{p.describe()}]")
+
+
+@app.command()
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="要解析的 PDF 文件")],
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    password: Annotated[str | None, typer.Option("--password", help="加密 PDF 的密码")] = None,
+    provider: Annotated[str | None, typer.Option("--provider", help="强制使用某个解析器")] = None,
+) -> None:
+    """解析流水/报告 PDF。"""
+    from generator.parsers import parse_document
+    from generator.serialize import statement_json
+
+    done: list[Statement] = []
+    failed = 0
+    for path in files:
+        try:
+            done.append(parse_document(path, password=password, provider=provider))
+        except (DisputeError, KeyError) as err:
+            failed += 1
+            typer.echo(f"错误: {err}" if isinstance(err, DisputeError) else f"错误: {path}: {err.args[0]}", err=True)
+    if as_json:
+        _dump({"documents": [statement_json(st) for st in done]})
+    else:
+        for st in done:
+            _print_statement(st)
+    if failed:
+        raise typer.Exit(code=2 if failed == len(files) else 1)
+
+
+def _print_statement(st: Statement) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from generator.money import format_cny
+
+    console = Console()
+    console.print(f"[bold]{st.file}[/]  {st.provider} {st.kind.value}  户名 {st.account_holder or '-'}  "
+                  f"账号 {st.account_number or '-'}  余额链 {st.checks.get('balance_chain')}")
+    table = Table("#", "日期", "金额", "余额", "对方", "摘要", "页")
+    for tx in st.transactions:
+        table.add_row(str(tx.source.row), tx.date.isoformat(), format_cny(tx.amount),
+                      format_cny(tx.balance) if tx.balance is not None else "-", tx.counterparty,
+                      tx.description, str(tx.source.page))
+    console.print(table)
+    for f in st.findings:
+        console.print(f"[yellow]注意[/] {f.message}")
+
+
+def _run_check(case_dir: Path, as_of: date) -> CaseResult:
+    from generator.pipeline import run_check
+
+    try:
+        return run_check(case_dir, as_of)
+    except DisputeError as err:
+        _fail(err)
+
+
+@app.command()
+def check(
+    case_dir: Annotated[Path, typer.Argument(help="案件文件夹（含 case.toml）")],
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    on: Annotated[str | None, typer.Option("--date", help="核对日期 YYYY-MM-DD（默认今天）")] = None,
+) -> None:
+    """核对还款与报告记录，给出每期、每月的结论。"""
+    from generator.serialize import check_json
+
+    result = _run_check(case_dir, _today(on))
+    if as_json:
+        _dump(check_json(result))
+    else:
+        from generator.summary import print_summary
+
+        print_summary(result)
+
+
+@app.command()
+def generate(
+    case_dir: Annotated[Path, typer.Argument(help="案件文件夹（含 case.toml）")],
+    to: Annotated[str, typer.Option("--to", help="收件方: lender,bureau")] = "lender,bureau",
+    fmt: Annotated[str, typer.Option("--format", help="格式: pdf,docx")] = "pdf,docx",
+    out: Annotated[Path | None, typer.Option("--out", help="输出文件夹（默认 CASE_DIR/out）")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
+    on: Annotated[str | None, typer.Option("--date", help="落款日期 YYYY-MM-DD（默认今天）")] = None,
+) -> None:
+    """生成异议申请书（PDF 与 DOCX）。"""
+    from generator.models import LoanVerdict
+    from generator.render import FORMATS, LETTERS, plan, write_letters
+
+    recipients = _split(to, tuple(LETTERS), "--to")
+    formats = _split(fmt, FORMATS, "--format")
+    letter_date = _today(on)
+    result = _run_check(case_dir, letter_date)
+    out_dir = out or case_dir / "out"
+    try:
+        written = write_letters(result, plan(result, out_dir, recipients, formats), letter_date, force=force)
+    except DisputeError as err:
+        _fail(err)
+    for lr in result.loans:
+        if lr.verdict is not LoanVerdict.DISPUTE:
+            typer.echo(f"{lr.loan.lender}: 结论为 {lr.verdict.value}，不生成异议申请书（见 dispute check）。")
+    for path in written:
+        typer.echo(f"已生成 {path}")
+
+
+def main() -> None:  # pragma: no cover - console-script entry for `python -m`
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,69 @@
+"""Dates as printed on Chinese statements and reports; no fuzzy parsing.
+
+Accepted: ``2025-03-10``, ``20250310``, ``2025/03/10``, ``2025.03.10``, ``2025年3月10日``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from datetime import date
+
+_DATE = re.compile(
+    r"^(?P<y>\d{4})(?:[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?|(?P<m2>\d{2})(?P<d2>\d{2}))$"
+)
+_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
+
+
+class DateError(ValueError):
+    """The text is not a date; the message quotes it."""
+
+
+def parse_date(text: str) -> date:
+    s = unicodedata.normalize("NFKC", text).strip()
+    m = _DATE.match(s)
+    if not m:
+        raise DateError(f"not a date: {text!r}")
+    y = int(m["y"])
+    mo = int(m["m"] or m["m2"])
+    d = int(m["d"] or m["d2"])
+    try:
+        return date(y, mo, d)
+    except ValueError as exc:
+        raise DateError(f"not a date: {text!r}") from exc
+
+
+def is_date(text: str) -> bool:
+    try:
+        parse_date(text)
+    except DateError:
+        return False
+    return True
+
+
+def is_time(text: str) -> bool:
+    return bool(_TIME.match(text.strip()))
+
+
+def add_months(start: date, months: int, day: int) -> date:
+    """The ``day`` of the month ``months`` after ``start``; a month without that day gives its
+    last day (a due day of 31 falls on 30 April and on 28 or 29 February)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def month_key(d: date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def format_cn(d: date) -> str:
+    """``2025年03月10日``: the form the letters use."""
+    return f"{d.year}年{d.month:02d}月{d.day:02d}日"
+
+
+def format_cn_month(key: str) -> str:
+    """``2025-03`` → ``2025年03月``."""
+    year, month = key.split("-")
+    return f"{year}年{month}月"

@@ -1,0 +1,216 @@
+"""The domain model. Frozen dataclasses; money is Decimal, dates are `datetime.date`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a parsed value was printed: file, 1-based page, 1-based row within the document's
+    table (counting across pages), and the row's bounding box on its page."""
+
+    file: str
+    page: int
+    row: int
+    bbox: BBox | None = None
+
+    def location(self) -> str:
+        return f"{self.file}:p{self.page}:r{self.row}"
+
+
+@dataclass(frozen=True)
+class Transaction:
+    date: date
+    time: str | None
+    amount: Decimal  # negative = money leaves the statement's account
+    balance: Decimal | None
+    counterparty: str
+    counterparty_account: str
+    description: str
+    source: SourceRef
+    currency: str = "CNY"
+
+
+class DocumentKind(StrEnum):
+    BANK_STATEMENT = "bank_statement"
+    PAYMENT_STATEMENT = "payment_statement"
+    SETTLEMENT_CERTIFICATE = "settlement_certificate"
+    REPAYMENT_SCHEDULE = "repayment_schedule"
+    CREDIT_REPORT = "credit_report"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A mismatch found in the data. Findings are reported, never raised."""
+
+    kind: str  # e.g. "balance_chain_failed", "same_day_reordered", "payment_unmatched"
+    message: str
+    sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Statement:
+    file: str
+    sha256: str
+    kind: DocumentKind
+    provider: str
+    account_holder: str | None
+    account_number: str | None
+    currency: str | None
+    transactions: tuple[Transaction, ...]
+    checks: dict[str, str]
+    findings: tuple[Finding, ...] = ()
+    page_count: int = 0
+
+
+class Method(StrEnum):
+    EQUAL_INSTALLMENT = "equal_installment"  # 等额本息
+    EQUAL_PRINCIPAL = "equal_principal"  # 等额本金
+    INTEREST_FIRST = "interest_first"  # 先息后本
+    BULLET = "bullet"  # 到期一次还本付息
+
+
+@dataclass(frozen=True)
+class Installment:
+    """One due period of the schedule."""
+
+    number: int
+    due_date: date
+    amount_due: Decimal
+    principal: Decimal | None = None
+    interest: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class ReportedMonth:
+    """One month of the credit report's repayment grid, as the borrower's report shows it."""
+
+    month: str  # "2025-03"
+    status: str  # grid code: N * 1-7 B C G D Z M # /
+    overdue_amount: Decimal | None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class CreditReportRef:
+    report_number: str
+    report_time: str
+    file: str | None = None  # the report PDF in the case folder, if the borrower put it there
+
+
+@dataclass(frozen=True)
+class Borrower:
+    name: str
+    id_type: str
+    id_number: str
+    phone: str
+    address: str = ""
+    email: str = ""
+
+    @property
+    def masked_id(self) -> str:
+        """Full ID numbers never appear in logs or console output."""
+        n = self.id_number
+        return n[:6] + "*" * (len(n) - 10) + n[-4:] if len(n) > 10 else "*" * len(n)
+
+
+@dataclass(frozen=True)
+class Loan:
+    lender: str
+    principal: Decimal
+    disbursed_on: date
+    installments: int
+    method: Method
+    annual_rate: Decimal
+    due_day: int
+    payee_names: tuple[str, ...]
+    product: str = ""
+    contract_number: str | None = None
+    grace_days: int = 0
+    schedule: tuple[Installment, ...] = ()  # explicit schedule; empty means "compute it"
+    account_id: str | None = None  # 账户标识 on the report
+    business_type: str = ""  # 业务种类 on the report
+    settled_on: date | None = None
+    reported: tuple[ReportedMonth, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.contract_number or self.lender
+
+
+@dataclass(frozen=True)
+class Case:
+    root: Path
+    name: str
+    borrower: Borrower
+    loans: tuple[Loan, ...]
+    documents: tuple[Path, ...]
+    report: CreditReportRef | None = None
+    passwords: dict[str, str] = field(default_factory=dict)
+
+
+class InstallmentStatus(StrEnum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    UNPAID = "unpaid"
+    NOT_DUE = "not_due"
+
+
+@dataclass(frozen=True)
+class InstallmentResult:
+    installment: Installment
+    status: InstallmentStatus
+    paid_amount: Decimal
+    paid_on: date | None
+    days_late: int | None
+    payments: tuple[Transaction, ...]
+
+
+class MonthVerdict(StrEnum):
+    CONTRADICTED = "contradicted"
+    CONSISTENT = "consistent"
+    INSUFFICIENT = "insufficient"
+
+
+@dataclass(frozen=True)
+class MonthResult:
+    month: str
+    reported: ReportedMonth
+    expected: tuple[str, ...]  # grid codes the evidence allows
+    expected_overdue: Decimal
+    verdict: MonthVerdict
+    reasons: tuple[str, ...]
+    evidence: tuple[Transaction, ...]
+
+
+class LoanVerdict(StrEnum):
+    DISPUTE = "dispute"
+    STATEMENT = "statement"
+    INSUFFICIENT = "insufficient"
+    NOTHING_TO_DISPUTE = "nothing_to_dispute"
+
+
+@dataclass(frozen=True)
+class LoanResult:
+    loan: Loan
+    schedule_computed: bool
+    installments: tuple[InstallmentResult, ...]
+    months: tuple[MonthResult, ...]
+    verdict: LoanVerdict
+    findings: tuple[Finding, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    case: Case
+    statements: tuple[Statement, ...]
+    loans: tuple[LoanResult, ...]
+    as_of: date

@@ -1,0 +1,44 @@
+"""The parser registry and recognition: exactly one parser must claim a document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.errors import AmbiguousDocument, UnrecognizedDocument
+from generator.models import Statement
+from generator.parsers.base import DocumentParser
+from generator.parsers.cmb import CmbStatement
+from generator.pdf import open_pdf, sha256_file
+
+PARSERS: list[type[DocumentParser]] = [CmbStatement]
+
+
+def by_name(name: str) -> type[DocumentParser]:
+    for parser in PARSERS:
+        if parser.name == name:
+            return parser
+    known = ", ".join(p.name for p in PARSERS)
+    raise KeyError(f"unknown provider {name!r}; known: {known}")
+
+
+def detect(first_page_parsers: list[type[DocumentParser]], file: Path) -> type[DocumentParser]:
+    if not first_page_parsers:
+        tried = ", ".join(p.name for p in PARSERS)
+        raise UnrecognizedDocument(file, f"unrecognised document (tried: {tried})")
+    if len(first_page_parsers) > 1:
+        both = ", ".join(p.name for p in first_page_parsers)
+        raise AmbiguousDocument(file, f"ambiguous document: recognised by {both}; choose one with --provider")
+    return first_page_parsers[0]
+
+
+def parse_document(path: Path, *, label: str | None = None, password: str | None = None,
+                   provider: str | None = None) -> Statement:
+    """Open, recognise and parse one document. `label` is the name used in sources and errors."""
+    name = label or str(path)
+    with open_pdf(path, password) as doc:
+        first = doc.first_page()
+        if provider is not None:
+            parser = by_name(provider)
+        else:
+            parser = detect([p for p in PARSERS if p.identify(first)], Path(name))
+        return parser().parse(doc, name, sha256_file(path))

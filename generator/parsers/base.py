@@ -1,0 +1,41 @@
+"""The parser protocol: one declarative class per document format.
+
+A parser says how it recognises its document (`identifiers`: every string of at least one
+group must appear on the first page) and turns an open PDF into a `Statement`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from generator.models import DocumentKind, Statement
+from generator.pdf import Page, PdfDocument
+
+
+class DocumentParser(ABC):
+    name: ClassVar[str]  # the provider in the JSON contract: "cmb", "icbc", ...
+    kind: ClassVar[DocumentKind]
+    title: ClassVar[str]  # how a person would call the document, for `dispute providers`
+    identifiers: ClassVar[tuple[tuple[str, ...], ...]]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        for attr in ("name", "kind", "title", "identifiers"):
+            if not hasattr(cls, attr):
+                raise TypeError(f"{cls.__name__}: parser class must set `{attr}`")
+        if not cls.identifiers or not all(cls.identifiers):
+            raise TypeError(f"{cls.__name__}: `identifiers` needs at least one non-empty group")
+
+    @classmethod
+    def identify(cls, first_page: Page) -> bool:
+        text = first_page.text().replace(" ", "")
+        return any(all(s.replace(" ", "") in text for s in group) for group in cls.identifiers)
+
+    @classmethod
+    def describe(cls) -> str:
+        return " | ".join(" + ".join(group) for group in cls.identifiers)
+
+    @abstractmethod
+    def parse(self, doc: PdfDocument, file: str, sha256: str) -> Statement:
+        """Read every row of the document, in printed order."""

@@ -1,0 +1,86 @@
+"""招商银行交易流水 (CMB debit-card statement PDF).
+
+Sample row: ``2025-03-10  人民币  -1,050.00  8,950.12  快捷支付  重庆蚂蚁消费金融有限公司 2088…``
+The 对手信息 cell wraps and is vertically centred, so its first line can sit above the date.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from generator.dates import is_date
+from generator.errors import StatementParseError
+from generator.models import DocumentKind, SourceRef, Statement, Transaction
+from generator.parsers import checks
+from generator.parsers.base import DocumentParser
+from generator.parsers.common import CURRENCIES, RowReader, preamble_field, split_counterparty
+from generator.parsers.layout import Column, Line, RawRow, body_lines, find_header, group_lines, header_columns, rows_by_anchor
+from generator.pdf import Page, PdfDocument
+
+COLUMNS = (("date", "记账日期"), ("currency", "货币"), ("amount", "交易金额"),
+           ("balance", "联机余额"), ("summary", "交易摘要"), ("counterparty", "对手信息"))
+
+
+class CmbStatement(DocumentParser):
+    name = "cmb"
+    kind = DocumentKind.BANK_STATEMENT
+    title = "招商银行交易流水"
+    identifiers = (("招商银行交易流水", "记账日期", "联机余额"),
+                   ("Transaction Statement of China Merchants Bank", "记账日期"))
+
+    def parse(self, doc: PdfDocument, file: str, sha256: str) -> Statement:
+        holder = account = None
+        columns: list[Column] | None = None
+        transactions: list[Transaction] = []
+        for page in doc.pages():
+            lines = group_lines(page.words)
+            header = find_header(lines, [label for _, label in COLUMNS])
+            if page.number == 1:
+                preamble = lines[:header] if header is not None else lines
+                holder = preamble_field(preamble, "户名")
+                account = preamble_field(preamble, "账号")
+            if header is not None:
+                body = body_lines(page, header, lines, _header_depth(lines, header))
+                columns = header_columns(lines[header], COLUMNS, page.width, body)
+            elif columns is None:
+                raise StatementParseError(file, "table header 记账日期…对手信息 not found", page=page.number)
+            else:
+                body = body_lines(page, -1, lines)
+            for raw in rows_by_anchor(body, columns, page.number, _is_row, _max_gap(page)):
+                transactions.append(_transaction(file, raw, len(transactions) + 1))
+        status, findings = checks.balance_chain(transactions)
+        currency = transactions[0].currency if transactions else "CNY"
+        return Statement(file, sha256, self.kind, self.name, holder, account, currency,
+                         tuple(transactions), {"balance_chain": status}, tuple(findings), doc.page_count)
+
+
+def _header_depth(lines: list[Line], header: int) -> int:
+    """The Chinese header line is followed by an English one (Date, Currency, …)."""
+    depth = 1
+    for line in lines[header + 1:header + 3]:
+        if all(w.text.isascii() and w.text.replace("/", "").isalpha() for w in line.words):
+            depth += 1
+        else:
+            break
+    return depth
+
+
+def _is_row(cells: dict[str, list[object]]) -> bool:
+    words = cells["date"]
+    return len(words) == 1 and is_date(getattr(words[0], "text"))
+
+
+def _max_gap(page: Page) -> float:
+    heights = [w.bottom - w.top for w in page.words] or [10.0]
+    return 2.5 * median(heights)
+
+
+def _transaction(file: str, raw: RawRow, number: int) -> Transaction:
+    r = RowReader(file, raw, number)
+    name, account = split_counterparty(r.text("counterparty"))
+    currency = CURRENCIES.get(r.text("currency"), r.text("currency") or "CNY")
+    return Transaction(
+        date=r.date("date", "记账日期"), time=None,
+        amount=r.amount("amount", "交易金额"), balance=r.optional_amount("balance", "联机余额"),
+        counterparty=name, counterparty_account=account, description=r.text("summary"),
+        source=SourceRef(file, raw.page, number, raw.bbox), currency=currency)

@@ -1,0 +1,178 @@
+"""Borderless tables from word positions: lines, header columns, and rows keyed by a date.
+
+Real statements draw no ruling lines, so `extract_tables()` finds nothing. We take the x bands
+from the header words and key rows by the date column; a wrapped cell's other lines (printed
+above or below the date line when the cell is vertically centred) join the nearest row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from generator.models import BBox
+from generator.pdf import Page, Word
+
+FOOTER = re.compile(r"^第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页$|^\d+\s*/\s*\d+$|^Page\s*\d+", re.I)
+
+
+@dataclass(frozen=True)
+class Line:
+    words: tuple[Word, ...]
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def text(self, sep: str = " ") -> str:
+        return sep.join(w.text for w in self.words)
+
+
+def group_lines(words: Iterable[Word], tolerance: float = 2.0) -> list[Line]:
+    """Words whose vertical centres lie within `tolerance` points form one line, left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.mid_y, w.x0)):
+        if lines and abs(lines[-1][0].mid_y - word.mid_y) <= tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    left: float
+    right: float
+
+
+def header_columns(line: Line, labels: Sequence[tuple[str, str]], page_width: float,
+                   body: Sequence[Line] = ()) -> list[Column]:
+    """Columns from a header line. `labels` pairs a column key with its printed label.
+
+    Headers are often centred over left- or right-aligned data, so the boundary between two
+    columns is the widest vertical gutter that no body word crosses between the two labels'
+    centres; without one, the middle of the gap between the labels."""
+    found: list[tuple[str, Word]] = []
+    for key, label in labels:
+        word = _find_label(line, label)
+        if word is None:
+            raise LookupError(label)
+        found.append((key, word))
+    found.sort(key=lambda kw: kw[1].x0)
+    occupied = _occupied([w for ln in body for w in ln.words])
+    bounds = [0.0]
+    for (_, a), (_, b) in zip(found, found[1:]):
+        gutter = _widest_gap(occupied, a.mid_x, b.mid_x)
+        bounds.append(gutter if gutter is not None else (a.x1 + b.x0) / 2)
+    bounds.append(page_width)
+    return [Column(key, bounds[i], bounds[i + 1]) for i, (key, _) in enumerate(found)]
+
+
+def _occupied(words: Sequence[Word]) -> list[tuple[float, float]]:
+    spans: list[tuple[float, float]] = []
+    for x0, x1 in sorted((w.x0, w.x1) for w in words):
+        if spans and x0 <= spans[-1][1] + 0.5:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
+        else:
+            spans.append((x0, x1))
+    return spans
+
+
+def _widest_gap(spans: Sequence[tuple[float, float]], left: float, right: float) -> float | None:
+    """The centre of the widest free interval between `left` and `right`, if any."""
+    if not spans:
+        return None
+    edges = [(-1e9, left)] + [s for s in spans] + [(right, 1e9)]
+    best: tuple[float, float] | None = None
+    for (_, end), (start, _) in zip(edges, edges[1:]):
+        lo, hi = max(end, left), min(start, right)
+        if hi > lo and (best is None or hi - lo > best[1] - best[0]):
+            best = (lo, hi)
+    return None if best is None else (best[0] + best[1]) / 2
+
+
+def _find_label(line: Line, label: str) -> Word | None:
+    compact = label.replace(" ", "")
+    for word in line.words:
+        if word.text.replace(" ", "") == compact:
+            return word
+    return None
+
+
+def find_header(lines: Sequence[Line], labels: Sequence[str]) -> int | None:
+    """Index of the first line that holds every label (spaces inside labels ignored)."""
+    wanted = [label.replace(" ", "") for label in labels]
+    for i, line in enumerate(lines):
+        texts = {w.text.replace(" ", "") for w in line.words}
+        if all(label in texts for label in wanted):
+            return i
+    return None
+
+
+def cells(line_words: Iterable[Word], columns: Sequence[Column]) -> dict[str, list[Word]]:
+    out: dict[str, list[Word]] = {c.key: [] for c in columns}
+    for word in line_words:
+        for col in columns:
+            if col.left <= word.mid_x < col.right:
+                out[col.key].append(word)
+                break
+    return out
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One table row: the text of each column, and where it was printed."""
+
+    page: int
+    texts: dict[str, str]
+    bbox: BBox
+    anchor: Line
+
+
+def rows_by_anchor(lines: Sequence[Line], columns: Sequence[Column], page: int,
+                   is_anchor: Callable[[dict[str, list[Word]]], bool],
+                   max_gap: float) -> list[RawRow]:
+    """Rows keyed by anchor lines (those with a date); other lines join the nearest anchor
+    (ties go to the row below, since a centred cell's first line sits above its date).
+    Lines farther than `max_gap` from every anchor are not part of the table."""
+    anchors = [i for i, line in enumerate(lines) if is_anchor(cells(line.words, columns))]
+    if not anchors:
+        return []
+    members: dict[int, list[Line]] = {a: [lines[a]] for a in anchors}
+    for i, line in enumerate(lines):
+        if i in members:
+            continue
+        nearest = min(anchors, key=lambda a: (abs(lines[a].mid_y - line.mid_y), -a))
+        if abs(lines[nearest].mid_y - line.mid_y) <= max_gap:
+            members[nearest].append(line)
+    return [_row(members[a], lines[a], columns, page) for a in anchors]
+
+
+def _row(row_lines: list[Line], anchor: Line, columns: Sequence[Column], page: int) -> RawRow:
+    row_lines = sorted(row_lines, key=lambda ln: ln.mid_y)
+    texts: dict[str, list[str]] = {c.key: [] for c in columns}
+    for line in row_lines:
+        for key, words in cells(line.words, columns).items():
+            if words:
+                texts[key].append(" ".join(w.text for w in words))
+    words = [w for ln in row_lines for w in ln.words]
+    bbox = (min(w.x0 for w in words), min(w.top for w in words),
+            max(w.x1 for w in words), max(w.bottom for w in words))
+    # A wrapped cell was split by width, often inside a token: rejoin its lines with nothing.
+    return RawRow(page, {k: "".join(v) for k, v in texts.items()}, bbox, anchor)
+
+
+def body_lines(page: Page, header_index: int, lines: Sequence[Line], header_depth: int = 1) -> list[Line]:
+    """The lines below the header (which may span `header_depth` lines), without footers."""
+    return [ln for ln in lines[header_index + header_depth:]
+            if not FOOTER.match(ln.text("").strip())]

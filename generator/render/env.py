@@ -1,0 +1,56 @@
+"""The one Jinja environment: strict, autoescaped, reused across the letters of a process."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from generator.dates import format_cn, format_cn_month
+from generator.errors import RenderError
+from generator.money import format_cny, uppercase_cny
+from generator.paths import templates_dir
+
+# Template skeletons mark blanks as 〔…〕; one left in the output means a fact was never filled in.
+_PLACEHOLDER = re.compile(r"〔[^〕]*〕|\{\{|\}\}|\{%|%\}")
+
+
+def _cite(citation: Any) -> str:
+    if citation is None or getattr(citation, "exhibit", None) is None:
+        raise RenderError("a fact without its evidence reference cannot be rendered")
+    text = f"证据{citation.exhibit}"
+    if citation.page is not None:
+        text += f" 第{citation.page}页"
+    return text
+
+
+def _money(value: Decimal | None) -> str:
+    if value is None:
+        raise RenderError("an amount is missing")
+    return format_cny(value)
+
+
+def _date_cn(value: date | str) -> str:
+    return format_cn(date.fromisoformat(value) if isinstance(value, str) else value)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(templates_dir())), undefined=StrictUndefined,
+                      autoescape=select_autoescape(["html", "j2"], default_for_string=True),
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env.filters.update(cite=_cite, money=_money, cny_upper=uppercase_cny, date_cn=_date_cn,
+                       month_cn=format_cn_month)
+    return env
+
+
+def render_html(template: str, **context: Any) -> str:
+    html = environment().get_template(template).render(**context)
+    leftover = _PLACEHOLDER.search(html)
+    if leftover:
+        raise RenderError(f"{template}: unresolved placeholder {leftover.group(0)!r}")
+    return html

@@ -1,0 +1,78 @@
+"""The JSON contract (SPEC.md, contract/*.schema.json): plain dicts from the domain model."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from generator.models import CaseResult, InstallmentResult, LoanResult, MonthResult, SourceRef, Statement, Transaction
+from generator.money import to_str
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else to_str(value)
+
+
+def statement_json(st: Statement) -> dict[str, Any]:
+    return {
+        "file": st.file, "sha256": st.sha256, "kind": st.kind.value, "provider": st.provider,
+        "account_holder": st.account_holder, "account_number": st.account_number, "currency": st.currency,
+        "transactions": [transaction_json(tx) for tx in st.transactions],
+        "checks": dict(st.checks),
+        "findings": [{"kind": f.kind, "message": f.message} for f in st.findings],
+    }
+
+
+def transaction_json(tx: Transaction) -> dict[str, Any]:
+    return {
+        "date": tx.date.isoformat(), "time": tx.time, "amount": to_str(tx.amount),
+        "balance": _money(tx.balance), "counterparty": tx.counterparty,
+        "counterparty_account": tx.counterparty_account, "description": tx.description,
+        "page": tx.source.page, "row": tx.source.row,
+        "bbox": None if tx.source.bbox is None else [round(v, 2) for v in tx.source.bbox],
+    }
+
+
+def _evidence(src: SourceRef) -> dict[str, Any]:
+    return {"file": src.file, "page": src.page, "row": src.row}
+
+
+def installment_json(r: InstallmentResult) -> dict[str, Any]:
+    return {
+        "number": r.installment.number, "due_date": r.installment.due_date.isoformat(),
+        "amount_due": to_str(r.installment.amount_due),
+        "paid_amount": _money(r.paid_amount) if r.payments else None,
+        "paid_on": r.paid_on.isoformat() if r.paid_on else None,
+        "status": r.status.value, "days_late": r.days_late,
+        "evidence": [_evidence(tx.source) for tx in r.payments],
+    }
+
+
+def month_json(m: MonthResult) -> dict[str, Any]:
+    return {
+        "month": m.month, "reported": m.reported.status,
+        "reported_overdue_amount": _money(m.reported.overdue_amount),
+        "expected": m.expected[0] if m.expected else None, "expected_codes": list(m.expected),
+        "expected_overdue_amount": to_str(m.expected_overdue),
+        "verdict": m.verdict.value, "reasons": list(m.reasons),
+        "evidence": [_evidence(tx.source) for tx in m.evidence],
+    }
+
+
+def loan_json(lr: LoanResult) -> dict[str, Any]:
+    loan = lr.loan
+    return {
+        "lender": loan.lender, "contract_number": loan.contract_number,
+        "settled_on": loan.settled_on.isoformat() if loan.settled_on else None,
+        "schedule_computed": lr.schedule_computed,
+        "installments": [installment_json(r) for r in lr.installments],
+        "months": [month_json(m) for m in lr.months],
+        "verdict": lr.verdict.value,
+        "findings": [{"kind": f.kind, "message": f.message} for f in lr.findings],
+        "missing": list(lr.missing),
+    }
+
+
+def check_json(result: CaseResult) -> dict[str, Any]:
+    return {"case": result.case.name, "as_of": result.as_of.isoformat(),
+            "loans": [loan_json(lr) for lr in result.loans]}
