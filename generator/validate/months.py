@@ -37,8 +37,11 @@ def evaluate_month(reported: ReportedMonth, results: Sequence[InstallmentResult]
     if unknown:
         return _unpaid(reported, unknown, evidence)
     late = [r for r in in_month if r.status is InstallmentStatus.LATE]
-    expected = ("N", "1", "M") if late else (("N",) if in_month else ("N", "*"))
-    return _judge(reported, expected, Decimal("0.00"), evidence)
+    if late:
+        # Overdue on the due date, cleared within the month: an overdue code with the amount that
+        # was due on that day is a true record.
+        return _judge(reported, ("N", "1", "M"), sum((r.installment.amount_due for r in late), Decimal("0.00")), evidence)
+    return _judge(reported, ("N",) if in_month else ("N", "*"), Decimal("0.00"), evidence)
 
 
 def _covered(coverage: tuple[date, date] | None, due: Sequence[InstallmentResult]) -> bool:
@@ -48,7 +51,7 @@ def _covered(coverage: tuple[date, date] | None, due: Sequence[InstallmentResult
 def _unpaid(reported: ReportedMonth, unknown: Sequence[InstallmentResult],
             evidence: tuple[Transaction, ...]) -> MonthResult:
     # No payment found is not proof of non-payment: the borrower may have paid from another account.
-    owed = sum((r.installment.amount_due - r.paid for r in unknown), Decimal("0.00"))
+    owed = sum((r.installment.amount_due - r.paid_amount for r in unknown), Decimal("0.00"))
     reason = (f"no repayment found for installment {unknown[0].installment.number} "
               f"due {unknown[0].installment.due_date.isoformat()}")
     return MonthResult(reported.month, reported, (str(min(len(unknown), 7)),), owed,
