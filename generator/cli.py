@@ -16,6 +16,7 @@ import typer
 
 from generator import __version__
 from generator.errors import DisputeError
+from generator.documents import Document
 from generator.models import CaseResult, Statement
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -74,9 +75,9 @@ def parse(
 ) -> None:
     """解析流水/报告 PDF。"""
     from generator.parsers import parse_document
-    from generator.serialize import statement_json
+    from generator.serialize import document_json
 
-    done: list[Statement] = []
+    done: list[Document] = []
     failed = 0
     for path in files:
         try:
@@ -85,10 +86,13 @@ def parse(
             failed += 1
             typer.echo(f"错误: {err}" if isinstance(err, DisputeError) else f"错误: {path}: {err.args[0]}", err=True)
     if as_json:
-        _dump({"documents": [statement_json(st) for st in done]})
+        _dump({"documents": [document_json(d) for d in done]})
     else:
-        for st in done:
-            _print_statement(st)
+        for d in done:
+            if isinstance(d, Statement):
+                _print_statement(d)
+            else:
+                _dump(document_json(d))
     if failed:
         raise typer.Exit(code=2 if failed == len(files) else 1)
 

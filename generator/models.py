@@ -7,6 +7,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.documents import Document
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
 
@@ -214,3 +218,4 @@ class CaseResult:
     statements: tuple[Statement, ...]
     loans: tuple[LoanResult, ...]
     as_of: date
+    documents: tuple[Document, ...] = ()  # every parsed document, statements included

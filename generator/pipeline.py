@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from generator.case import load_case
+from generator.documents import Document
 from generator.models import Case, CaseResult, Statement
 from generator.parsers import parse_document
 from generator.validate import check_case
 
 
-def case_statements(case: Case) -> list[Statement]:
-    """Parse every document of the case; the credit report named in [report] is evidence, not a statement."""
+def case_documents(case: Case) -> list[Document]:
+    """Parse every document of the case, in file-name order."""
     report_file = case.report.file if case.report else None
-    out = []
+    out: list[Document] = []
     for path in case.documents:
         label = path.relative_to(case.root).as_posix()
         if label == report_file:
@@ -25,4 +27,6 @@ def case_statements(case: Case) -> list[Statement]:
 
 def run_check(folder: Path, as_of: date) -> CaseResult:
     case = load_case(folder)
-    return check_case(case, case_statements(case), as_of)
+    documents = case_documents(case)
+    statements = [d for d in documents if isinstance(d, Statement)]
+    return replace(check_case(case, statements, as_of), documents=tuple(documents))

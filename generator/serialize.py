@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.models import CaseResult, InstallmentResult, LoanResult, MonthResult, SourceRef, Statement, Transaction
 from generator.money import to_str
 
+if TYPE_CHECKING:
+    from generator.documents import Document
+
 
 def _money(value: Decimal | None) -> str | None:
     return None if value is None else to_str(value)
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    if isinstance(doc, Statement):
+        return statement_json(doc)
+    from generator.serialize_documents import other_document_json
+
+    return other_document_json(doc)
 
 
 def statement_json(st: Statement) -> dict[str, Any]:

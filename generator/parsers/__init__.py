@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import AmbiguousDocument, UnrecognizedDocument
-from generator.models import Statement
+from generator.documents import Document
 from generator.parsers.base import DocumentParser
 from generator.parsers.cmb import CmbStatement
 from generator.pdf import open_pdf, sha256_file
@@ -32,7 +32,7 @@ def detect(first_page_parsers: list[type[DocumentParser]], file: Path) -> type[D
 
 
 def parse_document(path: Path, *, label: str | None = None, password: str | None = None,
-                   provider: str | None = None) -> Statement:
+                   provider: str | None = None) -> Document:
     """Open, recognise and parse one document. `label` is the name used in sources and errors."""
     name = label or str(path)
     with open_pdf(path, password) as doc:
@@ -40,5 +40,6 @@ def parse_document(path: Path, *, label: str | None = None, password: str | None
         if provider is not None:
             parser = by_name(provider)
         else:
-            parser = detect([p for p in PARSERS if p.identify(first)], Path(name))
+            specific = [p for p in PARSERS if not p.fallback and p.identify(first)]
+            parser = detect(specific or [p for p in PARSERS if p.fallback and p.identify(first)], Path(name))
         return parser().parse(doc, name, sha256_file(path))

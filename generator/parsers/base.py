@@ -9,12 +9,15 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import ClassVar
 
-from generator.models import DocumentKind, Statement
+from generator.documents import Document
+from generator.models import DocumentKind
 from generator.pdf import Page, PdfDocument
 
 
 class DocumentParser(ABC):
-    name: ClassVar[str]  # the provider in the JSON contract: "cmb", "icbc", ...
+    name: ClassVar[str]  # unique parser id, also the fixture folder: "cmb", "lender_settlement", ...
+    provider: ClassVar[str]  # the contract's provider ("cmb", "lender", "pboc"); defaults to `name`
+    fallback: ClassVar[bool] = False  # tried only when no specific parser recognises the document
     kind: ClassVar[DocumentKind]
     title: ClassVar[str]  # how a person would call the document, for `dispute providers`
     identifiers: ClassVar[tuple[tuple[str, ...], ...]]
@@ -24,6 +27,8 @@ class DocumentParser(ABC):
         for attr in ("name", "kind", "title", "identifiers"):
             if not hasattr(cls, attr):
                 raise TypeError(f"{cls.__name__}: parser class must set `{attr}`")
+        if "provider" not in cls.__dict__:
+            cls.provider = cls.name
         if not cls.identifiers or not all(cls.identifiers):
             raise TypeError(f"{cls.__name__}: `identifiers` needs at least one non-empty group")
 
@@ -37,5 +42,5 @@ class DocumentParser(ABC):
         return " | ".join(" + ".join(group) for group in cls.identifiers)
 
     @abstractmethod
-    def parse(self, doc: PdfDocument, file: str, sha256: str) -> Statement:
-        """Read every row of the document, in printed order."""
+    def parse(self, doc: PdfDocument, file: str, sha256: str) -> Document:
+        """Read the whole document; transactions and rows in printed order."""

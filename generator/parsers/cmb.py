@@ -50,7 +50,7 @@ class CmbStatement(DocumentParser):
                 transactions.append(_transaction(file, raw, len(transactions) + 1))
         status, findings = checks.balance_chain(transactions)
         currency = transactions[0].currency if transactions else "CNY"
-        return Statement(file, sha256, self.kind, self.name, holder, account, currency,
+        return Statement(file, sha256, self.kind, self.provider, holder, account, currency,
                          tuple(transactions), {"balance_chain": status}, tuple(findings), doc.page_count)
 
 

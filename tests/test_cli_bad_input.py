@@ -1,0 +1,111 @@
+"""Bad input: exit 2, one line naming the file, no traceback, nothing written."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import FIXTURES, ROOT
+from generator.cli import app
+
+runner = CliRunner()
+BASIC = FIXTURES / "statements" / "cmb" / "basic" / "input.pdf"
+
+
+def _one_error_line(result: object, name: str, message: str) -> None:
+    stderr = getattr(result, "stderr")
+    lines = [ln for ln in stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, stderr
+    assert name in lines[0] and message in lines[0], lines[0]
+    assert "Traceback" not in stderr
+
+
+def _reportlab_pdf(path: Path, text: str | None) -> Path:
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path))
+    if text is None:
+        canvas.rect(100, 100, 300, 400, fill=1)  # a "scan": marks on the page, no text
+    else:
+        canvas.drawString(100, 700, text)
+    canvas.save()
+    return path
+
+
+def _encrypted(tmp_path: Path) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(BASIC))
+    writer.encrypt("123456", algorithm="AES-256")
+    out = tmp_path / "locked.pdf"
+    with out.open("wb") as fh:
+        writer.write(fh)
+    return out
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda p: p / "missing.pdf", "file not found"),
+    (lambda p: p, "is a directory"),
+    (lambda p: (p / "empty.pdf").write_bytes(b"") and p / "empty.pdf" or p / "empty.pdf", "empty file"),
+    (lambda p: (p / "fake.pdf").write_text("hello, not a pdf") and p / "fake.pdf", "not a PDF file"),
+    (lambda p: (p / "cut.pdf").write_bytes(BASIC.read_bytes()[:1500]) and p / "cut.pdf", "corrupt or truncated PDF"),
+    (lambda p: _reportlab_pdf(p / "scan.pdf", None), "no text layer: scanned image"),
+    (lambda p: _reportlab_pdf(p / "hello.pdf", "Hello world"), "unrecognised document (tried: cmb"),
+    (_encrypted, "encrypted PDF: give its password with --password"),
+])
+def test_parse_bad_file(tmp_path: Path, make: object, message: str) -> None:
+    path = make(tmp_path)  # type: ignore[operator]
+    before = sorted(tmp_path.rglob("*"))
+    result = runner.invoke(app, ["parse", str(path)])
+    assert result.exit_code == 2
+    _one_error_line(result, str(path), message)
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_encrypted_with_right_and_wrong_password(tmp_path: Path) -> None:
+    path = _encrypted(tmp_path)
+    ok = runner.invoke(app, ["parse", str(path), "--password", "123456", "--json"])
+    assert ok.exit_code == 0 and '"provider": "cmb"' in ok.stdout
+    bad = runner.invoke(app, ["parse", str(path), "--password", "000000"])
+    assert bad.exit_code == 2
+    _one_error_line(bad, str(path), "wrong password")
+
+
+def test_multi_file_parse_keeps_the_good_ones(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.pdf"
+    fake.write_text("nope")
+    result = runner.invoke(app, ["parse", str(BASIC), str(fake), "--json"])
+    assert result.exit_code == 1
+    assert '"provider": "cmb"' in result.stdout
+    _one_error_line(result, str(fake), "not a PDF file")
+
+
+def test_case_without_case_toml(tmp_path: Path) -> None:
+    for command in ("check", "generate"):
+        result = runner.invoke(app, [command, str(tmp_path)])
+        assert result.exit_code == 2
+        _one_error_line(result, "case.toml", "missing")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_generate_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(ROOT / "examples" / "on-time-cmb", case, ignore=shutil.ignore_patterns("out"))
+    out = case / "out"
+    out.mkdir()
+    existing = out / "征信异议申请书-重庆蚂蚁消费金融有限公司.pdf"
+    existing.write_bytes(b"keep me")
+    result = runner.invoke(app, ["generate", str(case), "--date", "2026-03-01"])
+    assert result.exit_code == 2
+    _one_error_line(result, str(existing), "exists; use --force")
+    assert existing.read_bytes() == b"keep me"
+    assert sorted(p.name for p in out.iterdir()) == [existing.name]
+
+
+def test_bad_option_values_are_usage_errors(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["generate", str(ROOT / "examples" / "on-time-cmb"), "--to", "court"])
+    assert result.exit_code == 2
+    assert "--to" in result.stderr
