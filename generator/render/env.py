@@ -49,8 +49,16 @@ def environment() -> Environment:
 
 
 def render_html(template: str, **context: Any) -> str:
-    html = environment().get_template(template).render(**context)
+    return _checked(template, environment().get_template(template).render(**context))
+
+
+def render_string(source: str, **context: Any) -> str:
+    """Render template text given inline (tests, one-line messages) under the same rules."""
+    return _checked("<string>", environment().from_string(source).render(**context))
+
+
+def _checked(name: str, html: str) -> str:
     leftover = _PLACEHOLDER.search(html)
     if leftover:
-        raise RenderError(f"{template}: unresolved placeholder {leftover.group(0)!r}")
+        raise RenderError(f"{name}: unresolved placeholder {leftover.group(0)!r}")
     return html

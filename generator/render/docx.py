@@ -1,0 +1,446 @@
+"""Letter HTML -> DOCX with python-docx. The only module that imports docx.
+
+The input is the same rendered HTML the PDF is made from, so the wording exists once. The HTML
+is read by generator.render.text.parse_html, which accepts only the letter vocabulary (h1 h2 p
+div table/thead/tbody/tr/th/td ol/ul/li strong b span br) and raises RenderError for anything
+else, since silently dropping it would make the DOCX differ from the PDF.
+
+Sizes mirror templates/styles/letter.css by hand (12pt body, line height 1.8, 18pt title, ...).
+Every run names its fonts explicitly and the template's theme fonts are removed: Word and
+LibreOffice let a theme font win over an explicit one, which put Chinese in a fallback font.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeAlias
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_ALIGN_VERTICAL
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.table import CT_Row
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Length, Mm, Pt, Twips
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from generator.paths import write_atomically
+from generator.render.errors import RenderError
+from generator.render.text import (
+    INLINE,
+    Node,
+    Segment,
+    has_text,
+    inline_segments,
+    normalize,
+    parse_html,
+)
+
+SERIF = "Noto Serif SC"
+SANS = "Noto Sans SC"
+AUTHOR = "dispute"
+
+# Sizes in twips (1/20 pt) so no fractional point values are needed. Line heights are CSS
+# line-height x font size, as exact spacing (Word's "multiple" is relative to the font's own tall
+# line gap and comes out far looser than CSS).
+BODY_SIZE, BODY_LINE = Pt(12), Twips(432)  # 12pt x 1.8
+TITLE_SIZE, TITLE_LINE = Pt(18), Twips(504)  # 18pt x 1.4
+H2_SIZE, H2_LINE = Pt(13), Twips(390)  # 13pt x 1.5
+TABLE_SIZE, TABLE_LINE = Twips(210), Twips(315)  # 10.5pt x 1.5
+FOOTER_SIZE = Pt(9)
+FIRST_LINE_INDENT = Pt(24)  # text-indent: 2em at 12pt
+EM, CELL_MARGIN = 210, 108  # table text em and the Table Grid style's left/right cell margin, twips
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(25)
+
+FOOTER = ("第", "PAGE", "页 共", "NUMPAGES", "页")  # the wording of letter.css's @page footer
+THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+Container: TypeAlias = "DocxDocument | _Cell"
+
+
+def write_docx(html: str, out: Path) -> None:
+    """Convert letter `html` to DOCX and write it to `out` atomically."""
+    write_atomically(out, render_docx(html))
+
+
+def render_docx(html: str) -> bytes:
+    root, title = parse_html(html)
+    document = _new_document(title)
+    _emit_blocks(root, document, _Style())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def docx_blocks(path: Path) -> list[str]:
+    """Body text of a DOCX in reading order: each paragraph, and each table cell by cell.
+
+    Used by generator.render.text for the PDF/DOCX parity check; headers and footers excluded."""
+    return list(_container_texts(docx.Document(str(path))))
+
+
+# --- blocks -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Style:
+    """What a paragraph inherits from its container."""
+
+    size: Length = BODY_SIZE
+    line: Length = BODY_LINE
+    in_table: bool = False
+    keep_together: bool = False  # div.signature: never split across pages
+
+
+def _emit_blocks(node: Node, container: Container, style: _Style) -> None:
+    pending: list[Node | str] = []
+    for child in node.children:
+        if isinstance(child, str) or child.tag in INLINE:
+            pending.append(child)
+            continue
+        _anonymous_block(pending, container, style)
+        pending = []
+        _emit_block(child, container, style)
+    _anonymous_block(pending, container, style)
+
+
+def _anonymous_block(nodes: list[Node | str], container: Container, style: _Style) -> None:
+    """Text directly in a container (body, div, td) is a paragraph of its own, without indent."""
+    segments = inline_segments(nodes)
+    if has_text(segments):
+        _fill(_paragraph(container, style), segments, SERIF, style.size)
+
+
+def _emit_block(node: Node, container: Container, style: _Style) -> None:
+    if node.tag in ("html", "body"):
+        _emit_blocks(node, container, style)
+    elif node.tag == "div" and "signature" in node.classes:
+        _emit_blocks(node, container, replace(style, keep_together=True))
+        container.paragraphs[-1].paragraph_format.keep_with_next = False  # end of the chain
+    elif node.tag == "div":
+        _emit_blocks(node, container, style)
+    elif node.tag in ("h1", "h2", "p"):
+        _heading_or_paragraph(node, container, style)
+    elif node.tag == "table":
+        _table(node, container)
+    elif node.tag in ("ol", "ul"):
+        _list(node, container, style)
+    else:
+        raise RenderError(f"DOCX: <{node.tag}> is not allowed here")
+
+
+def _heading_or_paragraph(node: Node, container: Container, style: _Style) -> None:
+    bold = node.tag != "p"
+    segments = inline_segments(node.children, bold)
+    if not has_text(segments):
+        return  # an empty block has no height in the PDF either
+    paragraph = _paragraph(container, style)
+    fmt = paragraph.paragraph_format
+    font, size = SERIF, style.size
+    if node.tag == "h1":
+        font, size = SANS, TITLE_SIZE
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fmt.line_spacing, fmt.space_after, fmt.keep_with_next = TITLE_LINE, Pt(18), True
+    elif node.tag == "h2":
+        font, size = SANS, H2_SIZE
+        fmt.line_spacing, fmt.space_before, fmt.space_after = H2_LINE, Pt(12), Pt(4)
+        fmt.keep_with_next = True  # never the last line of a page
+    else:
+        _paragraph_classes(paragraph, node.classes, style)
+    _fill(paragraph, segments, font, size)
+
+
+def _paragraph_classes(paragraph: Paragraph, classes: frozenset[str], style: _Style) -> None:
+    """The `p` rules of letter.css: justified with a 2em indent unless a class says otherwise."""
+    fmt = paragraph.paragraph_format
+    if "right" in classes:
+        fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if style.keep_together:
+            fmt.right_indent = FIRST_LINE_INDENT  # .signature p.right { padding-right: 2em }
+    elif "center" in classes:
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif "meta" not in classes and not style.in_table:  # td p { text-align: left }
+        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if not classes & {"noindent", "right", "center", "meta"} and not style.in_table:
+        fmt.first_line_indent = FIRST_LINE_INDENT
+
+
+def _paragraph(container: Container, style: _Style) -> Paragraph:
+    paragraph = _reuse_empty_cell_paragraph(container) or container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing = style.line
+    fmt.space_before = fmt.space_after = Pt(0)
+    if style.keep_together:
+        # Chain the block: each paragraph stays with the next; _emit_block unchains the last one.
+        fmt.keep_together = True
+        fmt.keep_with_next = True
+    return paragraph
+
+
+def _reuse_empty_cell_paragraph(container: Container) -> Paragraph | None:
+    """A new cell already holds one empty paragraph (Word requires it); fill that one first."""
+    if not isinstance(container, _Cell):
+        return None
+    blocks = container._tc.xpath("./w:p|./w:tbl")
+    paragraphs: list[Paragraph] = container.paragraphs
+    if len(blocks) == 1 and len(paragraphs) == 1 and not paragraphs[0].runs:
+        return paragraphs[0]
+    return None
+
+
+def _fill(paragraph: Paragraph, segments: list[Segment], font: str, size: Length) -> None:
+    for seg in segments:
+        if seg is None:
+            _set_run_fonts(paragraph.add_run(), font, size).add_break(WD_BREAK.LINE)
+            continue
+        text, bold = seg
+        run = _set_run_fonts(paragraph.add_run(text), font, size)
+        run.bold = bold or None
+
+
+def _list(node: Node, container: Container, style: _Style) -> None:
+    for index, item in enumerate((c for c in node.children if isinstance(c, Node)), start=1):
+        if item.tag != "li":
+            raise RenderError(f"DOCX: <{item.tag}> inside <{node.tag}>; only <li> is allowed")
+        marker = f"{index}. " if node.tag == "ol" else "• "
+        paragraph = _paragraph(container, style)
+        # ol/ul { padding-left: 2em }, the marker hanging left of the text as in the PDF
+        paragraph.paragraph_format.left_indent = FIRST_LINE_INDENT
+        paragraph.paragraph_format.first_line_indent = Pt(-12)
+        _fill(paragraph, [(marker, False), *inline_segments(item.children)], SERIF, style.size)
+    stray = inline_segments([c for c in node.children if isinstance(c, str)])
+    if has_text(stray):
+        raise RenderError(f"DOCX: text directly inside <{node.tag}> is not supported")
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def _table(node: Node, container: Container) -> None:
+    rows = list(_rows(node, header=False))
+    if not rows:
+        raise RenderError("DOCX: <table> without rows")
+    ncols = len(rows[0][1])
+    if any(len(cells) != ncols for _, cells in rows):
+        raise RenderError("DOCX: every table row must have the same number of cells")
+    table = container.add_table(rows=len(rows), cols=ncols)
+    table.style = "Table Grid"
+    _table_borders(table)
+    _column_widths(table, [cells for _, cells in rows], container)  # first: nested tables need them
+    for (is_header, cells), row in zip(rows, table.rows):
+        _row_properties(row._tr, is_header)
+        for cell_node, cell in zip(cells, row.cells):
+            _cell(cell_node, cell)
+
+
+def _rows(node: Node, header: bool) -> Iterator[tuple[bool, list[Node]]]:
+    for child in node.children:
+        if isinstance(child, str):
+            if child.strip(" \t\n\r\f"):
+                raise RenderError(f"DOCX: text directly inside <{node.tag}>")
+        elif child.tag in ("thead", "tbody"):
+            yield from _rows(child, header=child.tag == "thead")
+        elif child.tag == "tr":
+            cells = [c for c in child.children if isinstance(c, Node)]
+            if any(c.tag not in ("th", "td") for c in cells):
+                raise RenderError("DOCX: only <th> and <td> are allowed inside <tr>")
+            yield header, cells
+        else:
+            raise RenderError(f"DOCX: <{child.tag}> inside <{node.tag}> is not supported")
+
+
+def _cell(node: Node, cell: _Cell) -> None:
+    style = _Style(TABLE_SIZE, TABLE_LINE, in_table=True)
+    cell.paragraphs[0].paragraph_format.line_spacing = TABLE_LINE  # also right for an empty cell
+    if node.tag == "td":
+        _emit_blocks(node, cell, style)
+        return
+    # th: bold, centred both ways; inline content only, as in any header label
+    _emit_blocks(Node("td", children=[Node("strong", children=node.children)]), cell, style)
+    cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    for paragraph in cell.paragraphs:
+        paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _row_properties(tr: CT_Row, is_header: bool) -> None:
+    tr_pr = tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))  # tr { break-inside: avoid }
+    if is_header:
+        tr_pr.append(OxmlElement("w:tblHeader"))  # thead repeats on every page
+
+
+def _table_borders(table: Table) -> None:
+    """Explicit 0.5pt borders, so the grid survives an application that ignores table styles."""
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+            line.set(qn(key), value)
+        borders.append(line)
+    table._tbl.tblPr.append(borders)
+
+
+def _column_widths(table: Table, rows: list[list[Node]], container: Container) -> None:
+    """Column widths the way a browser's auto table layout picks them (Word's own autofit differs).
+
+    Each column gets its floor (CSS `min-width: 3em`, or its nowrap header label), and the rest of
+    the width is shared in proportion to how much wider its longest text would like to be."""
+    margins = 2 * CELL_MARGIN
+    floors = [max(3 * EM, max((_width(row[i]) for row in rows if row[i].tag == "th"), default=0)) + margins
+              for i in range(len(rows[0]))]
+    wants = [max(floor, max(_width(row[i]) for row in rows) + margins) for i, floor in enumerate(floors)]
+    available = _available_width(container)
+    if sum(wants) <= available:  # everything fits on one line: stretch to width: 100%
+        widths = [available * want // sum(wants) for want in wants]
+    else:
+        spare, extra = available - sum(floors), [want - floor for want, floor in zip(wants, floors)]
+        widths = [floor + max(spare, 0) * more // max(sum(extra), 1) for floor, more in zip(floors, extra)]
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Twips(width)
+        for cell in column.cells:
+            cell.width = Twips(width)
+
+
+def _width(node: Node | str) -> int:
+    """Natural one-line width of a cell's text in twips: 1em per wide (CJK) character, 1/2 else."""
+    text = _plain(node)
+    halves = sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    return halves * EM // 2
+
+
+def _available_width(container: Container) -> int:
+    if isinstance(container, _Cell) and container.width is not None:
+        return int(container.width.twips) - 2 * CELL_MARGIN
+    return int(Length(PAGE_WIDTH - 2 * MARGIN).twips)
+
+
+def _plain(node: Node | str) -> str:
+    if isinstance(node, str):
+        return normalize(node)
+    return "".join(_plain(child) for child in node.children)
+
+
+# --- document, fonts, footer --------------------------------------------------------------
+
+
+def _set_run_fonts(run: Run, font: str, size: Length) -> Run:
+    run.font.size = size
+    r_pr = run._r.get_or_add_rPr()
+    _set_rfonts(r_pr, font)
+    return run
+
+
+def _set_rfonts(r_pr: BaseOxmlElement, font: str) -> None:
+    r_fonts = r_pr.find(qn("w:rFonts"))
+    if r_fonts is None:
+        r_fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, r_fonts)  # rFonts is the first child of rPr in the schema order
+    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        r_fonts.set(qn(key), font)
+    r_fonts.set(qn("w:hint"), "eastAsia")  # ambiguous characters (“ ” ：) use the East Asian font
+    for theme in THEME_ATTRS:
+        r_fonts.attrib.pop(qn(theme), None)
+
+
+def _new_document(title: str) -> DocxDocument:
+    document = docx.Document()
+    _strip_theme_fonts(document)
+    _set_defaults(document)
+    section = document.sections[0]
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.left_margin = section.right_margin = MARGIN
+    section.top_margin = section.bottom_margin = MARGIN
+    _footer(section.footer.paragraphs[0])
+    props = document.core_properties
+    props.author = props.last_modified_by = AUTHOR
+    props.title, props.comments, props.language = title, "", "zh-CN"
+    props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
+    return document
+
+
+def _strip_theme_fonts(document: DocxDocument) -> None:
+    """A theme font attribute wins over an explicit font name: remove every one in styles.xml.
+
+    The template also carries Word 2010's stylesWithEffects.xml, a second copy of the styles full
+    of theme fonts; Word 2013+ and LibreOffice ignore it, so it is dropped rather than edited."""
+    part = document.part
+    for r_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(r_id)
+    for r_fonts in document.styles.element.iter(qn("w:rFonts")):
+        for theme in THEME_ATTRS:
+            r_fonts.attrib.pop(qn(theme), None)
+
+
+def _set_defaults(document: DocxDocument) -> None:
+    styles = document.styles.element
+    r_pr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if r_pr is None:
+        raise RenderError("DOCX: the python-docx default template has no docDefaults")
+    _set_rfonts(r_pr, SERIF)
+    for tag, value in ((qn("w:sz"), "24"), (qn("w:szCs"), "24")):  # half-points: 12pt
+        element = r_pr.find(tag)
+        if element is not None:
+            element.set(qn("w:val"), value)
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    spacing = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+    if spacing is not None:  # the template's 10pt after / 1.15 lines; letters set their own
+        spacing.set(qn("w:after"), "0")
+        spacing.set(qn("w:line"), "240")
+    theme_lang = document.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _footer(paragraph: Paragraph) -> None:
+    """第N页 共M页, as PAGE / NUMPAGES fields (the same wording as the PDF's @page footer)."""
+    paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for part in FOOTER:
+        if part in ("PAGE", "NUMPAGES"):
+            _field(paragraph, part)
+        else:
+            _set_run_fonts(paragraph.add_run(part), SERIF, FOOTER_SIZE)
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    for kind in ("begin", "instr", "separate", "result", "end"):
+        run = _set_run_fonts(paragraph.add_run(), SERIF, FOOTER_SIZE)
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {instruction} "
+            run._r.append(instr)
+        elif kind == "result":
+            run.text = "1"  # shown until the application updates the field
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+
+
+# --- reading back -------------------------------------------------------------------------
+
+
+def _container_texts(container: DocxDocument | _Cell) -> Iterator[str]:
+    for item in container.iter_inner_content():
+        if isinstance(item, Paragraph):
+            yield item.text
+        else:
+            for row in item.rows:
+                for cell in row.cells:
+                    yield from _container_texts(cell)
