@@ -175,6 +175,10 @@ class InstallmentResult:
     paid_on: date | None
     days_late: int | None
     payments: tuple[Transaction, ...]
+    allocations: tuple[tuple[date, Decimal], ...] = ()  # (paid on, share of this installment)
+
+    def paid_by(self, day: date) -> Decimal:
+        return sum((share for on, share in self.allocations if on <= day), Decimal("0.00"))
 
 
 class MonthVerdict(StrEnum):
@@ -187,11 +191,27 @@ class MonthVerdict(StrEnum):
 class MonthResult:
     month: str
     reported: ReportedMonth
-    expected: tuple[str, ...]  # grid codes the evidence allows
-    expected_overdue: Decimal
+    expected: tuple[str, ...]  # grid codes the evidence allows, the likeliest first
+    expected_overdue: Decimal  # the likeliest 逾期（透支）总额
     verdict: MonthVerdict
     reasons: tuple[str, ...]
     evidence: tuple[Transaction, ...]
+    allowed_overdue: tuple[Decimal, ...] = ()
+    missing: tuple[str, ...] = ()  # documents that would settle an insufficient month
+    relief_hidden_by: date | None = None  # one-time relief: the date this entry is to be hidden by
+
+
+@dataclass(frozen=True)
+class AccountCheck:
+    """One account-level field of the report held against the evidence (状态, 当前逾期总额 …)."""
+
+    field: str  # "status" | "current_overdue_amount" | "balance" | "closed_on" | "last_month"
+    reported: str | None
+    expected: str
+    verdict: MonthVerdict
+    reason: str
+    evidence: tuple[SourceRef, ...] = ()
+    missing: tuple[str, ...] = ()
 
 
 class LoanVerdict(StrEnum):
@@ -210,6 +230,10 @@ class LoanResult:
     verdict: LoanVerdict
     findings: tuple[Finding, ...] = ()
     missing: tuple[str, ...] = ()
+    account_checks: tuple[AccountCheck, ...] = ()
+    settled_on: date | None = None  # as the evidence shows it
+    settlement_source: SourceRef | None = None
+    report_date: date | None = None
 
 
 @dataclass(frozen=True)

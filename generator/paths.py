@@ -8,6 +8,7 @@ installed wheel or a test that needs a scratch copy):
     DISPUTE_FONTS_DIR=/opt/dispute/fonts
 
 Nothing is cached: the variables are read on every call, so a test can change them.
+`write_atomically` lives here too: it is the one way the writers put a file on disk.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from generator.errors import DisputeError
+
 TEMPLATES_ENV = "DISPUTE_TEMPLATES_DIR"
 FONTS_ENV = "DISPUTE_FONTS_DIR"
 
@@ -23,8 +26,11 @@ FONTS_ENV = "DISPUTE_FONTS_DIR"
 _REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-class ResourceDirNotFound(FileNotFoundError):
-    """A resource directory is missing; the message names the path and how it was chosen."""
+class ResourceDirNotFound(DisputeError, FileNotFoundError):
+    """A resource directory is missing; the message names the path and how it was chosen.
+
+    A DisputeError, so the CLI prints it on one line (a mistyped $DISPUTE_FONTS_DIR is the
+    user's to fix)."""
 
 
 def templates_dir() -> Path:

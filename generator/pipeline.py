@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from generator.case import load_case
 from generator.documents import Document
-from generator.models import Case, CaseResult, Statement
+from generator.models import Case, CaseResult
 from generator.parsers import parse_document
 from generator.validate import check_case
 
@@ -27,6 +26,4 @@ def case_documents(case: Case) -> list[Document]:
 
 def run_check(folder: Path, as_of: date) -> CaseResult:
     case = load_case(folder)
-    documents = case_documents(case)
-    statements = [d for d in documents if isinstance(d, Statement)]
-    return replace(check_case(case, statements, as_of), documents=tuple(documents))
+    return check_case(case, case_documents(case), as_of)

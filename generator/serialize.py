@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from generator.models import CaseResult, InstallmentResult, LoanResult, MonthResult, SourceRef, Statement, Transaction
+from generator.models import AccountCheck, CaseResult, InstallmentResult, LoanResult, MonthResult, SourceRef, Statement, Transaction
 from generator.money import to_str
 
 if TYPE_CHECKING:
@@ -65,19 +65,29 @@ def month_json(m: MonthResult) -> dict[str, Any]:
         "reported_overdue_amount": _money(m.reported.overdue_amount),
         "expected": m.expected[0] if m.expected else None, "expected_codes": list(m.expected),
         "expected_overdue_amount": to_str(m.expected_overdue),
+        "allowed_overdue_amounts": [to_str(a) for a in m.allowed_overdue],
         "verdict": m.verdict.value, "reasons": list(m.reasons),
         "evidence": [_evidence(tx.source) for tx in m.evidence],
+        "missing": list(m.missing),
+        "relief_hidden_by": m.relief_hidden_by.isoformat() if m.relief_hidden_by else None,
     }
+
+
+def account_check_json(c: AccountCheck) -> dict[str, Any]:
+    return {"field": c.field, "reported": c.reported, "expected": c.expected, "verdict": c.verdict.value,
+            "reason": c.reason, "evidence": [_evidence(s) for s in c.evidence]}
 
 
 def loan_json(lr: LoanResult) -> dict[str, Any]:
     loan = lr.loan
     return {
         "lender": loan.lender, "contract_number": loan.contract_number,
-        "settled_on": loan.settled_on.isoformat() if loan.settled_on else None,
+        "settled_on": lr.settled_on.isoformat() if lr.settled_on else None,
+        "report_date": lr.report_date.isoformat() if lr.report_date else None,
         "schedule_computed": lr.schedule_computed,
         "installments": [installment_json(r) for r in lr.installments],
         "months": [month_json(m) for m in lr.months],
+        "account_checks": [account_check_json(c) for c in lr.account_checks],
         "verdict": lr.verdict.value,
         "findings": [{"kind": f.kind, "message": f.message} for f in lr.findings],
         "missing": list(lr.missing),

@@ -3,19 +3,45 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
-from generator.models import (Case, CaseResult, Finding, Loan, LoanResult, LoanVerdict, MonthResult,
-                              MonthVerdict, Statement)
-from generator.validate.match import allocate, repayments
-from generator.validate.months import OVERDUE_CODES, evaluate_month
+from generator.documents import CreditAccount, CreditReport, Document, RepaymentSchedule, SettlementCertificate
+from generator.models import (AccountCheck, Case, CaseResult, Finding, Installment, InstallmentStatus, Loan,
+                              LoanResult, LoanVerdict, MonthResult, MonthVerdict, ReportedMonth, SourceRef,
+                              Statement, Transaction)
+from generator.validate.account import CLOSED_STATUSES, check_account
+from generator.validate.linking import (lender_statement, match_account, match_schedule, match_settlement,
+                                        report_date)
+from generator.validate.match import allocate
+from generator.validate.months import ADVERSE, Evidence, evaluate_month
+from generator.validate.payments import Payment, collect
 from generator.validate.schedule import expected_schedule
 
 
-def check_case(case: Case, statements: Sequence[Statement], as_of: date) -> CaseResult:
-    coverage = _coverage(statements)
-    loans = tuple(check_loan(loan, statements, as_of, coverage) for loan in case.loans)
-    return CaseResult(case, tuple(statements), loans, as_of)
+@dataclass(frozen=True)
+class _Docs:
+    statements: tuple[Statement, ...]
+    reports: tuple[CreditReport, ...]
+    settlements: tuple[SettlementCertificate, ...]
+    schedules: tuple[RepaymentSchedule, ...]
+
+    @classmethod
+    def of(cls, documents: Sequence[Document]) -> _Docs:
+        return cls(tuple(d for d in documents if isinstance(d, Statement)),
+                   tuple(d for d in documents if isinstance(d, CreditReport)),
+                   tuple(d for d in documents if isinstance(d, SettlementCertificate)),
+                   tuple(d for d in documents if isinstance(d, RepaymentSchedule)))
+
+
+def check_case(case: Case, documents: Sequence[Document], as_of: date) -> CaseResult:
+    docs = _Docs.of(documents)
+    statements = [st for st in docs.statements]
+    statements += [lender_statement(s) for s in docs.schedules if any(r.paid_amount for r in s.installments)]
+    coverage = _coverage(docs.statements)
+    claimed = _claims(case.loans, statements)
+    loans = tuple(check_loan(loan, claimed[i], docs, as_of, coverage, case) for i, loan in enumerate(case.loans))
+    return CaseResult(case, docs.statements, loans, as_of, tuple(documents))
 
 
 def _coverage(statements: Sequence[Statement]) -> tuple[date, date] | None:
@@ -23,30 +49,109 @@ def _coverage(statements: Sequence[Statement]) -> tuple[date, date] | None:
     return (min(dates), max(dates)) if dates else None
 
 
-def check_loan(loan: Loan, statements: Sequence[Statement], as_of: date,
-               coverage: tuple[date, date] | None) -> LoanResult:
-    schedule, computed = expected_schedule(loan)
-    results = allocate(schedule, repayments(loan, statements), grace_days=loan.grace_days, as_of=as_of)
-    months = tuple(evaluate_month(m, results, coverage) for m in loan.reported)
-    findings = [Finding("schedule_estimated", "the schedule was computed from the loan terms, not read from the lender")] if computed else []
-    return LoanResult(loan, computed, tuple(results), months, _verdict(months), tuple(findings),
-                      tuple(_missing(months, statements)))
+def _claims(loans: Sequence[Loan], statements: Sequence[Statement]) -> list[tuple[list[Payment], list[Transaction]]]:
+    """Each loan's payments. A payment two loans could claim (same lender on one statement) goes to
+    the loan with an installment of exactly that amount due near that day."""
+    found = [collect(loan, statements) for loan in loans]
+    for i, (payments, _) in enumerate(found):
+        keep = []
+        for p in payments:
+            rivals = [j for j, (other, _) in enumerate(found) if j != i and any(q.sources[0] == p.sources[0] for q in other)]
+            if not rivals or _fits(loans[i], p) or not any(_fits(loans[j], p) for j in rivals):
+                keep.append(p)
+        found[i] = (keep, found[i][1])
+    return found
 
 
-def _verdict(months: Sequence[MonthResult]) -> LoanVerdict:
-    if any(m.verdict is MonthVerdict.CONTRADICTED for m in months):
+def _fits(loan: Loan, p: Payment) -> bool:
+    schedule, _ = expected_schedule(loan)
+    return any(i.amount_due == p.amount and abs((i.due_date - p.paid_on).days) <= 35 for i in schedule)
+
+
+def check_loan(loan: Loan, claimed: tuple[list[Payment], list[Transaction]], docs: _Docs, as_of: date,
+               coverage: tuple[date, date] | None, case: Case | None = None) -> LoanResult:
+    payments, unexplained = claimed
+    findings: list[Finding] = []
+    schedule, computed = _schedule(loan, docs)
+    if computed:
+        findings.append(Finding("schedule_estimated", "the schedule was computed from the loan terms, not read from the lender"))
+    account = match_account(loan, docs.reports)
+    settlement = match_settlement(loan, docs.settlements)
+    settled_on, settled_by = _settlement(loan, settlement, account[1] if account else None)
+    if settled_on is not None:
+        schedule = tuple(i for i in schedule if i.due_date <= settled_on) or schedule[:1]
+    results = allocate(schedule, payments, grace_days=loan.grace_days, as_of=as_of)
+    if settled_on is None and results and all(r.paid_on for r in results):
+        last = max(results, key=lambda r: r.paid_on or date.min)
+        settled_on, settled_by = last.paid_on, last.payments[-1].source if last.payments else None
+    rdate = report_date(account[0] if account else None, case.report.report_time if case and case.report else None)
+    reported = _reported(loan, account[1] if account else None)
+    incomplete = any(r.status is InstallmentStatus.UNPAID for r in results) and _shown_settled(
+        settlement, account[1] if account else None)
+    ev = Evidence(results, loan.grace_days, coverage, settled_on, rdate, unexplained, incomplete)
+    months = tuple(evaluate_month(m, ev) for m in reported)
+    checks = tuple(check_account(account[1], settled_on, settled_by, rdate)) if account else ()
+    return LoanResult(loan, computed, tuple(results), months, _verdict(months, checks), tuple(findings),
+                      tuple(_missing(months, docs, reported, account)), checks, settled_on, settled_by, rdate)
+
+
+def _schedule(loan: Loan, docs: _Docs) -> tuple[tuple[Installment, ...], bool]:
+    if loan.schedule:
+        return loan.schedule, False
+    parsed = match_schedule(loan, docs.schedules)
+    if parsed is not None:
+        return tuple(Installment(r.number, r.due_date, r.amount_due, r.principal, r.interest)
+                     for r in parsed.installments), False
+    return expected_schedule(loan)
+
+
+def _settlement(loan: Loan, certificate: SettlementCertificate | None,
+                account: CreditAccount | None) -> tuple[date | None, SourceRef | None]:
+    if certificate is not None and certificate.settlement.settled_on is not None:
+        return certificate.settlement.settled_on, certificate.settlement.source
+    if account is not None:
+        early = next((s for s in account.special if "结清" in s.kind and s.occurred_on), None)
+        if early is not None:
+            return early.occurred_on, early.source
+    return None, None
+
+
+def _shown_settled(certificate: SettlementCertificate | None, account: CreditAccount | None) -> bool:
+    if certificate is not None:
+        return True
+    if account is None:
+        return False
+    return account.status in CLOSED_STATUSES or bool(account.history and account.history[-1].status == "C")
+
+
+def _reported(loan: Loan, account: CreditAccount | None) -> tuple[ReportedMonth, ...]:
+    if loan.reported or account is None:
+        return loan.reported
+    return tuple(ReportedMonth(g.month, g.status, g.overdue_amount, g.source.page) for g in account.history)
+
+
+def _verdict(months: Sequence[MonthResult], checks: Sequence[AccountCheck]) -> LoanVerdict:
+    if any(m.verdict is MonthVerdict.CONTRADICTED for m in months) or any(
+            c.verdict is MonthVerdict.CONTRADICTED for c in checks):
         return LoanVerdict.DISPUTE
     if any(m.verdict is MonthVerdict.INSUFFICIENT for m in months):
         return LoanVerdict.INSUFFICIENT
-    if any(m.reported.status in OVERDUE_CODES for m in months):
+    if any(m.reported.status in ADVERSE for m in months):
         return LoanVerdict.STATEMENT
     return LoanVerdict.NOTHING_TO_DISPUTE
 
 
-def _missing(months: Sequence[MonthResult], statements: Sequence[Statement]) -> list[str]:
-    out = []
-    if not statements:
-        out.append("no_statement")
-    if any(m.verdict is MonthVerdict.INSUFFICIENT for m in months):
-        out.append("payment_evidence")
-    return out
+def _missing(months: Sequence[MonthResult], docs: _Docs, reported: Sequence[ReportedMonth],
+             account: tuple[CreditReport, CreditAccount] | None) -> list[str]:
+    out: list[str] = []
+    if not reported:
+        brief = any(r.version == "summary" for r in docs.reports)
+        out.append("detailed_credit_report" if brief else "credit_report")
+    if not docs.statements:
+        out.append("statement")
+    for m in months:
+        out.extend(m.missing)
+    return list(dict.fromkeys(out))
+
+
+__all__ = ["check_case", "check_loan", "InstallmentStatus", "replace"]

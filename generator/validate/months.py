@@ -1,22 +1,45 @@
 """Month by month: does the evidence contradict, confirm, or fail to decide the reported code?
 
-The codes the evidence allows for a month follow from the state of the installments at the
-month's end: everything due was paid on time → N (or * when nothing fell due, C once settled);
-paid late but cleared within the month → 1 or M is lawful; still unpaid → the count of overdue
-periods. A missing payment is not evidence of non-payment: it makes the month `insufficient`.
+The code measures the current delinquency at the reporting point (DOMAIN.md 3.5): the days past
+the oldest unpaid due date, banded 1 (1-30 days) … 7 (over 180). Lenders report at the due date
+or at month end, so the evidence allows the band at either point. A payment after the due date
+(+ grace) but inside the month may lawfully show as 1 or M; everything paid on time allows N (or
+* when nothing fell due, C once settled). Only positive evidence decides: no payment found is not
+proof of non-payment, and makes an adverse month `insufficient`.
 """
 
 from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import Decimal
 
-from generator.models import (InstallmentResult, InstallmentStatus, MonthResult, MonthVerdict,
-                              ReportedMonth, Transaction)
+from generator.dates import month_key
+from generator.models import (InstallmentResult, InstallmentStatus, MonthResult, MonthVerdict, ReportedMonth,
+                              Transaction)
+from generator.money import amounts_equal
+from generator.validate import relief
 
-OVERDUE_CODES = frozenset("1234567BDGZ")
+ADVERSE = frozenset("1234567BDGZ")
+ZERO = Decimal("0.00")
+NEAR_DAYS = 10  # an unexplained platform debit this close to a due date may be that installment
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the month evaluation knows besides the reported month."""
+
+    results: Sequence[InstallmentResult]
+    grace_days: int
+    coverage: tuple[date, date] | None
+    settled_on: date | None = None
+    report_date: date | None = None
+    unexplained: Sequence[Transaction] = field(default_factory=tuple)
+    # The loan is shown settled, yet the payments found do not pay the schedule: some repayment is
+    # missing from the documents, so the allocation cannot confirm any lateness.
+    incomplete: bool = False
 
 
 def month_end(key: str) -> date:
@@ -24,46 +47,121 @@ def month_end(key: str) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def evaluate_month(reported: ReportedMonth, results: Sequence[InstallmentResult],
-                   coverage: tuple[date, date] | None) -> MonthResult:
-    end = month_end(reported.month)
-    due = [r for r in results if r.installment.due_date <= end]
-    in_month = [r for r in due if r.installment.due_date.strftime("%Y-%m") == reported.month]
-    evidence = tuple(tx for r in in_month for tx in r.payments) or tuple(tx for r in due[-1:] for tx in r.payments)
-    unknown = [r for r in due if r.paid_on is None or r.paid_on > end]
-    if unknown and not _covered(coverage, due):
-        reason = "statements do not cover the due dates up to this month"
-        return MonthResult(reported.month, reported, (), Decimal(0), MonthVerdict.INSUFFICIENT, (reason,), evidence)
-    if unknown:
-        return _unpaid(reported, unknown, evidence)
-    late = [r for r in in_month if r.status is InstallmentStatus.LATE]
+def band(days_past_due: int) -> str:
+    """1: 1-30 days … 6: 151-180 days, 7: over 180."""
+    return str(min(7, max(1, (days_past_due + 29) // 30)))
+
+
+@dataclass(frozen=True)
+class _Expectation:
+    codes: tuple[str, ...]
+    amounts: tuple[Decimal, ...]
+    unknown: tuple[InstallmentResult, ...]  # overdue on the evidence only because no payment was found
+    relevant: tuple[InstallmentResult, ...]
+    cleared_on: date | None = None
+
+
+def evaluate_month(reported: ReportedMonth, ev: Evidence) -> MonthResult:
+    expectation = _expect(reported.month, ev)
+    evidence = tuple(dict.fromkeys(tx for r in expectation.relevant for tx in r.payments))
+    if reported.status not in ADVERSE:
+        reasons = () if reported.status in expectation.codes or expectation.unknown else (
+            "the report is more favourable than the evidence",)
+        return _result(reported, expectation, MonthVerdict.CONSISTENT, reasons, evidence)
+    if expectation.unknown:
+        return _insufficient(reported, expectation, ev, evidence)
+    if ev.incomplete and reported.status in expectation.codes:
+        return _incomplete(reported, expectation, ev, evidence)
+    reasons = _differences(reported, expectation)
+    if reasons:
+        return _result(reported, expectation, MonthVerdict.CONTRADICTED, tuple(reasons), evidence)
+    return _true_record(reported, expectation, ev, evidence)
+
+
+def _expect(month: str, ev: Evidence) -> _Expectation:
+    end = month_end(month)
+    due = [r for r in ev.results if r.installment.due_date <= end]
+    in_month = tuple(r for r in due if month_key(r.installment.due_date) == month)
+    if ev.settled_on is not None and ev.settled_on <= end and not _open(due, end, ev.grace_days):
+        codes = ("C", "N") if month_key(ev.settled_on) == month else ("C",)
+        return _Expectation(codes, (ZERO,), (), in_month)
+    overdue = _open(due, end, ev.grace_days)
+    if overdue:
+        return _overdue(month, end, overdue, in_month)
+    late = tuple(r for r in in_month if r.status is InstallmentStatus.LATE)
     if late:
-        # Overdue on the due date, cleared within the month: an overdue code with the amount that
-        # was due on that day is a true record.
-        return _judge(reported, ("N", "1", "M"), sum((r.installment.amount_due for r in late), Decimal("0.00")), evidence)
-    return _judge(reported, ("N",) if in_month else ("N", "*"), Decimal("0.00"), evidence)
+        owed = sum((r.installment.amount_due - r.paid_by(r.installment.due_date) for r in late), ZERO)
+        return _Expectation(("1", "M", "N"), (owed, ZERO), (), in_month, max(r.paid_on for r in late if r.paid_on))
+    return _Expectation(("N",) if in_month else ("*", "N"), (ZERO,), (), in_month)
 
 
-def _covered(coverage: tuple[date, date] | None, due: Sequence[InstallmentResult]) -> bool:
-    return coverage is not None and all(coverage[0] <= r.installment.due_date <= coverage[1] for r in due[-1:])
+def _open(due: Sequence[InstallmentResult], end: date, grace: int) -> list[InstallmentResult]:
+    """Installments past due + grace and not fully paid at `end`."""
+    return [r for r in due if r.installment.due_date + timedelta(days=grace) < end
+            and (r.paid_on is None or r.paid_on > end)]
 
 
-def _unpaid(reported: ReportedMonth, unknown: Sequence[InstallmentResult],
-            evidence: tuple[Transaction, ...]) -> MonthResult:
-    # No payment found is not proof of non-payment: the borrower may have paid from another account.
-    owed = sum((r.installment.amount_due - r.paid_amount for r in unknown), Decimal("0.00"))
-    reason = (f"no repayment found for installment {unknown[0].installment.number} "
-              f"due {unknown[0].installment.due_date.isoformat()}")
-    return MonthResult(reported.month, reported, (str(min(len(unknown), 7)),), owed,
-                       MonthVerdict.INSUFFICIENT, (reason,), evidence)
+def _overdue(month: str, end: date, overdue: list[InstallmentResult],
+             in_month: tuple[InstallmentResult, ...]) -> _Expectation:
+    oldest = overdue[0].installment.due_date
+    points = [end] + [r.installment.due_date for r in in_month if r.installment.due_date > oldest]
+    codes = tuple(dict.fromkeys(band((p - oldest).days) for p in points))
+    owed = sum((r.installment.amount_due - r.paid_by(end) for r in overdue), ZERO)
+    unknown = tuple(r for r in overdue if r.paid_on is None)
+    cleared = None if unknown else max(r.paid_on for r in overdue if r.paid_on)
+    return _Expectation(codes, (owed,), unknown, tuple(dict.fromkeys((*overdue, *in_month))), cleared)
 
 
-def _judge(reported: ReportedMonth, expected: tuple[str, ...], owed: Decimal,
-           evidence: tuple[Transaction, ...]) -> MonthResult:
-    reasons: list[str] = []
-    if reported.status not in expected:
-        reasons.append(f"reported code {reported.status}, evidence allows {'/'.join(expected)}")
-    if reported.overdue_amount is not None and reported.overdue_amount != owed and reported.status in OVERDUE_CODES:
-        reasons.append(f"reported overdue amount {reported.overdue_amount}, evidence shows {owed}")
-    verdict = MonthVerdict.CONTRADICTED if reasons else MonthVerdict.CONSISTENT
-    return MonthResult(reported.month, reported, expected, owed, verdict, tuple(reasons), evidence)
+def _differences(reported: ReportedMonth, e: _Expectation) -> list[str]:
+    reasons = []
+    if reported.status not in e.codes:
+        reasons.append(f"reported code {reported.status}; the evidence allows {'/'.join(e.codes)}")
+    amount = reported.overdue_amount
+    if amount is not None and not any(amounts_equal(amount, a) for a in e.amounts) and amount > max(e.amounts):
+        reasons.append(f"reported overdue amount {amount}; the evidence shows {max(e.amounts)}")
+    return reasons
+
+
+def _true_record(reported: ReportedMonth, e: _Expectation, ev: Evidence,
+                 evidence: tuple[Transaction, ...]) -> MonthResult:
+    hidden_by = relief.hiding_date(reported, e.cleared_on)
+    if hidden_by is not None and ev.report_date is not None and ev.report_date > hidden_by:
+        reason = f"one-time relief: eligible, to be hidden by {hidden_by.isoformat()}, still shown on a report of {ev.report_date.isoformat()}"
+        return _result(reported, e, MonthVerdict.CONTRADICTED, (reason,), evidence, hidden_by, ("N",))
+    return _result(reported, e, MonthVerdict.CONSISTENT, (), evidence, hidden_by)
+
+
+def _insufficient(reported: ReportedMonth, e: _Expectation, ev: Evidence,
+                  evidence: tuple[Transaction, ...]) -> MonthResult:
+    reasons, missing = [], []
+    for r in e.unknown:
+        inst = r.installment
+        reasons.append(f"no repayment found for installment {inst.number} due {inst.due_date.isoformat()}")
+        near = [tx for tx in ev.unexplained if abs((tx.date - inst.due_date).days) <= NEAR_DAYS]
+        if near:
+            tx = near[0]
+            missing.append(f"platform_proof:{tx.date.isoformat()}:{-tx.amount}:{tx.counterparty or tx.description}")
+        elif ev.coverage is None or not ev.coverage[0] <= inst.due_date <= ev.coverage[1]:
+            missing.append(f"statement_covering:{inst.due_date.isoformat()}")
+        else:
+            missing.append(f"repayment_record:{inst.number}")
+    return _result(reported, e, MonthVerdict.INSUFFICIENT, tuple(reasons), evidence, missing=tuple(dict.fromkeys(missing)))
+
+
+def _incomplete(reported: ReportedMonth, e: _Expectation, ev: Evidence,
+                evidence: tuple[Transaction, ...]) -> MonthResult:
+    reason = "the loan is shown settled but the repayments found do not add up to the schedule"
+    near = [tx for tx in ev.unexplained for r in e.relevant
+            if abs((tx.date - r.installment.due_date).days) <= NEAR_DAYS]
+    missing = [f"platform_proof:{tx.date.isoformat()}:{-tx.amount}:{tx.counterparty or tx.description}" for tx in near]
+    missing += [f"repayment_record:{r.installment.number}" for r in e.relevant]
+    return _result(reported, e, MonthVerdict.INSUFFICIENT, (reason,), evidence, missing=tuple(dict.fromkeys(missing)))
+
+
+def _result(reported: ReportedMonth, e: _Expectation, verdict: MonthVerdict, reasons: tuple[str, ...],
+            evidence: tuple[Transaction, ...], hidden_by: date | None = None, codes: tuple[str, ...] | None = None,
+            missing: tuple[str, ...] = ()) -> MonthResult:
+    shown = codes or e.codes
+    amount = ZERO if codes else e.amounts[0]
+    return MonthResult(reported.month, reported, shown, amount, verdict, reasons, evidence,
+                       e.amounts, missing, hidden_by)
