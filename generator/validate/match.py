@@ -33,7 +33,8 @@ class _Open:
 
 def allocate(schedule: Sequence[Installment], payments: Sequence[Payment], *, grace_days: int,
              as_of: date) -> list[InstallmentResult]:
-    slots = [_Open(inst) for inst in schedule]
+    # An installment with nothing due (interest-free interest-only months) is settled on its due date.
+    slots = [_Open(inst, paid_on=inst.due_date if inst.amount_due <= 0 else None) for inst in schedule]
     for payment in sorted(payments, key=lambda p: (p.paid_on, p.time or "")):
         left = payment.amount
         for slot in slots:
