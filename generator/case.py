@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.errors import CaseError
-from generator.models import Borrower, Case, CreditReportRef, Installment, Loan, Method, ReportedMonth
+from generator.models import Agent, Borrower, Case, CreditReportRef, Installment, Loan, Method, ReportedMonth
 
 CASE_FILE = "case.toml"
 DEFAULT_OUT = "out"
@@ -24,8 +24,8 @@ _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _BORROWER_KEYS = {"name", "id_type", "id_number", "phone", "address", "email"}
 _LOAN_KEYS = {"lender", "product", "contract_number", "principal", "disbursed_on", "installments",
               "method", "annual_rate", "due_day", "grace_days", "payee_names", "schedule",
-              "reported", "account_id", "business_type", "settled_on"}
-_TOP_KEYS = {"borrower", "loans", "report", "passwords"}
+              "reported", "account_id", "business_type", "settled_on", "statement_reason", "pboc_branch"}
+_TOP_KEYS = {"borrower", "loans", "report", "passwords", "agent"}
 
 T = TypeVar("T")
 
@@ -133,7 +133,7 @@ def load_case(folder: Path) -> Case:
                   for i, loan in enumerate(loans_data))
     return Case(root=folder, name=folder.resolve().name, borrower=borrower, loans=loans,
                 documents=find_documents(folder), report=_report(file, data.get("report")),
-                passwords=_passwords(file, data.get("passwords")))
+                passwords=_passwords(file, data.get("passwords")), agent=_agent(file, data.get("agent")))
 
 
 def _borrower(t: _Table) -> Borrower:
@@ -188,6 +188,8 @@ def _loan(t: _Table) -> Loan:
         account_id=t.get("account_id", _nonempty, "a string", "") or None,
         business_type=t.get("business_type", _text, "a string", ""),
         settled_on=t.data.get("settled_on") and t.get("settled_on", _date, "a date"),
+        statement_reason=t.get("statement_reason", _text, "a short factual reason", ""),
+        pboc_branch=t.get("pboc_branch", _text, "a branch name such as 中国人民银行重庆市分行", ""),
     )
 
 
@@ -235,6 +237,22 @@ def _report(file: Path, data: Any) -> CreditReportRef | None:
     return CreditReportRef(report_number=t.get("number", _nonempty, "the 报告编号"),
                            report_time=t.get("time", _nonempty, 'the 报告时间 like "2025-08-01 09:30:00"'),
                            file=t.get("file", _nonempty, "a file name", "") or None)
+
+
+def _agent(file: Path, data: Any) -> Agent | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise CaseError(file, "agent: expected a table")
+    t = _Table(file, "[agent]", data, {"name", "id_type", "id_number", "phone"})
+    id_type = t.get("id_type", _nonempty, "a string such as 居民身份证", "居民身份证")
+    id_number = t.get("id_number", _nonempty, "the agent's ID number")
+    if id_type == "居民身份证":
+        _check_ric(t, id_number)
+    phone = t.get("phone", _nonempty, "a phone number string")
+    if not (_MOBILE.match(phone) or _LANDLINE.match(phone)):
+        raise t.error("phone", f"expected an 11-digit mobile number (1xxxxxxxxxx) or a landline, got {phone!r}")
+    return Agent(t.get("name", _nonempty, "the agent's name"), id_type, id_number.upper(), phone)
 
 
 def _passwords(file: Path, data: Any) -> dict[str, str]:

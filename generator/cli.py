@@ -146,30 +146,55 @@ def check(
 @app.command()
 def generate(
     case_dir: Annotated[Path, typer.Argument(help="案件文件夹（含 case.toml）")],
-    to: Annotated[str, typer.Option("--to", help="收件方: lender,bureau")] = "lender,bureau",
+    to: Annotated[str, typer.Option("--to", help="收件方: lender,bureau[,complaint]")] = "lender,bureau",
     fmt: Annotated[str, typer.Option("--format", help="格式: pdf,docx")] = "pdf,docx",
     out: Annotated[Path | None, typer.Option("--out", help="输出文件夹（默认 CASE_DIR/out）")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
     on: Annotated[str | None, typer.Option("--date", help="落款日期 YYYY-MM-DD（默认今天）")] = None,
+    keep_originals: Annotated[bool, typer.Option("--keep-originals", help="证据材料中保留流水原页，不遮盖无关交易")] = False,
 ) -> None:
-    """生成异议申请书（PDF 与 DOCX）。"""
-    from generator.models import LoanVerdict
-    from generator.render import FORMATS, LETTERS, plan, write_letters
+    """生成异议申请书、证据材料（PDF 与 DOCX）或个人声明。"""
+    from datetime import datetime
+
+    from generator.manifest import MANIFEST, build_manifest
+    from generator.render import FORMATS, LETTERS, Options, Output, render_case, write_outputs
 
     recipients = _split(to, tuple(LETTERS), "--to")
     formats = _split(fmt, FORMATS, "--format")
     letter_date = _today(on)
     result = _run_check(case_dir, letter_date)
     out_dir = out or case_dir / "out"
+    options = Options(recipients, formats, letter_date, keep_originals)
     try:
-        written = write_letters(result, plan(result, out_dir, recipients, formats), letter_date, force=force)
+        rendered = render_case(result, out_dir, options)
+        outputs = rendered.outputs
+        if outputs:
+            manifest = build_manifest(result.case, [(o.path, o.data) for o in outputs], out_dir, datetime.now())
+            outputs = [*outputs, Output(out_dir / MANIFEST, manifest, "")]
+        written = write_outputs(outputs, force=force)
     except DisputeError as err:
         _fail(err)
-    for lr in result.loans:
-        if lr.verdict is not LoanVerdict.DISPUTE:
-            typer.echo(f"{lr.loan.lender}: 结论为 {lr.verdict.value}，不生成异议申请书（见 dispute check）。")
-    for path in written:
-        typer.echo(f"已生成 {path}")
+    from generator.summary import print_generated
+
+    print_generated(result, rendered.notices, written)
+
+
+@app.command()
+def verify(
+    out_dir: Annotated[Path, typer.Argument(help="dispute generate 的输出文件夹")],
+) -> None:
+    """核对输出文件夹中的文件是否与 manifest.json 一致。"""
+    from generator.manifest import verify as verify_dir
+
+    try:
+        problems = verify_dir(out_dir)
+    except DisputeError as err:
+        _fail(err)
+    for p in problems:
+        typer.echo(f"{p.file}: {'已被修改' if p.problem == 'changed' else '缺失'}", err=True)
+    if problems:
+        raise typer.Exit(code=1)
+    typer.echo("全部文件与 manifest.json 一致。")
 
 
 def main() -> None:  # pragma: no cover - console-script entry for `python -m`

@@ -126,6 +126,16 @@ class Borrower:
 
 
 @dataclass(frozen=True)
+class Agent:
+    """Who files on the borrower's behalf (an optional [agent] table); needs a 授权委托书."""
+
+    name: str
+    id_type: str
+    id_number: str
+    phone: str
+
+
+@dataclass(frozen=True)
 class Loan:
     lender: str
     principal: Decimal
@@ -143,6 +153,8 @@ class Loan:
     business_type: str = ""  # 业务种类 on the report
     settled_on: date | None = None
     reported: tuple[ReportedMonth, ...] = ()
+    statement_reason: str = ""  # the borrower's own reason for a true late payment, for a 个人声明
+    pboc_branch: str = ""  # the PBOC branch where the lender is located, for a complaint
 
     @property
     def key(self) -> str:
@@ -158,6 +170,7 @@ class Case:
     documents: tuple[Path, ...]
     report: CreditReportRef | None = None
     passwords: dict[str, str] = field(default_factory=dict)
+    agent: Agent | None = None
 
 
 class InstallmentStatus(StrEnum):

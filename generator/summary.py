@@ -43,3 +43,40 @@ def _print_loan(console: Console, lr: LoanResult) -> None:
                            VERDICT[m.verdict.value], "; ".join(m.reasons))
         console.print(months)
     console.print(f"结论: [bold]{LOAN_VERDICT[lr.verdict.value]}[/]")
+
+
+NOTICE = {
+    "statement": "记录属实：已生成个人声明（可依《征信业管理条例》第十六条申请记载），不应提出异议。",
+    "insufficient": "证据不足：未生成异议申请书。请先补充下列材料：",
+    "nothing_to_dispute": "报告中没有需要异议的逾期记录，未生成文件。",
+}
+MISSING = {
+    "credit_report": "个人信用报告（详版）PDF",
+    "detailed_credit_report": "个人信用报告详版（简版没有逐月记录）",
+    "statement": "还款所用账户的流水",
+    "platform_proof": "支付宝/微信支付交易流水证明（对应日期 {0}，金额 {1}）",
+    "statement_covering": "覆盖 {0} 的还款账户流水",
+    "repayment_record": "贷款机构出具的还款记录（第 {0} 期），或该期还款所用账户的流水",
+}
+
+
+def describe_missing(key: str) -> str:
+    kind, _, rest = key.partition(":")
+    args = rest.split(":") if rest else []
+    return MISSING.get(kind, key).format(*args, *[""] * 3)
+
+
+def print_generated(result: CaseResult, notices: list[tuple[str, str]], written: list[object],
+                    console: Console | None = None) -> None:
+    console = console or Console(soft_wrap=True)
+    for lender, notice in notices:
+        console.print(f"{lender}: {NOTICE.get(notice, notice)}")
+        if notice == "insufficient":
+            for lr in result.loans:
+                if lr.loan.lender == lender:
+                    for key in lr.missing:
+                        console.print(f"  - {describe_missing(key)}")
+    for path in written:
+        console.print(f"已生成 {path}")
+    console.print("本工具免费、在本地运行，不会删除或“修复”任何记录；提出异议无需任何中介或费用。"
+                  "请勿把信用报告、身份证件交给收费“征信修复”中介。")

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 
 from generator.dates import DateError, parse_date
 from generator.errors import StatementParseError
 from generator.money import AmountError, parse_amount, require_amount
-from generator.parsers.layout import Line, RawRow
+from generator.parsers.layout import Column, Line, RawRow, _row, cells
+from generator.pdf import Word
 
 _ACCOUNT_TAIL = re.compile(r"^(?P<name>.*?)[\s,，]*(?P<account>[0-9*＊][0-9*＊\s-]{3,})$")
 CURRENCIES = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "美元": "USD", "USD": "USD",
@@ -66,3 +67,52 @@ class RowReader:
             return parse_amount(self.text(key))
         except AmountError:
             raise self.fail(f"cannot parse amount {self.text(key)!r} in column {label}") from None
+
+
+# --------------------------------------------------------------------------- table helpers (boc, bocom, generic)
+
+# Debit/credit flags as printed (spaces removed, upper-cased): ``借 Dr`` is money out.
+_OUT_FLAGS = frozenset({"借", "借方", "借DR", "DR", "D", "支出", "支", "出"})
+_IN_FLAGS = frozenset({"贷", "贷方", "贷CR", "CR", "C", "收入", "收", "入"})
+
+
+def clean_cell(text: str) -> str:
+    """A text cell of dashes only (BOC prints ``-------`` for "nothing") is empty."""
+    stripped = text.strip()
+    return "" if stripped and set(stripped) <= set("-—－") else stripped
+
+
+def flag_sign(flag: str) -> int | None:
+    """-1 for money out, +1 for money in, from a debit/credit flag: ``借 Dr`` → -1, ``贷 Cr`` → +1,
+    ``支出`` → -1, ``收入`` → +1; None when the flag is not one of these."""
+    key = re.sub(r"\s", "", flag).upper()
+    if key in _OUT_FLAGS:
+        return -1
+    if key in _IN_FLAGS:
+        return 1
+    return None
+
+
+def table_extent(lines: Sequence[Line], is_row_line: Callable[[Line], bool], max_gap: float) -> list[Line]:
+    """The body lines up to the table's last row and the lines that continue it, so that a note
+    printed under the table (``本清单仅供参考……``) neither closes the column gutters nor joins a row."""
+    last = max((i for i, line in enumerate(lines) if is_row_line(line)), default=-1)
+    end = last + 1
+    while 0 < end < len(lines) and lines[end].mid_y - lines[end - 1].mid_y <= max_gap:
+        end += 1
+    return list(lines[:end])
+
+
+def rows_below_anchor(lines: Sequence[Line], columns: Sequence[Column], page: int,
+                      is_anchor: Callable[[dict[str, list[Word]]], bool], max_gap: float) -> list[RawRow]:
+    """Rows of a table whose wrapped cells start on the anchor (date) line and continue below it
+    (top-aligned cells, as BOCOM prints them; `layout.rows_by_anchor` is for centred cells). Lines
+    above the first anchor, or more than `max_gap` below the previous line of their row, are not
+    part of the table."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if is_anchor(cells(line.words, columns)):
+            groups.append([line])
+        elif groups and line.mid_y - groups[-1][-1].mid_y <= max_gap:
+            groups[-1].append(line)
+    return [_row(group, group[0], columns, page) for group in groups]

@@ -1,75 +1,161 @@
-"""Letters for a checked case: one HTML content per letter, written as PDF and DOCX."""
+"""Everything `generate` writes for a checked case, rendered in memory first and then written,
+so that a case that cannot be rendered leaves no file behind.
+
+Per loan: a `dispute` verdict gets the evidence bundle and the letters to the chosen recipients
+(and a 授权委托书 when an agent files, a 征信投诉 when asked after an unanswered dispute); a
+`statement` verdict gets a 个人声明 and never a dispute letter; the others get nothing but notices.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from generator.errors import OutputExistsError
+from generator.errors import OutputExistsError, RenderError
 from generator.models import CaseResult, LoanResult, LoanVerdict
-from generator.render.context import build_context
+from generator.paths import write_atomically
+from generator.render.context import STATEMENT_LIMIT, LetterContext, build_context
 from generator.render.env import render_html
+from generator.render.exhibits import BundleLayout, BundlePlan, plan_exhibits
 
 # recipient → (template, file-name stem); the stems are the names SPEC.md gives.
 LETTERS = {"bureau": ("letters/bureau_dispute.html.j2", "征信异议申请书"),
-           "lender": ("letters/lender_dispute.html.j2", "异议及更正申请")}
+           "lender": ("letters/lender_dispute.html.j2", "异议及更正申请"),
+           "complaint": ("letters/complaint.html.j2", "征信投诉")}
+STATEMENT = ("letters/personal_statement.html.j2", "个人声明")
+AUTHORIZATION = ("letters/authorization.html.j2", "授权委托书")
+BUNDLE_STEM = "证据材料"
 FORMATS = ("pdf", "docx")
 
 
 @dataclass(frozen=True)
-class PlannedLetter:
+class Output:
     path: Path
-    recipient: str
-    fmt: str
-    loan: LoanResult
+    data: bytes
+    loan: str  # the lender, for the summary
+
+
+@dataclass(frozen=True)
+class Options:
+    recipients: Sequence[str] = ("lender", "bureau")
+    formats: Sequence[str] = FORMATS
+    letter_date: date = date(2000, 1, 1)
+    keep_originals: bool = False
+    statement_limit: int = STATEMENT_LIMIT
+
+
+@dataclass
+class Rendered:
+    outputs: list[Output] = field(default_factory=list)
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (lender, notice key)
 
 
 def safe_name(text: str) -> str:
     return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_") or "lender"
 
 
-def plan(result: CaseResult, out_dir: Path, recipients: Sequence[str], formats: Sequence[str]) -> list[PlannedLetter]:
-    planned = []
+def render_case(result: CaseResult, out_dir: Path, options: Options) -> Rendered:
+    rendered = Rendered()
     for lr in result.loans:
-        if lr.verdict is not LoanVerdict.DISPUTE:
-            continue  # a true record is never disputed, whatever was asked
-        suffix = f"-{safe_name(lr.loan.contract_number)}" if _lender_repeats(result, lr) and lr.loan.contract_number else ""
-        for recipient in recipients:
-            stem = f"{LETTERS[recipient][1]}-{safe_name(lr.loan.lender)}{suffix}"
-            planned.extend(PlannedLetter(out_dir / f"{stem}.{fmt}", recipient, fmt, lr) for fmt in formats)
-    return planned
+        stem = _stem(result, lr)
+        if lr.verdict is LoanVerdict.DISPUTE:
+            _dispute(result, lr, out_dir, stem, options, rendered)
+        elif lr.verdict is LoanVerdict.STATEMENT:
+            _statement(result, lr, out_dir, stem, options, rendered)
+        else:
+            rendered.notices.append((lr.loan.lender, lr.verdict.value))
+    return rendered
 
 
-def _lender_repeats(result: CaseResult, lr: LoanResult) -> bool:
-    return sum(other.loan.lender == lr.loan.lender for other in result.loans) > 1
-
-
-def write_letters(result: CaseResult, planned: Sequence[PlannedLetter], letter_date: date, *,
-                  force: bool) -> list[Path]:
-    existing = [p.path for p in planned if p.path.exists()]
+def write_outputs(outputs: Sequence[Output], *, force: bool) -> list[Path]:
+    existing = [o.path for o in outputs if o.path.exists()]
     if existing and not force:
         raise OutputExistsError(f"{existing[0]}: exists; use --force to overwrite")
-    # Render every HTML first: a letter that cannot be rendered stops the run before any file is written.
-    htmls = {(p.recipient, id(p.loan)): _html(result, p, letter_date) for p in planned}
-    written = []
-    for p in planned:
-        p.path.parent.mkdir(parents=True, exist_ok=True)
-        _writer(p.fmt)(htmls[(p.recipient, id(p.loan))], p.path)
-        written.append(p.path)
-    return written
+    for o in outputs:
+        o.path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(o.path, o.data)
+    return [o.path for o in outputs]
 
 
-def _html(result: CaseResult, p: PlannedLetter, letter_date: date) -> str:
-    ctx = build_context(result, p.loan, letter_date)
-    return render_html(LETTERS[p.recipient][0], ctx=ctx)
+def _stem(result: CaseResult, lr: LoanResult) -> str:
+    repeats = sum(other.loan.lender == lr.loan.lender for other in result.loans) > 1
+    suffix = f"-{safe_name(lr.loan.contract_number)}" if repeats and lr.loan.contract_number else ""
+    return safe_name(lr.loan.lender) + suffix
 
 
-def _writer(fmt: str) -> Callable[[str, Path], None]:
+def _dispute(result: CaseResult, lr: LoanResult, out_dir: Path, stem: str, options: Options,
+             rendered: Rendered) -> None:
+    plan = plan_exhibits(result, lr, options.letter_date, keep_originals=options.keep_originals)
+    bundle, layout = _bundle(plan)
+    ctx = build_context(result, lr, options.letter_date, plan, layout)
+    if bundle is not None:
+        rendered.outputs.append(Output(out_dir / f"{BUNDLE_STEM}-{stem}.pdf", bundle, lr.loan.lender))
+    for recipient in options.recipients:
+        extra: dict[str, object] = {}
+        if recipient == "complaint":
+            ctx, extra = _complaint(result, lr, ctx)
+        _letter(LETTERS[recipient], ctx, out_dir, stem, options, rendered, **extra)
+    if result.case.agent is not None:
+        names = [r for r in options.recipients if r != "complaint"]
+        _letter(AUTHORIZATION, ctx, out_dir, stem, options, rendered, recipients=names)
+
+
+def _statement(result: CaseResult, lr: LoanResult, out_dir: Path, stem: str, options: Options,
+               rendered: Rendered) -> None:
+    plan = plan_exhibits(result, lr, options.letter_date)
+    ctx = build_context(result, lr, options.letter_date, plan)
+    text = _statement_text(ctx, options.statement_limit)
+    _letter(STATEMENT, ctx, out_dir, stem, options, rendered, statement_text=text)
+    rendered.notices.append((lr.loan.lender, "statement"))
+
+
+def _statement_text(ctx: LetterContext, limit: int) -> str:
+    lr = ctx.loan_result
+    months = ctx.statement_months
+    days = [r.days_late for r in lr.installments if r.days_late and r.status.value == "late"]
+    cleared = max((m_paid for m_paid in (r.paid_on for r in lr.installments) if m_paid), default=None)
+    if lr.settled_on is not None:
+        cleared = lr.settled_on
+    if cleared is None:
+        raise RenderError("a 个人声明 needs the date the overdue amount was repaid")
+    text = render_html("letters/statement_text.txt.j2", months=months, lender=lr.loan.lender,
+                       reason=lr.loan.statement_reason, max_days=max(days, default=0), cleared=cleared).strip()
+    if len(text) > limit:
+        raise RenderError(f"个人声明 is {len(text)} characters, over the limit of {limit}: shorten statement_reason")
+    return text
+
+
+def _complaint(result: CaseResult, lr: LoanResult, ctx: LetterContext) -> tuple[LetterContext, dict[str, object]]:
+    from dataclasses import replace
+
+    from generator.render.complaint import complaint_target, ready_filing
+
+    filing = ready_filing(result.case.root, lr, ctx.letter_date)
+    return replace(ctx, filing=filing), {"complaint_to": complaint_target(lr)}
+
+
+def _letter(spec: tuple[str, str], ctx: LetterContext, out_dir: Path, stem: str, options: Options,
+            rendered: Rendered, **extra: object) -> None:
+    template, name = spec
+    html = render_html(template, ctx=ctx, **extra)
+    for fmt in options.formats:
+        rendered.outputs.append(Output(out_dir / f"{name}-{stem}.{fmt}", _renderer(fmt)(html), ctx.loan_result.loan.lender))
+
+
+def _bundle(plan: BundlePlan) -> tuple[bytes | None, BundleLayout | None]:
+    try:
+        from generator.render.bundle import render_bundle
+    except ImportError:  # the bundle writer lands separately; letters still cite exhibit pages
+        return None, None
+    return render_bundle(plan)
+
+
+def _renderer(fmt: str) -> Callable[[str], bytes]:
     if fmt == "pdf":
-        from generator.render.pdf import write_pdf
-        return write_pdf
-    from generator.render.docx import write_docx
-    return write_docx
+        from generator.render.pdf import render_pdf
+        return render_pdf
+    from generator.render.docx import render_docx
+    return render_docx

@@ -1,7 +1,7 @@
 """What a letter says, as data: exhibits, disputed items and cited facts. No I/O, no "now".
 
-Every fact carries the citation of the exhibit page that proves it; the templates refuse to
-render a fact without one.
+Every fact carries the citation of the exhibit page that proves it (and, when the bundle exists,
+the bundle page that shows it); the templates refuse to render a fact without one.
 """
 
 from __future__ import annotations
@@ -11,23 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from generator.errors import RenderError
 from generator.dates import month_key
-from generator.models import (Case, CaseResult, InstallmentResult, LoanResult, MonthResult, MonthVerdict,
-                              Statement, Transaction)
+from generator.errors import RenderError
+from generator.models import (AccountCheck, Case, CaseResult, InstallmentResult, LoanResult, MonthResult,
+                              MonthVerdict, SourceRef, Transaction)
+from generator.render.exhibits import ISSUERS, BundleLayout, BundlePlan, ExhibitPlan
 
-ISSUERS = {"cmb": "招商银行"}  # provider → the bank's short name, as printed on its statements
-
-
-@dataclass(frozen=True)
-class Exhibit:
-    number: int
-    kind: str  # "credit_report" | "bank_statement" | ...
-    file: str | None
-    issuer: str
-    pages: int | None
-    sha256: str | None
-    proves: str  # a key the template turns into words: "reported_record" | "repayments"
+# A 个人声明 is kept short (the 2005 rule's cap [unverified]); a setting, not law.
+STATEMENT_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -35,33 +26,39 @@ class Citation:
     exhibit: int
     page: int | None
     row: int | None = None
+    bundle_page: int | None = None
 
 
 @dataclass(frozen=True)
-class Payment:
-    """A repayment the letter states as fact, with where it is printed."""
+class Fact:
+    """One sentence of 事实与理由, in time order. `kind` picks the template's wording."""
 
-    paid_on: date
-    time: str | None
-    amount: Decimal
-    payee: str
-    bank: str
-    account_tail: str
-    installment: int
-    due_date: date
-    amount_due: Decimal
+    kind: str  # "loan" | "payment" | "settlement"
+    on: date
     citation: Citation
+    time: str | None = None
+    amount: Decimal | None = None
+    payee: str = ""
+    bank: str = ""
+    account_tail: str = ""
+    installment: int | None = None
+    due_date: date | None = None
+    amount_due: Decimal | None = None
 
 
 @dataclass(frozen=True)
-class DisputedMonth:
-    month: str
-    reported_status: str
+class DisputedItem:
+    """报告显示 X，应为 Y: a contradicted month or account field."""
+
+    kind: str  # "month" | "field"
+    key: str  # the month "2025-03", or the field name "status", "current_overdue_amount" …
+    reported: str
     reported_amount: Decimal | None
-    expected_status: str
-    expected_amount: Decimal
-    citation: Citation | None  # the report page that shows the record
-    payments: tuple[Payment, ...]
+    expected: str
+    expected_amount: Decimal | None
+    citation: Citation
+    ground: str  # "evidence" | "relief"
+    relief_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -69,56 +66,114 @@ class LetterContext:
     case: Case
     loan_result: LoanResult
     letter_date: date
-    exhibits: tuple[Exhibit, ...]
-    disputed: tuple[DisputedMonth, ...]
-    report_citation: Citation | None
+    exhibits: tuple[ExhibitPlan, ...]
+    layout: BundleLayout | None
+    disputed: tuple[DisputedItem, ...]
+    facts: tuple[Fact, ...]
+    report_citation: Citation
+    report_number: str | None
+    report_time: str | None
+    statement_months: tuple[MonthResult, ...] = ()
+    filing: object | None = None  # the dispute a complaint follows up (generator.track.Filing)
+
+    def exhibit_pages(self, number: int) -> tuple[int, int] | None:
+        return self.layout.exhibit_pages.get(number) if self.layout else None
 
 
-def build_context(result: CaseResult, loan_result: LoanResult, letter_date: date) -> LetterContext:
-    case = result.case
-    if case.report is None:
-        raise RenderError("case.toml: [report] with the 报告编号 (number) and 报告时间 (time) of the "
-                          "credit report is needed before a dispute letter can name the record")
-    cited = _cited_statements(loan_result, result.statements)
-    exhibits = [Exhibit(1, "credit_report", case.report.file, "中国人民银行征信中心", None, None, "reported_record")]
-    numbers: dict[str, int] = {}
-    for st in cited:
-        numbers[st.file] = len(exhibits) + 1
-        exhibits.append(Exhibit(len(exhibits) + 1, st.kind.value, st.file, ISSUERS.get(st.provider, st.provider),
-                                st.page_count, st.sha256, "repayments"))
-    statements = {st.file: st for st in cited}
-    disputed = tuple(_disputed(m, loan_result, numbers, statements) for m in loan_result.months
-                     if m.verdict is MonthVerdict.CONTRADICTED)
-    return LetterContext(case, loan_result, letter_date, tuple(exhibits), disputed, Citation(1, None))
+def build_context(result: CaseResult, lr: LoanResult, letter_date: date, plan: BundlePlan,
+                  layout: BundleLayout | None = None) -> LetterContext:
+    number, time = _report_identity(result)
+    cite = _Citer(plan, layout)
+    report_cite = cite.report(None)
+    disputed = tuple(_month_item(m, cite) for m in lr.months if m.verdict is MonthVerdict.CONTRADICTED)
+    disputed += tuple(_field_item(c, cite) for c in lr.account_checks if c.verdict is MonthVerdict.CONTRADICTED)
+    facts = sorted(_facts(result, lr, cite, disputed), key=lambda f: (f.on, f.time or ""))
+    true_months = tuple(m for m in lr.months if m.verdict is MonthVerdict.CONSISTENT and m.reported.status in "1234567B")
+    return LetterContext(result.case, lr, letter_date, plan.exhibits, layout, disputed, tuple(facts), report_cite,
+                         number, time, true_months)
 
 
-def _cited_statements(lr: LoanResult, statements: Sequence[Statement]) -> list[Statement]:
-    files = {tx.source.file for m in lr.months if m.verdict is MonthVerdict.CONTRADICTED
-             for r in _installments_of(m.month, lr.installments) for tx in r.payments}
-    return [st for st in statements if st.file in files]
+def _report_identity(result: CaseResult) -> tuple[str | None, str | None]:
+    from generator.documents import CreditReport
+
+    report = next((d for d in result.documents if isinstance(d, CreditReport)), None)
+    if report is not None and report.report_number:
+        return report.report_number, report.report_time
+    if result.case.report is not None:
+        return result.case.report.report_number, result.case.report.report_time
+    return None, None
 
 
-def _disputed(m: MonthResult, lr: LoanResult, numbers: dict[str, int],
-              statements: dict[str, Statement]) -> DisputedMonth:
-    payments = tuple(_payment(tx, r, numbers, statements)
-                     for r in _installments_of(m.month, lr.installments) for tx in r.payments)
-    return DisputedMonth(m.month, m.reported.status, m.reported.overdue_amount,
-                         m.expected[0], m.expected_overdue, Citation(1, m.reported.page), payments)
+class _Citer:
+    def __init__(self, plan: BundlePlan, layout: BundleLayout | None) -> None:
+        self.numbers = {e.file: e.number for e in plan.exhibits if e.file}
+        self.layout = layout
+
+    def source(self, src: SourceRef) -> Citation:
+        number = self.numbers.get(src.file)
+        if number is None:
+            raise RenderError(f"{src.location()}: cited row belongs to no exhibit")
+        return self._with_bundle(Citation(number, src.page, src.row))
+
+    def report(self, page: int | None) -> Citation:
+        return self._with_bundle(Citation(1, page))
+
+    def _with_bundle(self, c: Citation) -> Citation:
+        if self.layout is None:
+            return c
+        page = self.layout.excerpt_pages.get((c.exhibit, c.page or 0, c.row or 0))
+        if page is None and c.page is not None:
+            page = self.layout.original_pages.get((c.exhibit, c.page))
+        return Citation(c.exhibit, c.page, c.row, page)
 
 
-def _installments_of(month: str, results: Sequence[InstallmentResult]) -> list[InstallmentResult]:
+def _month_item(m: MonthResult, cite: _Citer) -> DisputedItem:
+    relief = m.relief_hidden_by is not None and any("relief" in r for r in m.reasons)
+    return DisputedItem("month", m.month, m.reported.status, m.reported.overdue_amount, m.expected[0],
+                        m.expected_overdue, cite.report(m.reported.page), "relief" if relief else "evidence",
+                        m.relief_hidden_by)
+
+
+def _field_item(c: AccountCheck, cite: _Citer) -> DisputedItem:
+    amount_fields = {"current_overdue_amount", "balance"}
+    reported_amount = Decimal(c.reported) if c.field in amount_fields and c.reported else None
+    expected_amount = Decimal(c.expected) if c.field in amount_fields else None
+    return DisputedItem("field", c.field, c.reported or "", reported_amount, c.expected, expected_amount,
+                        cite.report(None), "evidence")
+
+
+def _facts(result: CaseResult, lr: LoanResult, cite: _Citer, disputed: Sequence[DisputedItem]) -> list[Fact]:
+    loan = lr.loan
+    facts = [Fact("loan", loan.disbursed_on, cite.report(None), amount=loan.principal, payee=loan.lender)]
+    months = {d.key for d in disputed if d.kind == "month" and d.ground == "evidence"}
+    for r in _installments_for(months, lr.installments):
+        facts.extend(_payment(tx, r, cite, result) for tx in r.payments)
+    if lr.settled_on is not None and lr.settlement_source is not None and any(d.kind == "field" for d in disputed):
+        facts.append(Fact("settlement", lr.settled_on, cite.source(lr.settlement_source), payee=loan.lender))
+    if any(d.ground == "relief" for d in disputed):
+        facts.extend(_relief_payments(lr, cite, result, disputed))
+    return list(dict.fromkeys(facts))
+
+
+def _installments_for(months: set[str], results: Sequence[InstallmentResult]) -> list[InstallmentResult]:
     """The installments a month's code is about: those due in it, else the last one due before."""
-    in_month = [r for r in results if month_key(r.installment.due_date) == month]
-    if in_month:
-        return in_month
-    before = [r for r in results if month_key(r.installment.due_date) < month]
-    return before[-1:]
+    out: list[InstallmentResult] = []
+    for month in sorted(months):
+        in_month = [r for r in results if month_key(r.installment.due_date) == month]
+        out.extend(in_month or [r for r in results if month_key(r.installment.due_date) < month][-1:])
+    return list(dict.fromkeys(out))
 
 
-def _payment(tx: Transaction, r: InstallmentResult, numbers: dict[str, int],
-             statements: dict[str, Statement]) -> Payment:
-    st = statements[tx.source.file]
-    return Payment(tx.date, tx.time, -tx.amount, tx.counterparty or tx.description,
-                   ISSUERS.get(st.provider, st.provider), (st.account_number or "")[-4:],
-                   r.installment.number, r.installment.due_date, r.installment.amount_due,
-                   Citation(numbers[tx.source.file], tx.source.page, tx.source.row))
+def _relief_payments(lr: LoanResult, cite: _Citer, result: CaseResult, disputed: Sequence[DisputedItem]) -> list[Fact]:
+    months = {d.key for d in disputed if d.ground == "relief"}
+    late = [r for r in _installments_for(months, lr.installments) if r.paid_on is not None]
+    return [_payment(tx, r, cite, result) for r in late for tx in r.payments]
+
+
+def _payment(tx: Transaction, r: InstallmentResult, cite: _Citer, result: CaseResult) -> Fact:
+    doc = next((d for d in result.documents if getattr(d, "file", None) == tx.source.file), None)
+    provider = getattr(doc, "provider", "")
+    account = getattr(doc, "account_number", None) or ""
+    return Fact("payment", tx.date, cite.source(tx.source), tx.time, -tx.amount, tx.counterparty or tx.description,
+                ISSUERS.get(provider, provider), account[-4:] if len(account) >= 4 else "",
+                r.installment.number, r.installment.due_date, r.installment.amount_due)

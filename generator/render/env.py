@@ -23,8 +23,11 @@ def _cite(citation: Any) -> str:
     if citation is None or getattr(citation, "exhibit", None) is None:
         raise RenderError("a fact without its evidence reference cannot be rendered")
     text = f"证据{citation.exhibit}"
-    if citation.page is not None:
+    if citation.page:
         text += f" 第{citation.page}页"
+    bundle_page = getattr(citation, "bundle_page", None)
+    if bundle_page:
+        text += f"，见证据材料第{bundle_page}页"
     return text
 
 

@@ -1,0 +1,81 @@
+"""中国银行交易流水明细清单 (Bank of China transaction detail list PDF).
+
+Sample row: ``2025-03-09  20:38:21  人民币  -1,060.30  2,224.43  网上快捷支付  第三方支付  -------
+借呗还款JB2024011000123  重庆蚂蚁消费金融有限公司  50001234567890123456  中国工商银行股份有限公司…``
+Amounts are signed. Long cells (交易名称, 附言, 对方开户行) wrap and are centred on their row, so a
+cell's first line can sit above the date. An empty text cell prints as ``-------``.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from generator.dates import is_date, is_time
+from generator.errors import StatementParseError
+from generator.models import DocumentKind, SourceRef, Statement, Transaction
+from generator.parsers import checks
+from generator.parsers.base import DocumentParser
+from generator.parsers.common import CURRENCIES, RowReader, clean_cell, preamble_field, table_extent
+from generator.parsers.layout import Column, Line, RawRow, body_lines, find_header, group_lines, header_columns, rows_by_anchor
+from generator.pdf import Page, PdfDocument, Word
+
+COLUMNS = (("date", "记账日期"), ("time", "记账时间"), ("currency", "币别"), ("amount", "金额"),
+           ("balance", "余额"), ("name", "交易名称"), ("channel", "渠道"), ("branch", "网点名称"),
+           ("memo", "附言"), ("payee", "对方账户名"), ("account", "对方卡号/账号"), ("bank", "对方开户行"))
+
+
+class BocStatement(DocumentParser):
+    name = "boc"
+    kind = DocumentKind.BANK_STATEMENT
+    title = "中国银行交易流水明细清单"
+    identifiers = (("中国银行交易流水明细清单", "记账日期", "对方开户行"),)
+
+    def parse(self, doc: PdfDocument, file: str, sha256: str) -> Statement:
+        holder = account = None
+        columns: list[Column] | None = None
+        transactions: list[Transaction] = []
+        for page in doc.pages():
+            lines = group_lines(page.words)
+            header = find_header(lines, [label for _, label in COLUMNS])
+            if page.number == 1:
+                preamble = lines[:header] if header is not None else lines
+                holder, account = preamble_field(preamble, "户名"), preamble_field(preamble, "账号")
+            body = body_lines(page, -1 if header is None else header, lines)
+            if header is not None:
+                columns = header_columns(lines[header], COLUMNS, page.width, table_extent(body, _has_date, _max_gap(page)))
+            elif columns is None:
+                raise StatementParseError(file, "table header 记账日期…对方开户行 not found", page=page.number)
+            for raw in rows_by_anchor(body, columns, page.number, _is_row, _max_gap(page)):
+                transactions.append(_transaction(file, raw, len(transactions) + 1))
+        status, findings = checks.balance_chain(transactions)
+        currency = transactions[0].currency if transactions else "CNY"
+        return Statement(file, sha256, self.kind, self.provider, holder, account, currency,
+                         tuple(transactions), {"balance_chain": status}, tuple(findings), doc.page_count)
+
+
+def _has_date(line: Line) -> bool:
+    return any(is_date(w.text) for w in line.words)
+
+
+def _is_row(cells: dict[str, list[Word]]) -> bool:
+    words = cells["date"]
+    return len(words) == 1 and is_date(words[0].text)
+
+
+def _max_gap(page: Page) -> float:
+    heights = [w.bottom - w.top for w in page.words] or [10.0]
+    return 2.5 * median(heights)
+
+
+def _transaction(file: str, raw: RawRow, number: int) -> Transaction:
+    r = RowReader(file, raw, number)
+    time = r.text("time")
+    if time and not is_time(time):
+        raise r.fail(f"cannot parse time {time!r} in column 记账时间")
+    description = " ".join(t for t in (clean_cell(r.text("name")), clean_cell(r.text("memo"))) if t)
+    return Transaction(
+        date=r.date("date", "记账日期"), time=time or None,
+        amount=r.amount("amount", "金额"), balance=r.optional_amount("balance", "余额"),
+        counterparty=clean_cell(r.text("payee")), counterparty_account=clean_cell(r.text("account")),
+        description=description, source=SourceRef(file, raw.page, number, raw.bbox),
+        currency=CURRENCIES.get(r.text("currency"), r.text("currency") or "CNY"))
