@@ -14,6 +14,27 @@ LOAN_VERDICT = {"dispute": "可以提出异议", "statement": "记录属实：�
                 "insufficient": "证据不足：请补充材料", "nothing_to_dispute": "没有需要异议的记录"}
 
 
+REASONS = {
+    "more_favourable": "报告比证据显示的情况更有利",
+    "code_outside": "报告状态为 {0}，证据只允许 {1}",
+    "amount_above": "报告逾期金额 {0}，证据显示 {1}",
+    "relief_still_shown": "符合一次性信用修复条件，应于 {0} 前不再展示，{1} 的报告仍在展示",
+    "no_payment_found": "未找到第 {0} 期（应还日 {1}）的还款",
+    "payments_incomplete": "找到的还款不足以覆盖还款计划，缺少某笔还款的证据",
+    "open_after_settlement": "结清后账户仍未关闭",
+    "overdue_after_settlement": "结清后仍有逾期金额",
+    "balance_after_settlement": "结清后仍有余额",
+    "not_closed_in_grid": "结清后还款记录未以 C 结束",
+    "closed_on_differs": "账户关闭日期与结清日期不符",
+}
+
+
+def describe_reason(key: str) -> str:
+    kind, _, rest = key.partition(":")
+    args = rest.split(":", 1) if kind in ("code_outside", "amount_above", "relief_still_shown", "no_payment_found") else []
+    return REASONS.get(kind, key).format(*args, "", "")
+
+
 def print_summary(result: CaseResult, console: Console | None = None) -> None:
     console = console or Console()
     console.print(f"[bold]案件 {result.case.name}[/]  借款人 {result.case.borrower.name}  核对日期 {result.as_of}")
@@ -40,8 +61,12 @@ def _print_loan(console: Console, lr: LoanResult) -> None:
         months = Table("月份", "报告", "证据允许", "结论", "理由")
         for m in lr.months:
             months.add_row(m.month, m.reported.status, "/".join(m.expected) or "-",
-                           VERDICT[m.verdict.value], "; ".join(m.reasons))
+                           VERDICT[m.verdict.value], "；".join(describe_reason(r) for r in m.reasons))
         console.print(months)
+    for c in lr.account_checks:
+        console.print(f"账户 {c.field}: 报告 {c.reported}，应为 {c.expected}（{describe_reason(c.reason)}）")
+    for key in lr.missing:
+        console.print(f"  需补充: {describe_missing(key)}")
     console.print(f"结论: [bold]{LOAN_VERDICT[lr.verdict.value]}[/]")
 
 

@@ -7,10 +7,15 @@ from pathlib import Path
 from generator.errors import AmbiguousDocument, UnrecognizedDocument
 from generator.documents import Document
 from generator.parsers.base import DocumentParser
+from generator.parsers.boc import BocStatement
+from generator.parsers.bocom import BocomStatement
 from generator.parsers.cmb import CmbStatement
+from generator.parsers.generic import GenericStatement
+from generator.parsers.lender_schedule import LenderSchedule
+from generator.parsers.lender_settlement import LenderSettlement
 from generator.pdf import open_pdf, sha256_file
 
-PARSERS: list[type[DocumentParser]] = [CmbStatement]
+PARSERS: list[type[DocumentParser]] = [LenderSettlement, LenderSchedule, CmbStatement, BocStatement, BocomStatement, GenericStatement]
 
 
 def by_name(name: str) -> type[DocumentParser]:

@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from decimal import Decimal
+from datetime import date
 from statistics import median
 
-from generator.dates import is_date
+from generator.dates import is_date, is_time, parse_date, DateError
 from generator.errors import StatementParseError
-from generator.models import DocumentKind, Finding, Statement, Transaction
+from generator.models import DocumentKind, Finding, SourceRef, Statement, Transaction
 from generator.parsers import checks
 from generator.parsers.base import DocumentParser
-from generator.parsers.common import preamble_field, table_extent
-from generator.parsers.generic_rows import read_transaction
-from generator.parsers.layout import Column, Line, body_lines, find_header, group_lines, header_columns, rows_by_anchor
+from generator.parsers.common import CURRENCIES, RowReader, clean_cell, flag_sign, preamble_field, split_counterparty, table_extent
+from generator.parsers.layout import Column, Line, RawRow, body_lines, find_header, group_lines, header_columns, rows_by_anchor
 from generator.pdf import Page, PdfDocument, Word
 
 # Field → the labels that mean it, most specific first. `description` may map several columns.
@@ -65,10 +66,18 @@ class HeaderMap:
         return self.has("date") and (self.has("amount") or (self.has("credit") and self.has("debit")))
 
     def keys(self) -> list[str]:
-        """One column key per header word, unique: mapped fields keep their name (descriptions
-        are numbered), other words become ``unused#i`` so their text stays out of the fields."""
-        return [self.fields.get(i, "unused") + f"#{i}" if self.fields.get(i, "unused") in ("description", "unused")
-                else self.fields[i] for i in range(len(self.line.words))]
+        """One column key per header word, unique: mapped fields keep their name, descriptions
+        are numbered (``description#4``), other words become ``unused#i`` so that their text
+        stays out of every field."""
+        out = []
+        for i in range(len(self.line.words)):
+            key = self.fields.get(i, "unused")
+            out.append(f"{key}#{i}" if key in ("description", "unused") else key)
+        return out
+
+    def labels(self) -> dict[str, str]:
+        """Field key → printed label, for error messages (descriptions excluded)."""
+        return {k: self.line.words[i].text for i, k in self.fields.items() if k != "description"}
 
     def message(self) -> str:
         pairs = [f"{self.fields[i]}={w.text}" for i, w in enumerate(self.line.words) if i in self.fields]
@@ -154,12 +163,12 @@ class GenericStatement(DocumentParser):
             lines = group_lines(page.words)
             at = find_header(lines, labels)
             body = body_lines(page, -1 if at is None else at, lines)
-            if at is not None:
+            if at is not None and len(lines[at].words) == len(labels):
                 columns = _columns(header, lines[at], page, table_extent(body, _has_date, _max_gap(page)))
             elif columns is None:
                 raise StatementParseError(file, "table header not found", page=page.number)
             for raw in rows_by_anchor(body, columns, page.number, _is_row, _max_gap(page)):
-                transactions.append(read_transaction(file, raw, len(transactions) + 1, header.line))
+                transactions.append(_transaction(file, raw, len(transactions) + 1, header.labels()))
         return transactions
 
 
@@ -182,3 +191,71 @@ def _is_row(cells: dict[str, list[Word]]) -> bool:
 def _max_gap(page: Page) -> float:
     heights = [w.bottom - w.top for w in page.words] or [10.0]
     return 2.5 * median(heights)
+
+
+# --------------------------------------------------------------------------- one row
+
+_DATETIME = re.compile(r"^(?P<date>\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{8})\s*(?P<time>\d{2}:\d{2}(?::\d{2})?)?$")
+
+
+def _transaction(file: str, raw: RawRow, number: int, labels: dict[str, str]) -> Transaction:
+    r = RowReader(file, raw, number)
+    day, time = _date_time(r, labels)
+    name, account = _counterparty(r, labels)
+    currency = r.text("currency") if "currency" in labels else ""
+    description = " ".join(t for k, v in raw.texts.items() if k.startswith("description#") and (t := clean_cell(v)))
+    return Transaction(
+        date=day, time=time, amount=_amount(r, labels),
+        balance=r.optional_amount("balance", labels["balance"]) if "balance" in labels else None,
+        counterparty=name, counterparty_account=account, description=description,
+        source=SourceRef(file, raw.page, number, raw.bbox), currency=CURRENCIES.get(currency, currency or "CNY"))
+
+
+def _date_time(r: RowReader, labels: dict[str, str]) -> tuple[date, str | None]:
+    """The date column may hold a time too (``2025-03-10 14:03:22`` under 交易时间)."""
+    m = _DATETIME.match(r.text("date"))
+    try:
+        if m is None:
+            raise DateError(r.text("date"))
+        day = parse_date(m["date"])
+    except DateError:
+        raise r.fail(f"cannot parse date {r.text('date')!r} in column {labels['date']}") from None
+    time = m["time"] or (r.text("time") if "time" in labels else "") or None
+    if time is not None and not is_time(time):
+        raise r.fail(f"cannot parse time {time!r} in column {labels['time']}")
+    return day, time
+
+
+def _amount(r: RowReader, labels: dict[str, str]) -> Decimal:
+    if "credit" in labels and "debit" in labels:
+        return _split_amount(r, labels)
+    amount = r.amount("amount", labels["amount"])
+    if "flag" not in labels:
+        return amount
+    sign = flag_sign(r.text("flag"))
+    if sign is None:
+        raise r.fail(f"cannot read debit/credit flag {r.text('flag')!r} in column {labels['flag']}")
+    if amount < 0:
+        raise r.fail(f"signed amount {r.text('amount')!r} in column {labels['amount']} beside a debit/credit flag")
+    return -amount if sign < 0 and amount else amount
+
+
+def _split_amount(r: RowReader, labels: dict[str, str]) -> Decimal:
+    """Money in and out in two columns; the unused one is blank, ``--`` or ``0.00``."""
+    credit = r.optional_amount("credit", labels["credit"])
+    debit = r.optional_amount("debit", labels["debit"])
+    if credit is None and debit is None:
+        raise r.fail(f"no amount in column {labels['credit']} or {labels['debit']}")
+    if credit and debit:
+        raise r.fail(f"amounts in both {labels['credit']} ({r.text('credit')!r}) and {labels['debit']} "
+                     f"({r.text('debit')!r})")
+    if credit:
+        return abs(credit)
+    return -abs(debit) if debit else Decimal("0.00")
+
+
+def _counterparty(r: RowReader, labels: dict[str, str]) -> tuple[str, str]:
+    name = clean_cell(r.text("counterparty"))
+    if "counterparty_account" in labels:
+        return name, clean_cell(r.text("counterparty_account"))
+    return split_counterparty(name)  # one column holding "name account" (对手信息)

@@ -86,8 +86,13 @@ def check_loan(loan: Loan, claimed: tuple[list[Payment], list[Transaction]], doc
         settled_on, settled_by = last.paid_on, last.payments[-1].source if last.payments else None
     rdate = report_date(account[0] if account else None, case.report.report_time if case and case.report else None)
     reported = _reported(loan, account[1] if account else None)
-    incomplete = any(r.status is InstallmentStatus.UNPAID for r in results) and _shown_settled(
-        settlement, account[1] if account else None)
+    # Found payments fall short while the loan is shown settled, or while platform debits stay
+    # unexplained: a repayment is missing from the documents, so no lateness can be confirmed.
+    incomplete = any(r.status is InstallmentStatus.UNPAID for r in results) and (
+        bool(unexplained) or _shown_settled(settlement, account[1] if account else None))
+    if incomplete:
+        findings.append(Finding("payments_incomplete", "the repayments found do not pay the schedule: statuses "
+                                "after the first gap rest on an allocation that a missing payment would change"))
     ev = Evidence(results, loan.grace_days, coverage, settled_on, rdate, unexplained, incomplete)
     months = tuple(evaluate_month(m, ev) for m in reported)
     checks = tuple(check_account(account[1], settled_on, settled_by, rdate)) if account else ()

@@ -39,19 +39,19 @@ def _bad(field: str, reported: str, expected: str, reason: str, evidence: tuple[
 def _status(a: CreditAccount, ev: tuple[SourceRef, ...]) -> AccountCheck | None:
     if a.status is None or a.status in CLOSED_STATUSES:
         return None
-    return _bad("status", a.status, "结清", "account still open after settlement", ev)
+    return _bad("status", a.status, "结清", "open_after_settlement", ev)
 
 
 def _overdue(a: CreditAccount, ev: tuple[SourceRef, ...]) -> AccountCheck | None:
     if a.current_overdue_amount is None or a.current_overdue_amount <= 0:
         return None
-    return _bad("current_overdue_amount", f"{a.current_overdue_amount:.2f}", "0.00", "overdue amount after settlement", ev)
+    return _bad("current_overdue_amount", f"{a.current_overdue_amount:.2f}", "0.00", "overdue_after_settlement", ev)
 
 
 def _balance(a: CreditAccount, ev: tuple[SourceRef, ...]) -> AccountCheck | None:
     if a.balance is None or a.balance <= Decimal(0):
         return None
-    return _bad("balance", f"{a.balance:.2f}", "0.00", "balance after settlement", ev)
+    return _bad("balance", f"{a.balance:.2f}", "0.00", "balance_after_settlement", ev)
 
 
 def _last_month(a: CreditAccount, settled_on: date, ev: tuple[SourceRef, ...]) -> AccountCheck | None:
@@ -60,10 +60,10 @@ def _last_month(a: CreditAccount, settled_on: date, ev: tuple[SourceRef, ...]) -
     last = a.history[-1]
     if last.status == "C":
         return None
-    return _bad("last_month", f"{last.month}:{last.status}", f"{last.month}:C", "grid does not end in C after settlement", ev)
+    return _bad("last_month", f"{last.month}:{last.status}", f"{last.month}:C", "not_closed_in_grid", ev)
 
 
 def _closed_on(a: CreditAccount, settled_on: date, ev: tuple[SourceRef, ...]) -> AccountCheck | None:
     if a.closed_on is None or abs((a.closed_on - settled_on).days) <= CLOSE_DATE_SLACK_DAYS:
         return None
-    return _bad("closed_on", a.closed_on.isoformat(), settled_on.isoformat(), "closing date differs from the settlement date", ev)
+    return _bad("closed_on", a.closed_on.isoformat(), settled_on.isoformat(), "closed_on_differs", ev)

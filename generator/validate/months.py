@@ -66,7 +66,7 @@ def evaluate_month(reported: ReportedMonth, ev: Evidence) -> MonthResult:
     evidence = tuple(dict.fromkeys(tx for r in expectation.relevant for tx in r.payments))
     if reported.status not in ADVERSE:
         reasons = () if reported.status in expectation.codes or expectation.unknown else (
-            "the report is more favourable than the evidence",)
+            "more_favourable",)
         return _result(reported, expectation, MonthVerdict.CONSISTENT, reasons, evidence)
     if expectation.unknown:
         return _insufficient(reported, expectation, ev, evidence)
@@ -115,10 +115,10 @@ def _overdue(month: str, end: date, overdue: list[InstallmentResult],
 def _differences(reported: ReportedMonth, e: _Expectation) -> list[str]:
     reasons = []
     if reported.status not in e.codes:
-        reasons.append(f"reported code {reported.status}; the evidence allows {'/'.join(e.codes)}")
+        reasons.append(f"code_outside:{reported.status}:{'/'.join(e.codes)}")
     amount = reported.overdue_amount
     if amount is not None and not any(amounts_equal(amount, a) for a in e.amounts) and amount > max(e.amounts):
-        reasons.append(f"reported overdue amount {amount}; the evidence shows {max(e.amounts)}")
+        reasons.append(f"amount_above:{amount}:{max(e.amounts)}")
     return reasons
 
 
@@ -126,7 +126,7 @@ def _true_record(reported: ReportedMonth, e: _Expectation, ev: Evidence,
                  evidence: tuple[Transaction, ...]) -> MonthResult:
     hidden_by = relief.hiding_date(reported, e.cleared_on)
     if hidden_by is not None and ev.report_date is not None and ev.report_date > hidden_by:
-        reason = f"one-time relief: eligible, to be hidden by {hidden_by.isoformat()}, still shown on a report of {ev.report_date.isoformat()}"
+        reason = f"relief_still_shown:{hidden_by.isoformat()}:{ev.report_date.isoformat()}"
         return _result(reported, e, MonthVerdict.CONTRADICTED, (reason,), evidence, hidden_by, ("N",))
     return _result(reported, e, MonthVerdict.CONSISTENT, (), evidence, hidden_by)
 
@@ -136,8 +136,8 @@ def _insufficient(reported: ReportedMonth, e: _Expectation, ev: Evidence,
     reasons, missing = [], []
     for r in e.unknown:
         inst = r.installment
-        reasons.append(f"no repayment found for installment {inst.number} due {inst.due_date.isoformat()}")
-        near = [tx for tx in ev.unexplained if abs((tx.date - inst.due_date).days) <= NEAR_DAYS]
+        reasons.append(f"no_payment_found:{inst.number}:{inst.due_date.isoformat()}")
+        near = _platform_debits(ev, r)
         if near:
             tx = near[0]
             missing.append(f"platform_proof:{tx.date.isoformat()}:{-tx.amount}:{tx.counterparty or tx.description}")
@@ -148,11 +148,17 @@ def _insufficient(reported: ReportedMonth, e: _Expectation, ev: Evidence,
     return _result(reported, e, MonthVerdict.INSUFFICIENT, tuple(reasons), evidence, missing=tuple(dict.fromkeys(missing)))
 
 
+def _platform_debits(ev: Evidence, r: InstallmentResult) -> list[Transaction]:
+    """Unexplained platform debits near this due date, large enough to be this installment."""
+    due = r.installment.due_date
+    return [tx for tx in ev.unexplained if abs((tx.date - due).days) <= NEAR_DAYS
+            and -tx.amount * 2 >= r.installment.amount_due]
+
+
 def _incomplete(reported: ReportedMonth, e: _Expectation, ev: Evidence,
                 evidence: tuple[Transaction, ...]) -> MonthResult:
-    reason = "the loan is shown settled but the repayments found do not add up to the schedule"
-    near = [tx for tx in ev.unexplained for r in e.relevant
-            if abs((tx.date - r.installment.due_date).days) <= NEAR_DAYS]
+    reason = "payments_incomplete"
+    near = [tx for r in e.relevant for tx in _platform_debits(ev, r)]
     missing = [f"platform_proof:{tx.date.isoformat()}:{-tx.amount}:{tx.counterparty or tx.description}" for tx in near]
     missing += [f"repayment_record:{r.installment.number}" for r in e.relevant]
     return _result(reported, e, MonthVerdict.INSUFFICIENT, (reason,), evidence, missing=tuple(dict.fromkeys(missing)))
