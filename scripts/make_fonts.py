@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import fontTools
 from fontTools import subset
 from fontTools.ttLib import TTCollection, TTFont
 from fontTools.ttLib.tables._n_a_m_e import table__n_a_m_e
@@ -222,7 +223,8 @@ def write_sources(rows: list[tuple[FontSpec, Path, str]]) -> None:
         "=============================================",
         "",
         "Remake (deterministic):  python scripts/make_fonts.py",
-        "Needs the Debian packages below and fontTools (brotli not needed for .otf).",
+        f"Needs the Debian packages below and fontTools; built with fontTools {fontTools.version}",
+        "(another fontTools version may give different bytes, not different glyphs).",
         "",
         "Origin (Debian package and version, from `dpkg-query -W`):",
         *[f"  {line}" for line in dpkg_versions().splitlines()],
