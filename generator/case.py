@@ -109,7 +109,15 @@ def _names(value: Any) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
-def load_case(folder: Path) -> Case:
+def build_loans(file: Path, tables: tuple[dict[str, Any], ...]) -> tuple[Loan, ...]:
+    """Loans from their case.toml tables (plus `_`-prefixed facts filled in from documents)."""
+    allowed = _LOAN_KEYS | {"_schedule", "_conflicts"}
+    return tuple(_loan(_Table(file, f"[[loans]][{i + 1}]", loan, allowed)) for i, loan in enumerate(tables))
+
+
+def load_case(folder: Path, *, defer: bool = False) -> Case:
+    """Read case.toml. With `defer`, loans are built later (`generator.resolve`), once the documents
+    have supplied what case.toml leaves out."""
     folder = Path(folder)
     file = folder / CASE_FILE
     if not folder.is_dir():
@@ -129,11 +137,12 @@ def load_case(folder: Path) -> Case:
     if not isinstance(loans_data, list) or not loans_data:
         raise top.error("[[loans]]", "missing; at least one loan is needed")
     borrower = _borrower(_Table(file, "[borrower]", data["borrower"], _BORROWER_KEYS))
-    loans = tuple(_loan(_Table(file, f"[[loans]][{i + 1}]", loan, _LOAN_KEYS))
-                  for i, loan in enumerate(loans_data))
+    tables = tuple(loans_data)
+    loans = () if defer else build_loans(file, tables)
     return Case(root=folder, name=folder.resolve().name, borrower=borrower, loans=loans,
                 documents=find_documents(folder), report=_report(file, data.get("report")),
-                passwords=_passwords(file, data.get("passwords")), agent=_agent(file, data.get("agent")))
+                passwords=_passwords(file, data.get("passwords")), agent=_agent(file, data.get("agent")),
+                loan_tables=tables)
 
 
 def _borrower(t: _Table) -> Borrower:
@@ -163,7 +172,7 @@ def _check_ric(t: _Table, number: str) -> None:
 def _loan(t: _Table) -> Loan:
     lender = t.get("lender", _nonempty, "the lender's legal name (管理机构)")
     product = t.get("product", _text, "a string", "")
-    schedule = _schedule(t)
+    schedule = _schedule(t) or tuple(t.data.get("_schedule", ()))
     required = not schedule
     principal = t.get("principal", _positive_decimal, 'a decimal string like "12000.00"',
                       None if required else Decimal(0))
@@ -190,6 +199,7 @@ def _loan(t: _Table) -> Loan:
         settled_on=t.data.get("settled_on") and t.get("settled_on", _date, "a date"),
         statement_reason=t.get("statement_reason", _text, "a short factual reason", ""),
         pboc_branch=t.get("pboc_branch", _text, "a branch name such as 中国人民银行重庆市分行", ""),
+        conflicts=tuple(t.data.get("_conflicts", ())),
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from generator.documents import Document
@@ -155,6 +155,7 @@ class Loan:
     reported: tuple[ReportedMonth, ...] = ()
     statement_reason: str = ""  # the borrower's own reason for a true late payment, for a 个人声明
     pboc_branch: str = ""  # the PBOC branch where the lender is located, for a complaint
+    conflicts: tuple[str, ...] = ()  # case.toml vs a document: reported, never silently resolved
 
     @property
     def key(self) -> str:
@@ -171,6 +172,7 @@ class Case:
     report: CreditReportRef | None = None
     passwords: dict[str, str] = field(default_factory=dict)
     agent: Agent | None = None
+    loan_tables: tuple[dict[str, Any], ...] = ()  # the raw [[loans]] tables, for filling from documents
 
 
 class InstallmentStatus(StrEnum):

@@ -9,6 +9,7 @@ from generator.case import load_case
 from generator.documents import Document
 from generator.models import Case, CaseResult
 from generator.parsers import parse_document
+from generator.resolve import resolve_case
 from generator.validate import check_case
 
 
@@ -25,5 +26,6 @@ def case_documents(case: Case) -> list[Document]:
 
 
 def run_check(folder: Path, as_of: date) -> CaseResult:
-    case = load_case(folder)
-    return check_case(case, case_documents(case), as_of)
+    case = load_case(folder, defer=True)
+    documents = case_documents(case)
+    return check_case(resolve_case(case, documents), documents, as_of)

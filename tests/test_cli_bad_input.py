@@ -53,7 +53,7 @@ def _encrypted(tmp_path: Path) -> Path:
     (lambda p: (p / "fake.pdf").write_text("hello, not a pdf") and p / "fake.pdf", "not a PDF file"),
     (lambda p: (p / "cut.pdf").write_bytes(BASIC.read_bytes()[:1500]) and p / "cut.pdf", "corrupt or truncated PDF"),
     (lambda p: _reportlab_pdf(p / "scan.pdf", None), "no text layer: scanned image"),
-    (lambda p: _reportlab_pdf(p / "hello.pdf", "Hello world"), "unrecognised document (tried: cmb"),
+    (lambda p: _reportlab_pdf(p / "hello.pdf", "Hello world"), "unrecognised document (tried: "),
     (_encrypted, "encrypted PDF: give its password with --password"),
 ])
 def test_parse_bad_file(tmp_path: Path, make: object, message: str) -> None:
@@ -72,6 +72,13 @@ def test_encrypted_with_right_and_wrong_password(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["parse", str(path), "--password", "000000"])
     assert bad.exit_code == 2
     _one_error_line(bad, str(path), "wrong password")
+
+
+def test_unrecognised_lists_every_parser_tried(tmp_path: Path) -> None:
+    from generator.parsers import PARSERS
+
+    result = runner.invoke(app, ["parse", str(_reportlab_pdf(tmp_path / "hello.pdf", "Hello world"))])
+    assert all(p.name in result.stderr for p in PARSERS)
 
 
 def test_multi_file_parse_keeps_the_good_ones(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def _fits(loan: Loan, p: Payment) -> bool:
 def check_loan(loan: Loan, claimed: tuple[list[Payment], list[Transaction]], docs: _Docs, as_of: date,
                coverage: tuple[date, date] | None, case: Case | None = None) -> LoanResult:
     payments, unexplained = claimed
-    findings: list[Finding] = []
+    findings = [Finding("document_conflict", c) for c in loan.conflicts]
     schedule, computed = _schedule(loan, docs)
     if computed:
         findings.append(Finding("schedule_estimated", "the schedule was computed from the loan terms, not read from the lender"))
