@@ -156,27 +156,20 @@ def generate(
     """生成异议申请书、证据材料（PDF 与 DOCX）或个人声明。"""
     from datetime import datetime
 
-    from generator.manifest import MANIFEST, build_manifest
-    from generator.render import FORMATS, LETTERS, Options, Output, render_case, write_outputs
+    from generator.pipeline import generate_case
+    from generator.render import FORMATS, LETTERS, Options
 
     recipients = _split(to, tuple(LETTERS), "--to")
     formats = _split(fmt, FORMATS, "--format")
     letter_date = _today(on)
-    result = _run_check(case_dir, letter_date)
-    out_dir = out or case_dir / "out"
     options = Options(recipients, formats, letter_date, keep_originals)
     try:
-        rendered = render_case(result, out_dir, options)
-        outputs = rendered.outputs
-        if outputs:
-            manifest = build_manifest(result.case, [(o.path, o.data) for o in outputs], out_dir, datetime.now())
-            outputs = [*outputs, Output(out_dir / MANIFEST, manifest, "")]
-        written = write_outputs(outputs, force=force)
+        outcome = generate_case(case_dir, out or case_dir / "out", options, force=force, generated_at=datetime.now())
     except DisputeError as err:
         _fail(err)
-    from generator.summary import print_generated
+    from generator.summary import print_outcome
 
-    print_generated(result, rendered.notices, written)
+    print_outcome(outcome)
 
 
 @app.command()

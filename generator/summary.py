@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from generator.models import CaseResult, LoanResult
+from generator.pipeline import CaseOutcome
 from generator.money import format_cny
 
 STATUS = {"on_time": "按时", "late": "逾期", "unpaid": "未见还款", "not_due": "未到期"}
@@ -91,17 +92,14 @@ def describe_missing(key: str) -> str:
     return MISSING.get(kind, key).format(*args, *[""] * 3)
 
 
-def print_generated(result: CaseResult, notices: list[tuple[str, str]], written: list[object],
-                    console: Console | None = None) -> None:
+def print_outcome(outcome: CaseOutcome, console: Console | None = None) -> None:
     console = console or Console(soft_wrap=True)
-    for lender, notice in notices:
+    for lender, notice in outcome.notices:
         console.print(f"{lender}: {NOTICE.get(notice, notice)}")
         if notice == "insufficient":
-            for lr in result.loans:
-                if lr.loan.lender == lender:
-                    for key in lr.missing:
-                        console.print(f"  - {describe_missing(key)}")
-    for path in written:
+            for key in (k for who, k in outcome.missing if who == lender):
+                console.print(f"  - {describe_missing(key)}")
+    for path in outcome.outputs:
         console.print(f"已生成 {path}")
     console.print("本工具免费、在本地运行，不会删除或“修复”任何记录；提出异议无需任何中介或费用。"
                   "请勿把信用报告、身份证件交给收费“征信修复”中介。")
