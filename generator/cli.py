@@ -24,7 +24,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 
 def _fail(err: DisputeError) -> NoReturn:
-    typer.echo(f"错误: {err}", err=True)
+    from generator.messages import localise
+
+    typer.echo(f"错误: {localise(str(err))}", err=True)
     raise typer.Exit(code=2)
 
 
@@ -84,7 +86,9 @@ def parse(
             done.append(parse_document(path, password=password, provider=provider))
         except (DisputeError, KeyError) as err:
             failed += 1
-            typer.echo(f"错误: {err}" if isinstance(err, DisputeError) else f"错误: {path}: {err.args[0]}", err=True)
+            from generator.messages import localise
+
+            typer.echo(f"错误: {localise(str(err))}" if isinstance(err, DisputeError) else f"错误: {path}: {err.args[0]}", err=True)
     if as_json:
         _dump({"documents": [document_json(d) for d in done]})
     else:

@@ -40,6 +40,12 @@ class Golden:
         self.check_text(path, json.dumps(actual, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
 
+@pytest.fixture(autouse=True)
+def english_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests match the English error texts; test_messages checks the Chinese the CLI shows."""
+    monkeypatch.setenv("DISPUTE_LANG", "en")
+
+
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Golden:
     return Golden(bool(request.config.getoption("--update-golden")))

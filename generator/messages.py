@@ -1,0 +1,63 @@
+"""Error messages in the user's language. Library code raises errors in English (logs and tests
+read them); the CLI shows them through `localise`, which turns the known phrases into Chinese and
+leaves file names, values and anything unknown as they are. DISPUTE_LANG=en keeps English."""
+
+from __future__ import annotations
+
+import os
+import re
+
+# Longest phrases first, so that a phrase inside a longer one is not translated twice.
+_PHRASES: tuple[tuple[str, str], ...] = tuple(sorted({
+    "file not found": "文件不存在",
+    "is a directory, not a file": "是文件夹，不是文件",
+    "empty file": "空文件",
+    "not a PDF file": "不是 PDF 文件",
+    "encrypted PDF: give its password with --password": "PDF 已加密：请用 --password 提供密码",
+    "wrong password": "密码错误",
+    "corrupt or truncated PDF": "PDF 已损坏或不完整",
+    "no text layer: scanned image": "没有文字层：这是扫描图片，暂不能识别",
+    "the PDF has no pages": "PDF 没有页面",
+    "cannot read page": "无法读取该页",
+    "unrecognised document (tried:": "无法识别的文件（已尝试：",
+    "ambiguous document: recognised by": "文件同时被多个解析器识别：",
+    "choose one with --provider": "请用 --provider 指定",
+    "missing: a case folder needs a case.toml": "缺失：案件文件夹需要 case.toml",
+    "not a case folder (expected a folder holding case.toml)": "不是案件文件夹（应为含 case.toml 的文件夹）",
+    "not valid TOML": "不是有效的 TOML",
+    "not UTF-8 text": "不是 UTF-8 文本",
+    "unknown key (expected one of:": "未知的键（可用：",
+    "missing; expected": "缺失；应为",
+    "expected": "应为",
+    "got": "实际为",
+    "not found in the documents either": "文件中也未找到",
+    "not a valid 居民身份证 number": "不是有效的居民身份证号码",
+    "a decimal string like": "金额字符串，如",
+    "a fraction string like": "小数形式的利率，如",
+    "a date like": "日期，如",
+    "a whole number of installments": "期数（整数）",
+    "a day of the month 1-31": "每月还款日（1-31）",
+    "an 11-digit mobile number (1xxxxxxxxxx) or a landline": "11 位手机号或固定电话",
+    "exists; use --force to overwrite": "已存在；如需覆盖请加 --force",
+    "cannot parse amount": "无法识别金额",
+    "cannot parse date": "无法识别日期",
+    "in column": "所在列",
+    "table header": "表头",
+    "not found": "未找到",
+    "a complaint needs a dispute filed at least 20 days ago without a satisfactory reply": "投诉须在提出异议满20日且未获满意答复后提出",
+    "record it with": "请先用以下命令记录",
+    "set pboc_branch in case.toml (the PBOC branch where the lender is located) to write a complaint": "请在 case.toml 中填写 pboc_branch（贷款机构所在地的人民银行分支机构）",
+    "no manifest.json here: not a folder written by dispute generate": "这里没有 manifest.json：不是 dispute generate 的输出文件夹",
+    "a 个人声明 needs the date the overdue amount was repaid": "个人声明需要逾期款项的还清日期",
+    "over the limit of": "超过上限",
+    "shorten statement_reason": "请缩短 statement_reason",
+    "characters": "字",
+}.items(), key=lambda kv: -len(kv[0])))
+_PATTERN = re.compile("|".join(re.escape(p) for p, _ in _PHRASES))
+_TABLE = dict(_PHRASES)
+
+
+def localise(message: str) -> str:
+    if os.environ.get("DISPUTE_LANG", "zh").lower().startswith("en"):
+        return message
+    return _PATTERN.sub(lambda m: _TABLE[m.group(0)], message)
