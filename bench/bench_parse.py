@@ -1,0 +1,93 @@
+"""Parsing speed and memory on a long synthetic statement, as ratios against baselines measured
+in the same run (the machine is shared and noisy).
+
+    python bench/bench_parse.py [--pages 300] [--backend pdfplumber|pdfium]
+
+Prints: seconds and peak RSS of `dispute parse` on the file; seconds of bare pdfplumber
+extract_words and of bare pypdfium2 text extraction over the same file; the ratios.
+Each measurement runs in a fresh process so that peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILD = r'''
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+path = Path({path!r})
+kind = {kind!r}
+import pdfplumber, pypdfium2 as pdfium
+from generator.parsers import parse_document
+t = time.perf_counter()
+if kind == "dispute":
+    doc = parse_document(path)
+    n = len(doc.transactions)
+elif kind == "pdfplumber":
+    n = 0
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            n += len(page.extract_words())
+            page.close()
+else:
+    pdf = pdfium.PdfDocument(str(path))
+    n = 0
+    for i in range(len(pdf)):
+        page = pdf[i]
+        tp = page.get_textpage()
+        n += len(tp.get_text_range())
+        tp.close(); page.close()
+secs = time.perf_counter() - t
+print(json.dumps({{"seconds": secs, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "items": n}}))
+'''
+
+
+def make_statement(pages: int, folder: Path) -> Path:
+    sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
+    from synth.cmb import CmbStatement, make_rows, write_cmb_statement
+
+    rows_per_page = 25
+    rows = make_rows(7, pages * rows_per_page - 5, date(2020, 1, 1), Decimal("5000.00"))
+    path = folder / f"cmb-{pages}.pdf"
+    write_cmb_statement(CmbStatement("测试用户", "6214********0000", rows[0].date, rows[-1].date, rows,
+                                     rows_per_page=rows_per_page), path)
+    return path
+
+
+def measure(kind: str, path: Path, backend: str) -> dict[str, float]:
+    code = CHILD.format(root=str(ROOT), path=str(path), kind=kind)
+    env = {"DISPUTE_PDF_BACKEND": backend, "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--backend", default="")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = make_statement(args.pages, Path(tmp))
+        dispute = measure("dispute", path, args.backend)
+        plumber = measure("pdfplumber", path, args.backend)
+        pdfium = measure("pdfium", path, args.backend)
+    print(f"statement: {args.pages} pages, {dispute['items']:.0f} transactions")
+    print(f"dispute parse      {dispute['seconds']:7.2f} s  peak RSS {dispute['rss_mb']:6.0f} MB")
+    print(f"bare pdfplumber    {plumber['seconds']:7.2f} s  peak RSS {plumber['rss_mb']:6.0f} MB")
+    print(f"bare pypdfium2     {pdfium['seconds']:7.2f} s  peak RSS {pdfium['rss_mb']:6.0f} MB")
+    print(f"speed-up vs pdfplumber extract_words: {plumber['seconds'] / dispute['seconds']:.2f}x")
+    print(f"slow-down vs bare pypdfium2 text:     {dispute['seconds'] / pdfium['seconds']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
