@@ -29,8 +29,9 @@ from generator.models import DocumentKind, SourceRef
 from generator.parsers.base import DocumentParser
 from generator.parsers.common import RowReader
 from generator.parsers.layout import Column, Line, RawRow, body_lines, group_lines, header_columns, rows_by_anchor
-from generator.parsers.lender_settlement import (TITLES as SETTLEMENT_TITLES, PlacedLine, contract_number,
-                                                 document_text, entity_name, has_title, labelled_lender)
+from generator.parsers.lender_settlement import TITLES as SETTLEMENT_TITLES
+from generator.parsers.lender_settlement import (PlacedLine, contract_number, document_text, entity_name, has_title,
+                                                 labelled_lender)
 from generator.pdf import Page, PdfDocument, Word
 
 logger = logging.getLogger(__name__)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 from statistics import median
 
 from generator.dates import DateError, parse_date
@@ -75,9 +76,10 @@ def document_text(placed: Sequence[PlacedLine]) -> DocText:
     parts: list[str] = []
     starts: list[int] = []
     offset = 0
+    margins = _margins(placed)
     for i, pl in enumerate(placed):
         if i:
-            sep = "" if _continues(placed[i - 1], pl, placed) else "\n"
+            sep = "" if _continues(placed[i - 1], pl, margins[pl.page]) else "\n"
             parts.append(sep)
             offset += len(sep)
         starts.append(offset)
@@ -87,18 +89,27 @@ def document_text(placed: Sequence[PlacedLine]) -> DocText:
     return DocText("".join(parts), tuple(starts), tuple(placed))
 
 
-def _continues(prev: PlacedLine, line: PlacedLine, placed: Sequence[PlacedLine]) -> bool:
+_Margins = tuple[float, float, float]  # character size, left edge, right edge of the text
+
+
+def _margins(placed: Sequence[PlacedLine]) -> dict[int, _Margins]:
+    out: dict[int, _Margins] = {}
+    for page in {pl.page for pl in placed}:
+        lines = [pl.line for pl in placed if pl.page == page]
+        out[page] = (median(w.bottom - w.top for ln in lines for w in ln.words),
+                     min(ln.words[0].x0 for ln in lines), max(ln.words[-1].x1 for ln in lines))
+    return out
+
+
+def _continues(prev: PlacedLine, line: PlacedLine, margins: _Margins) -> bool:
     """A line continues the previous one when that one is a full-width run of text (a wrapped
     paragraph: from the left margin, or a first-line indent, to the right edge, without a column
     gap) and this one starts at the left margin."""
     if prev.page != line.page:
         return False
-    same_page = [p.line for p in placed if p.page == line.page]
-    char = median(w.bottom - w.top for ln in same_page for w in ln.words)
-    right = max(ln.words[-1].x1 for ln in same_page)
-    left = min(ln.words[0].x0 for ln in same_page)
+    char, left, right = margins
     words = prev.line.words
-    widest_gap = max((b.x0 - a.x1 for a, b in zip(words, words[1:])), default=0.0)
+    widest_gap = max((b.x0 - a.x1 for a, b in pairwise(words)), default=0.0)
     return (words[0].x0 <= left + 3 * char and words[-1].x1 >= right - 1.5 * char and widest_gap < 2 * char
             and line.line.words[0].x0 <= left + 0.5 * char)
 
@@ -112,7 +123,8 @@ def has_title(page: Page, titles: Sequence[str], *, top: float = 0.4, extra: int
     """A short line in the top part of the page that ends with one of `titles` (an issuer name
     may stand before it on the same line: ``招联消费金融股份有限公司贷款结清证明``)."""
     for line in group_lines(page.words):
-        if line.top > page.height * top or len(line.words) > 2:
+        spaced = all(len(w.text) <= 2 for w in line.words)  # a letter-spaced title: 结 清 证 明
+        if line.top > page.height * top or (len(line.words) > 2 and not spaced):
             continue
         text = line.text("")
         if re.search(r"[，,。:：；]", text):
@@ -194,7 +206,8 @@ class LenderSettlement(DocumentParser):
 
 def _settlement(file: str, dt: DocText, table: _Table | None) -> Settlement:
     t = dt.text
-    cell = (lambda key: table.values.get(key)) if table else (lambda key: None)
+    values = table.values if table else {}
+    cell = values.get
     settled, where = _dated(t, _SETTLED, cell("settled"))
     lowercase, uppercase = _principal(file, t, cell("principal"))
     fields = Settlement(
@@ -269,7 +282,7 @@ def _issuer(dt: DocText) -> str | None:
         return labelled
     names = [n for n in (entity_name(pl.line.text("")) for pl in reversed(dt.lines)) if n]
     known = [n for n in names if find_lender(n) is not None]
-    return (known or names or [None])[0]
+    return next(iter(known or names), None)
 
 
 def _principal(file: str, text: str, cell: str | None) -> tuple[Decimal | None, str | None]:
@@ -295,7 +308,7 @@ def uppercase_value(text: str) -> Decimal | None:
 
     s = text.removeprefix("人民币").replace("圆", "元").replace("正", "整")
     yuan, _, rest = s.partition("元")
-    m = re.fullmatch(r"(?:零?([零壹贰叁肆伍陆柒捌玖])角)?(?:([零壹贰叁肆伍陆柒捌玖])分)?整?", rest)
+    m = re.fullmatch(r"(?:零?([零壹贰叁肆伍陆柒捌玖])角)?(?:零?([零壹贰叁肆伍陆柒捌玖])分)?整?", rest)
     try:
         whole = cn2an.cn2an(yuan, "strict") if yuan else 0
     except ValueError:
