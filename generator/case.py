@@ -166,7 +166,7 @@ def _check_ric(t: _Table, number: str) -> None:
         ric.validate(number)
     except ValidationError as exc:
         # The number itself never goes into a message: it is personal data.
-        raise t.error("id_number", f"not a valid 居民身份证 number ({exc.message})") from None
+        raise t.error("id_number", f"not a valid 居民身份证 number ({exc})") from None
 
 
 def _loan(t: _Table) -> Loan:

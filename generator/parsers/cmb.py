@@ -15,7 +15,7 @@ from generator.parsers import checks
 from generator.parsers.base import DocumentParser
 from generator.parsers.common import CURRENCIES, RowReader, preamble_field, split_counterparty
 from generator.parsers.layout import Column, Line, RawRow, body_lines, find_header, group_lines, header_columns, rows_by_anchor
-from generator.pdf import Page, PdfDocument
+from generator.pdf import Page, PdfDocument, Word
 
 COLUMNS = (("date", "记账日期"), ("currency", "货币"), ("amount", "交易金额"),
            ("balance", "联机余额"), ("summary", "交易摘要"), ("counterparty", "对手信息"))
@@ -65,9 +65,9 @@ def _header_depth(lines: list[Line], header: int) -> int:
     return depth
 
 
-def _is_row(cells: dict[str, list[object]]) -> bool:
+def _is_row(cells: dict[str, list[Word]]) -> bool:
     words = cells["date"]
-    return len(words) == 1 and is_date(getattr(words[0], "text"))
+    return len(words) == 1 and is_date(words[0].text)
 
 
 def _max_gap(page: Page) -> float:

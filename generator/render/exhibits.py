@@ -150,7 +150,7 @@ def _exhibit(number: int, doc: Document, cited: Sequence[SourceRef], lr: LoanRes
                        doc.page_count, proves, tuple(_cited_row(None, s) for s in cited))
 
 
-def _issuer(doc: SettlementCertificate | RepaymentSchedule | Statement, lr: LoanResult) -> str:
+def _issuer(doc: Document, lr: LoanResult) -> str:
     if isinstance(doc, SettlementCertificate):
         return doc.settlement.lender or lr.loan.lender
     if isinstance(doc, RepaymentSchedule):

@@ -72,9 +72,9 @@ def evaluate_month(reported: ReportedMonth, ev: Evidence) -> MonthResult:
         return _insufficient(reported, expectation, ev, evidence)
     if ev.incomplete and reported.status in expectation.codes:
         return _incomplete(reported, expectation, ev, evidence)
-    reasons = _differences(reported, expectation)
-    if reasons:
-        return _result(reported, expectation, MonthVerdict.CONTRADICTED, tuple(reasons), evidence)
+    differences = _differences(reported, expectation)
+    if differences:
+        return _result(reported, expectation, MonthVerdict.CONTRADICTED, tuple(differences), evidence)
     return _true_record(reported, expectation, ev, evidence)
 
 
