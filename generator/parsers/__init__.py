@@ -7,15 +7,20 @@ from pathlib import Path
 from generator.errors import AmbiguousDocument, UnrecognizedDocument
 from generator.documents import Document
 from generator.parsers.base import DocumentParser
+from generator.parsers.abc import AbcStatement
+from generator.parsers.ccb import CcbStatement
+from generator.parsers.icbc import IcbcStatement
 from generator.parsers.boc import BocStatement
 from generator.parsers.bocom import BocomStatement
 from generator.parsers.cmb import CmbStatement
+from generator.parsers.pboc import PbocReport
+from generator.parsers.pboc_brief import PbocBriefReport
 from generator.parsers.generic import GenericStatement
 from generator.parsers.lender_schedule import LenderSchedule
 from generator.parsers.lender_settlement import LenderSettlement
 from generator.pdf import open_pdf, sha256_file
 
-PARSERS: list[type[DocumentParser]] = [LenderSettlement, LenderSchedule, CmbStatement, BocStatement, BocomStatement, GenericStatement]
+PARSERS: list[type[DocumentParser]] = [LenderSettlement, LenderSchedule, CmbStatement, IcbcStatement, CcbStatement, AbcStatement, PbocReport, PbocBriefReport, BocStatement, BocomStatement, GenericStatement]
 
 
 def by_name(name: str) -> type[DocumentParser]:

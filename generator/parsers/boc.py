@@ -15,8 +15,23 @@ from generator.errors import StatementParseError
 from generator.models import DocumentKind, SourceRef, Statement, Transaction
 from generator.parsers import checks
 from generator.parsers.base import DocumentParser
-from generator.parsers.common import CURRENCIES, RowReader, clean_cell, preamble_field, table_extent
-from generator.parsers.layout import Column, Line, RawRow, body_lines, find_header, group_lines, header_columns, rows_by_anchor
+from generator.parsers.common import (
+    CURRENCIES,
+    RowReader,
+    clean_cell,
+    preamble_field,
+    table_extent,
+)
+from generator.parsers.layout import (
+    Column,
+    Line,
+    RawRow,
+    body_lines,
+    find_header,
+    group_lines,
+    header_columns,
+    rows_by_anchor,
+)
 from generator.pdf import Page, PdfDocument, Word
 
 COLUMNS = (("date", "记账日期"), ("time", "记账时间"), ("currency", "币别"), ("amount", "金额"),

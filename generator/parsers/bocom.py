@@ -16,8 +16,22 @@ from generator.errors import StatementParseError
 from generator.models import DocumentKind, Finding, SourceRef, Statement, Transaction
 from generator.parsers import checks
 from generator.parsers.base import DocumentParser
-from generator.parsers.common import RowReader, flag_sign, preamble_field, rows_below_anchor, table_extent
-from generator.parsers.layout import Column, Line, RawRow, body_lines, find_header, group_lines, header_columns
+from generator.parsers.common import (
+    RowReader,
+    flag_sign,
+    preamble_field,
+    rows_below_anchor,
+    table_extent,
+)
+from generator.parsers.layout import (
+    Column,
+    Line,
+    RawRow,
+    body_lines,
+    find_header,
+    group_lines,
+    header_columns,
+)
 from generator.pdf import Page, PdfDocument, Word
 
 COLUMNS = (("no", "序号"), ("date", "交易日期"), ("time", "交易时间"), ("type", "交易类型"), ("flag", "借贷"),

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from statistics import median
 
 from generator.dates import DateError, parse_date
 from generator.errors import StatementParseError
+from generator.models import Finding, Transaction
 from generator.money import AmountError, parse_amount, require_amount
-from generator.parsers.layout import Column, Line, RawRow, _row, cells
-from generator.pdf import Word
+from generator.parsers.layout import Column, Line, RawRow, _row, body_lines, cells, group_lines, rows_by_anchor
+from generator.pdf import Page, PdfDocument, Word
 
 _ACCOUNT_TAIL = re.compile(r"^(?P<name>.*?)[\s,，]*(?P<account>[0-9*＊][0-9*＊\s-]{3,})$")
 CURRENCIES = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "美元": "USD", "USD": "USD",
@@ -116,3 +119,246 @@ def rows_below_anchor(lines: Sequence[Line], columns: Sequence[Column], page: in
         elif groups and line.mid_y - groups[-1][-1].mid_y <= max_gap:
             groups[-1].append(line)
     return [_row(group, group[0], columns, page) for group in groups]
+
+
+# --------------------------------------------------------------------------- versioned tables (icbc, ccb, abc)
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """One printed version of a format's table header: a name and its (column key, label) pairs in
+    printed order. Sample: ``TableLayout("split", (("date", "交易日期"), …, ("credit", "收入金额"),
+    ("debit", "支出金额"), …))``. Spaces inside a label do not count (``日 志 号`` is 日志号)."""
+
+    name: str
+    columns: tuple[tuple[str, str], ...]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(label.replace(" ", "") for _, label in self.columns)
+
+
+@dataclass(frozen=True)
+class Table:
+    layout: TableLayout
+    preamble: tuple[Line, ...]  # page 1 above the header: 户名, 账号, 起止日期 …
+    rows: tuple[RawRow, ...]  # in printed order, across pages
+
+
+def read_table(doc: PdfDocument, file: str, layouts: Sequence[TableLayout], anchor: str,
+               is_anchor: Callable[[Sequence[Word]], bool]) -> Table:
+    """The rows of a borderless table whose header is printed on every page, keyed by the words of
+    column `anchor` that `is_anchor` accepts (a date). The header must be one of `layouts` exactly
+    (the same labels in the same order): a header line that is none of them is an error quoting
+    it, never a guess. Every page keeps the page-1 layout; a page without a header reuses the
+    previous page's columns."""
+    layout: TableLayout | None = None
+    preamble: tuple[Line, ...] = ()
+    columns: list[Column] | None = None
+    rows: list[RawRow] = []
+    for page in doc.pages():
+        lines = group_lines(page.words)
+        found = find_layout(file, page.number, lines, layouts, anchor)
+        gap = word_gap(page)
+        if found is not None:
+            index, header, page_layout = found
+            if layout is None:
+                layout, preamble = page_layout, tuple(lines[:index])
+            elif page_layout != layout:
+                raise StatementParseError(file, f"table header changes from layout {layout.name} to "
+                                                f"{page_layout.name}", page=page.number)
+            body = body_lines(page, index, lines)
+            columns = table_columns(header, layout.columns, page.width, body)
+        elif columns is None:
+            names = " / ".join(" ".join(lay.labels) for lay in layouts)
+            raise StatementParseError(file, f"table header not found (expected {names})", page=page.number)
+        else:
+            body = body_lines(page, -1, lines)
+        rows.extend(rows_by_anchor(body, columns, page.number, lambda c: is_anchor(c[anchor]), gap))
+    assert layout is not None  # page 1 either had a header or raised
+    return Table(layout, preamble, tuple(rows))
+
+
+def find_layout(file: str, page: int, lines: Sequence[Line], layouts: Sequence[TableLayout],
+                anchor: str) -> tuple[int, Line, TableLayout] | None:
+    """The header line, with spaced labels merged into one word, and the layout it matches. A line
+    that holds the anchor label and three or more known labels but matches no layout is a header
+    we do not know: an error, since its columns cannot be trusted."""
+    labels = {label for lay in layouts for label in lay.labels}
+    anchor_label = next(label for key, label in layouts[0].columns if key == anchor).replace(" ", "")
+    for index, line in enumerate(lines):
+        merged = merge_label_words(line, labels)
+        texts = tuple(w.text for w in merged.words)
+        for lay in layouts:
+            if texts == lay.labels:
+                return index, merged, lay
+        if anchor_label in texts and len(labels.intersection(texts)) >= 3:
+            known = ", ".join(lay.name for lay in layouts)
+            raise StatementParseError(file, f"unknown table header {line.text()!r} (known layouts: {known})",
+                                      page=page)
+    return None
+
+
+def merge_label_words(line: Line, labels: set[str]) -> Line:
+    """Runs of adjacent words that spell a label together (``日`` ``志`` ``号`` → ``日志号``) become one
+    word: some banks print spaces inside header labels, and the PDF layer splits words at spaces."""
+    words = list(line.words)
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        end = i + 1
+        if words[i].text not in labels:
+            for j in range(len(words), i + 1, -1):
+                if "".join(w.text for w in words[i:j]) in labels:
+                    end = j
+                    break
+        run = words[i:end]
+        out.append(run[0] if len(run) == 1 else Word("".join(w.text for w in run), run[0].x0,
+                                                     min(w.top for w in run), run[-1].x1,
+                                                     max(w.bottom for w in run), run[0].page))
+        i = end
+    return Line(tuple(out))
+
+
+def word_gap(page: Page) -> float:
+    """How far (points) a wrapped cell's line may lie from its row's anchor line."""
+    heights = [w.bottom - w.top for w in page.words] or [10.0]
+    return 2.5 * median(heights)
+
+
+def booking_order(rows: Sequence[Transaction]) -> list[Transaction]:
+    """The rows oldest first, for the balance chain: ICBC, for one, prints the newest row first."""
+    if len(rows) > 1 and rows[0].date > rows[-1].date:
+        return list(reversed(rows))
+    return list(rows)
+
+
+_CLOCK = re.compile(r"^(?P<h>[01]\d|2[0-3]):?(?P<m>[0-5]\d):?(?P<s>[0-5]\d)$")
+
+
+def read_time(r: RowReader, key: str, label: str) -> str | None:
+    """``143022`` or ``14:30:22`` → ``14:30:22``; an empty cell → None (batch-booked rows print none)."""
+    text = clean_cell(r.text(key))
+    if not text:
+        return None
+    m = _CLOCK.match(text)
+    if m is None:
+        raise r.fail(f"cannot parse time {text!r} in column {label}")
+    return f"{m['h']}:{m['m']}:{m['s']}"
+
+
+def table_columns(header: Line, labels: Sequence[tuple[str, str]], page_width: float,
+                  body: Sequence[Line]) -> list[Column]:
+    """Columns from a header line whose labels are centred over left- or right-aligned data.
+
+    Between two labels' centres the boundary is a vertical gutter that no body word crosses.
+    A right-aligned amount column with short numbers leaves two such gutters (left of the numbers
+    and right of them); of several, we take the one that puts the most words on the side of the
+    label they lie nearest to, then the widest. Without a gutter, the middle between the labels."""
+    found = sorted(((key, _label_word(header, label)) for key, label in labels), key=lambda kw: kw[1].x0)
+    words = [w for line in body for w in line.words]
+    spans = _spans(words)
+    bounds = [0.0]
+    for (_, a), (_, b) in zip(found, found[1:]):
+        gutters = _gutters(spans, a.mid_x, b.mid_x)
+        between = [w for w in words if a.mid_x < w.mid_x < b.mid_x]
+        if gutters:
+            best = max(gutters, key=lambda g: (_agreement((g[0] + g[1]) / 2, a, b, between), g[1] - g[0]))
+            bounds.append((best[0] + best[1]) / 2)
+        else:
+            bounds.append((a.x1 + b.x0) / 2)
+    bounds.append(page_width)
+    return [Column(key, bounds[i], bounds[i + 1]) for i, (key, _) in enumerate(found)]
+
+
+def _label_word(header: Line, label: str) -> Word:
+    compact = label.replace(" ", "")
+    for word in header.words:
+        if word.text.replace(" ", "") == compact:
+            return word
+    raise LookupError(label)
+
+
+def _spans(words: Sequence[Word]) -> list[tuple[float, float]]:
+    spans: list[tuple[float, float]] = []
+    for x0, x1 in sorted((w.x0, w.x1) for w in words):
+        if spans and x0 <= spans[-1][1] + 0.5:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
+        else:
+            spans.append((x0, x1))
+    return spans
+
+
+def _gutters(spans: Sequence[tuple[float, float]], left: float, right: float) -> list[tuple[float, float]]:
+    """The free intervals between `left` and `right` that no span covers."""
+    edges = [(-1e9, left), *spans, (right, 1e9)]
+    out = []
+    for (_, end), (start, _) in zip(edges, edges[1:]):
+        lo, hi = max(end, left), min(start, right)
+        if hi > lo:
+            out.append((lo, hi))
+    return out
+
+
+def _agreement(cut: float, a: Word, b: Word, words: Sequence[Word]) -> int:
+    """How many `words` lie on the side of `cut` whose label is nearer to them."""
+    def distance(w: Word, label: Word) -> float:
+        return max(0.0, label.x0 - w.x1, w.x0 - label.x1)
+
+    score = 0
+    for w in words:
+        da, db = distance(w, a), distance(w, b)
+        if da != db:
+            score += int((w.mid_x < cut) == (da < db))
+    return score
+
+
+# --------------------------------------------------------------------------- printed totals, date-time cells (alipay, wechat)
+
+
+@dataclass(frozen=True)
+class PrintedTotal:
+    """One figure of a summary printed on the document, for the rows whose flow column reads
+    `flow` (None: every row). ``支出：12笔 4321.50元`` → ``PrintedTotal("支出", 12, Decimal("4321.50"), 1)``;
+    ``共40笔`` → ``PrintedTotal(None, 40, None, 1)``."""
+
+    flow: str | None
+    count: int | None
+    total: Decimal | None
+    page: int
+
+
+def check_printed_totals(file: str, printed: Sequence[PrintedTotal],
+                         rows: Sequence[tuple[str, Transaction]]) -> tuple[str, list[Finding]]:
+    """Each printed count and total against the rows (flow as printed, transaction): the total is
+    the sum of the amounts as printed (unsigned). Nothing printed → ``not_applicable``."""
+    if not printed:
+        return "not_applicable", []
+    findings: list[Finding] = []
+    for p in printed:
+        mine = [tx for flow, tx in rows if p.flow is None or flow == p.flow]
+        total = sum((abs(tx.amount) for tx in mine), Decimal("0.00"))
+        if (p.count is not None and p.count != len(mine)) or (p.total is not None and p.total != total):
+            label = p.flow or "全部"
+            said = " ".join(s for s in (f"{p.count}笔" if p.count is not None else "",
+                                         f"{p.total}元" if p.total is not None else "") if s)
+            findings.append(Finding("printed_totals_failed",
+                                    f"{file}:p{p.page}: printed {label} {said}, but the rows give "
+                                    f"{len(mine)}笔 {total}元"))
+    return ("failed" if findings else "ok"), findings
+
+
+_DATE_AND_TIME = re.compile(r"^(?P<date>\S+?)\s*(?P<time>\d{2}:\d{2}(?::\d{2})?)?$")
+
+
+def read_date_time(r: RowReader, key: str, label: str) -> tuple[date, str | None]:
+    """A 交易时间 cell: ``2025-03-09 14:03:22``, or the same wrapped onto two lines (the rows join
+    them as ``2025-03-0914:03:22``), or a date alone → (date, ``HH:MM:SS`` or None)."""
+    text = r.text(key)
+    m = _DATE_AND_TIME.match(text)
+    try:
+        if m is None:
+            raise DateError(text)
+        return parse_date(m["date"]), m["time"]
+    except DateError:
+        raise r.fail(f"cannot parse date and time {text!r} in column {label}") from None

@@ -14,17 +14,34 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from datetime import date
+from decimal import Decimal
 from statistics import median
 
-from generator.dates import is_date, is_time, parse_date, DateError
+from generator.dates import is_date, is_time, parse_date
 from generator.errors import StatementParseError
 from generator.models import DocumentKind, Finding, SourceRef, Statement, Transaction
 from generator.parsers import checks
 from generator.parsers.base import DocumentParser
-from generator.parsers.common import CURRENCIES, RowReader, clean_cell, flag_sign, preamble_field, split_counterparty, table_extent
-from generator.parsers.layout import Column, Line, RawRow, body_lines, find_header, group_lines, header_columns, rows_by_anchor
+from generator.parsers.common import (
+    CURRENCIES,
+    RowReader,
+    clean_cell,
+    flag_sign,
+    preamble_field,
+    split_counterparty,
+    table_extent,
+)
+from generator.parsers.layout import (
+    Column,
+    Line,
+    RawRow,
+    body_lines,
+    find_header,
+    group_lines,
+    header_columns,
+    rows_by_anchor,
+)
 from generator.pdf import Page, PdfDocument, Word
 
 # Field → the labels that mean it, most specific first. `description` may map several columns.
@@ -136,7 +153,7 @@ class GenericStatement(DocumentParser):
 
     @classmethod
     def describe(cls) -> str:
-        return "any header with a date column (日期…) and an amount column (金额 / 收入+支出)"
+        return "日期… + 金额… | 日期… + 收入… + 支出… (fallback: any header with these columns)"
 
     def parse(self, doc: PdfDocument, file: str, sha256: str) -> Statement:
         first = group_lines(doc.first_page().words)
@@ -214,16 +231,19 @@ def _transaction(file: str, raw: RawRow, number: int, labels: dict[str, str]) ->
 def _date_time(r: RowReader, labels: dict[str, str]) -> tuple[date, str | None]:
     """The date column may hold a time too (``2025-03-10 14:03:22`` under 交易时间)."""
     m = _DATETIME.match(r.text("date"))
-    try:
-        if m is None:
-            raise DateError(r.text("date"))
-        day = parse_date(m["date"])
-    except DateError:
-        raise r.fail(f"cannot parse date {r.text('date')!r} in column {labels['date']}") from None
-    time = m["time"] or (r.text("time") if "time" in labels else "") or None
+    if m is None or not is_date(m["date"]):
+        raise r.fail(f"cannot parse date {r.text('date')!r} in column {labels['date']}")
+    day = parse_date(m["date"])
+    time = m["time"] or _time_part(r.text("time") if "time" in labels else "")
     if time is not None and not is_time(time):
         raise r.fail(f"cannot parse time {time!r} in column {labels['time']}")
     return day, time
+
+
+def _time_part(text: str) -> str | None:
+    """A time column may print the date too (兴业 交易时间 ``2025-03-10 14:03:22``)."""
+    m = _DATETIME.match(text)
+    return (m["time"] if m else text) or None
 
 
 def _amount(r: RowReader, labels: dict[str, str]) -> Decimal:
