@@ -44,6 +44,8 @@ def parse_amount(text: str) -> Decimal | None:
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1]
+    if s.startswith("-") and not s[1:2].isdigit():  # "-CNY 1,050.00": the sign before the currency
+        negative, s = not negative, s[1:]
     for prefix in _PREFIXES:
         if s.upper().startswith(prefix):
             s = s[len(prefix):]

@@ -21,13 +21,18 @@ def balance_chain(rows: Sequence[Transaction]) -> tuple[str, list[Finding]]:
         return "not_applicable", []
     findings: list[Finding] = []
     prev: Decimal | None = None
+    computed: Decimal | None = None  # after a break: the balance the chain expected there
     failed = False
     for day, group_iter in groupby(rows, key=lambda r: r.date):
         group = list(group_iter)
-        order = _chain_order(prev, group)
+        order = _chain_order(computed, group) if computed is not None else None
+        order = order or _chain_order(prev, group)
+        computed = None
         if order is None:
             failed = True
             findings.append(_break(prev, group))
+            # One misprinted balance must not fail the next row too: try the expected one next.
+            computed = None if prev is None else prev + sum((r.amount for r in group), Decimal(0))
             prev = group[-1].balance
             continue
         if [id(r) for r in order] != [id(r) for r in group]:
