@@ -7,6 +7,7 @@ the PDFs are committed so that the README's first command needs no extra step.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -15,17 +16,30 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
 from synth.cmb import CmbStatement, make_rows, write_cmb_statement  # noqa: E402
+from synth.lender_docs import SettlementSource, render_settlement  # noqa: E402
+from synth.pboc import Account, Report, Standing, grid, render_report  # noqa: E402
 
-from generator.case import load_case  # noqa: E402
+from generator.case import build_loans, load_case  # noqa: E402
+from generator.models import Case, Loan  # noqa: E402
 from generator.validate.schedule import expected_schedule  # noqa: E402
 
 ANT = "重庆蚂蚁消费金融有限公司 2088101234567890"
 
 
+def _loan_terms(case: Case) -> Loan:
+    """The loan as case.toml states it, with placeholders for what the documents will supply."""
+    table = dict(case.loan_tables[0])
+    table.setdefault("principal", "1.00")
+    table.setdefault("disbursed_on", date(2000, 1, 1))
+    table.setdefault("installments", 1)
+    return build_loans(case.root / "case.toml", (table,))[0]
+
+
 def on_time_cmb(folder: Path) -> None:
     """Every installment paid a day early (the second on its due date), one month wrongly coded 1."""
-    case = load_case(folder)
-    schedule, _ = expected_schedule(case.loans[0])
+    case = load_case(folder, defer=True)
+    terms = replace(_loan_terms(case), principal=Decimal("12000.00"), disbursed_on=date(2025, 1, 10), installments=12)
+    schedule, _ = expected_schedule(terms)
     repayments = [(inst.due_date - timedelta(days=0 if inst.number == 2 else 1), inst.amount_due, ANT)
                   for inst in schedule]
     rows = make_rows(20250101, 130, date(2025, 1, 2), Decimal("3200.00"), repayments=repayments)
@@ -33,6 +47,20 @@ def on_time_cmb(folder: Path) -> None:
                              start=date(2025, 1, 1), end=date(2026, 1, 31), rows=rows,
                              printed_at="2026-02-20 09:12:45", verification_code="K7Q2M9XA")
     write_cmb_statement(statement, folder / "招商银行流水.pdf")
+    # The report shows March 2025 as "1" with the installment as 逾期总额; the account closed in January 2026.
+    account = Account("非循环贷账户", "重庆蚂蚁消费金融有限公司", "JB2025011000123", date(2025, 1, 10),
+                      Decimal("12000.00"), "其他个人消费贷款", as_of=date(2026, 1, 9),
+                      standing=Standing("结清", closed_on=date(2026, 1, 9)),
+                      grid=grid("2025-02", "N1NNNNNNNNNC", {1: Decimal("1060.30")}), due_on=date(2026, 1, 10))
+    report = Report("2026021509301234567890", "2026-02-15 09:30:12", case.borrower.name, "身份证",
+                    "1101**********1236", (account,))
+    (folder / "个人信用报告.pdf").write_bytes(render_report(report))
+    certificate = SettlementSource(
+        style="ant_letter", lender="重庆蚂蚁消费金融有限公司", borrower=case.borrower.name,
+        id_number="110***********1236", contract_number="JB2025011000123", principal=Decimal("12000.00"),
+        principal_uppercase="壹万贰仟元整", disbursed_on=date(2025, 1, 10), settled_on=date(2026, 1, 9),
+        issued_on=date(2026, 1, 12), product="借呗", serial="JQ2026011200021")
+    (folder / "结清证明.pdf").write_bytes(render_settlement(certificate))
 
 
 def late_statement(folder: Path) -> None:

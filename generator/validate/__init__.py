@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from generator.documents import CreditAccount, CreditReport, Document, RepaymentSchedule, SettlementCertificate
-from generator.models import (AccountCheck, Case, CaseResult, Finding, Installment, InstallmentStatus, Loan,
+from generator.models import (AccountCheck, Case, CaseResult, Finding, Installment, InstallmentResult,
+                              InstallmentStatus, Loan,
                               LoanResult, LoanVerdict, MonthResult, MonthVerdict, ReportedMonth, SourceRef,
                               Statement, Transaction)
 from generator.validate.account import CLOSED_STATUSES, check_account
@@ -78,9 +79,9 @@ def check_loan(loan: Loan, claimed: tuple[list[Payment], list[Transaction]], doc
     account = match_account(loan, docs.reports)
     settlement = match_settlement(loan, docs.settlements)
     settled_on, settled_by = _settlement(loan, settlement, account[1] if account else None)
-    if settled_on is not None:
-        schedule = tuple(i for i in schedule if i.due_date <= settled_on) or schedule[:1]
     results = allocate(schedule, payments, grace_days=loan.grace_days, as_of=as_of)
+    if settled_on is not None:
+        results = _settled_early(results, settled_on)
     if settled_on is None and results and all(r.paid_on for r in results):
         last = max(results, key=lambda r: r.paid_on or date.min)
         settled_on, settled_by = last.paid_on, last.payments[-1].source if last.payments else None
@@ -98,6 +99,16 @@ def check_loan(loan: Loan, claimed: tuple[list[Payment], list[Transaction]], doc
     checks = tuple(check_account(account[1], settled_on, settled_by, rdate)) if account else ()
     return LoanResult(loan, computed, tuple(results), months, _verdict(months, checks), tuple(findings),
                       tuple(_missing(months, docs, reported, account)), checks, settled_on, settled_by, rdate)
+
+
+def _settled_early(results: list[InstallmentResult], settled_on: date) -> list[InstallmentResult]:
+    """An early settlement (提前结清) ends the schedule: what fell due after it was paid off with it."""
+    out = []
+    for r in results:
+        if r.installment.due_date > settled_on and r.paid_on is None:
+            r = replace(r, status=InstallmentStatus.ON_TIME, paid_on=settled_on, days_late=0)
+        out.append(r)
+    return out
 
 
 def _schedule(loan: Loan, docs: _Docs) -> tuple[tuple[Installment, ...], bool]:
