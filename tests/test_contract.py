@@ -57,5 +57,6 @@ def test_check_json_fits_the_schema_and_every_installment_is_on_time() -> None:
     loan = data["loans"][0]
     assert [i["status"] for i in loan["installments"]] == ["on_time"] * 12
     assert loan["verdict"] == "dispute"
-    assert [(m["month"], m["verdict"]) for m in loan["months"]] == [
-        ("2025-02", "consistent"), ("2025-03", "contradicted"), ("2025-04", "consistent")]
+    verdicts = {m["month"]: m["verdict"] for m in loan["months"]}
+    assert verdicts.pop("2025-03") == "contradicted"
+    assert len(verdicts) == 11 and set(verdicts.values()) == {"consistent"}
