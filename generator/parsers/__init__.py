@@ -7,6 +7,8 @@ from pathlib import Path
 from generator.errors import AmbiguousDocument, UnrecognizedDocument
 from generator.documents import Document
 from generator.parsers.base import DocumentParser
+from generator.parsers.alipay import AlipayProof
+from generator.parsers.wechat import WechatProof
 from generator.parsers.abc import AbcStatement
 from generator.parsers.ccb import CcbStatement
 from generator.parsers.icbc import IcbcStatement
@@ -20,7 +22,7 @@ from generator.parsers.lender_schedule import LenderSchedule
 from generator.parsers.lender_settlement import LenderSettlement
 from generator.pdf import open_pdf, sha256_file
 
-PARSERS: list[type[DocumentParser]] = [LenderSettlement, LenderSchedule, CmbStatement, IcbcStatement, CcbStatement, AbcStatement, PbocReport, PbocBriefReport, BocStatement, BocomStatement, GenericStatement]
+PARSERS: list[type[DocumentParser]] = [LenderSettlement, LenderSchedule, CmbStatement, IcbcStatement, CcbStatement, AbcStatement, PbocReport, PbocBriefReport, BocStatement, BocomStatement, AlipayProof, WechatProof, GenericStatement]
 
 
 def by_name(name: str) -> type[DocumentParser]:

@@ -339,13 +339,15 @@ def check_printed_totals(file: str, printed: Sequence[PrintedTotal],
         mine = [tx for flow, tx in rows if p.flow is None or flow == p.flow]
         total = sum((abs(tx.amount) for tx in mine), Decimal("0.00"))
         if (p.count is not None and p.count != len(mine)) or (p.total is not None and p.total != total):
-            label = p.flow or "全部"
-            said = " ".join(s for s in (f"{p.count}笔" if p.count is not None else "",
-                                         f"{p.total}元" if p.total is not None else "") if s)
+            said = _figures(p.count, p.total)
+            found = _figures(len(mine) if p.count is not None else None, total if p.total is not None else None)
             findings.append(Finding("printed_totals_failed",
-                                    f"{file}:p{p.page}: printed {label} {said}, but the rows give "
-                                    f"{len(mine)}笔 {total}元"))
+                                    f"{file}:p{p.page}: printed {p.flow or '全部'} {said}, but the rows give {found}"))
     return ("failed" if findings else "ok"), findings
+
+
+def _figures(count: int | None, total: Decimal | None) -> str:
+    return " ".join(s for s in (f"{count}笔" if count is not None else "", f"{total}元" if total is not None else "") if s)
 
 
 _DATE_AND_TIME = re.compile(r"^(?P<date>\S+?)\s*(?P<time>\d{2}:\d{2}(?::\d{2})?)?$")
@@ -362,3 +364,74 @@ def read_date_time(r: RowReader, key: str, label: str) -> tuple[date, str | None
         return parse_date(m["date"]), m["time"]
     except DateError:
         raise r.fail(f"cannot parse date and time {text!r} in column {label}") from None
+
+
+def aligned_columns(header: Line, labels: Sequence[tuple[str, str]], page_width: float, body: Sequence[Line],
+                    right_aligned: frozenset[str] = frozenset()) -> list[Column]:
+    """Columns from a header line whose labels are centred over columns of aligned text: every
+    column is left-aligned except the keys in `right_aligned` (amounts).
+
+    Text aligned in a cell shares one edge: a left-aligned column's words all start at its left
+    edge, a right-aligned one's all end at its right edge. Of the gutters between two labels'
+    centres (header words count as occupied), the boundary is the one whose sides carry the most
+    such edges, then the widest. Unlike `table_columns`, this stays right on a page where a
+    column beside an amount holds only short names (``王*``), whose words lie nearer the amount's
+    label than their own; with no aligned edges (centred cells) it falls back to the widest gutter."""
+    found = sorted(((key, _label_word(header, label)) for key, label in labels), key=lambda kw: kw[1].x0)
+    words = [w for line in body for w in line.words]
+    spans = _spans([*words, *header.words])
+    bounds = [0.0]
+    for (ka, a), (kb, b) in zip(found, found[1:]):
+        gutters = _gutters(spans, a.mid_x, b.mid_x)
+
+        def edges(g: tuple[float, float], ka: str = ka, kb: str = kb) -> tuple[int, float]:
+            starts = 0 if kb in right_aligned else sum(1 for w in words if abs(w.x0 - g[1]) <= 0.5)
+            ends = sum(1 for w in words if abs(w.x1 - g[0]) <= 0.5) if ka in right_aligned else 0
+            return starts + ends, g[1] - g[0]
+
+        best = max(gutters, key=edges) if gutters else None
+        bounds.append((best[0] + best[1]) / 2 if best else (a.x1 + b.x0) / 2)
+    bounds.append(page_width)
+    return [Column(key, bounds[i], bounds[i + 1]) for i, (key, _) in enumerate(found)]
+
+
+@dataclass(frozen=True)
+class TopAlignedTable:
+    """What `read_top_aligned_table` found: the page-1 lines above the header, the rows in printed
+    order, and the lines printed outside the table (the preamble, and from the first line that
+    ends the table on each page) with their page number, where summaries are looked for."""
+
+    preamble: tuple[Line, ...]
+    rows: tuple[RawRow, ...]
+    outside: tuple[tuple[int, Line], ...]
+
+
+def read_top_aligned_table(doc: PdfDocument, file: str, layout: TableLayout, anchor: str,
+                           is_anchor: Callable[[Sequence[Word]], bool], ends_table: Callable[[Line], bool],
+                           right_aligned: frozenset[str] = frozenset()) -> TopAlignedTable:
+    """A borderless table with top-aligned cells (a record starts on its anchor line and its
+    wrapped cells continue below), its header exactly `layout` on page 1 and repeated or not on
+    later pages. A line for which `ends_table` holds (a summary, a note) and everything under it
+    on that page stay out of the rows, so that a note close under the last row never joins it.
+    Pages are read one at a time (proofs can run to hundreds of pages)."""
+    columns: list[Column] | None = None
+    preamble: list[Line] = []
+    rows: list[RawRow] = []
+    outside: list[tuple[int, Line]] = []
+    for page in doc.pages():
+        lines = group_lines(page.words)
+        found = find_layout(file, page.number, lines, (layout,), anchor)
+        if found is None and columns is None:
+            raise StatementParseError(file, f"table header not found (expected {' '.join(layout.labels)})",
+                                      page=page.number)
+        if page.number == 1 and found is not None:
+            preamble = lines[:found[0]]
+            outside += [(1, line) for line in preamble]
+        body = body_lines(page, -1 if found is None else found[0], lines)
+        end = next((i for i, line in enumerate(body) if ends_table(line)), len(body))
+        outside += [(page.number, line) for line in body[end:]]
+        if found is not None:
+            columns = aligned_columns(found[1], layout.columns, page.width, body[:end], right_aligned)
+        assert columns is not None
+        rows += rows_below_anchor(body[:end], columns, page.number, lambda c: is_anchor(c[anchor]), word_gap(page))
+    return TopAlignedTable(tuple(preamble), tuple(rows), tuple(outside))
