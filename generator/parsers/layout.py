@@ -89,16 +89,23 @@ def _occupied(words: Sequence[Word]) -> list[tuple[float, float]]:
 
 
 def _widest_gap(spans: Sequence[tuple[float, float]], left: float, right: float) -> float | None:
-    """The centre of the widest free interval between `left` and `right`, if any."""
+    """The centre of the best free interval between `left` and `right`, if any. A gutter with
+    body text on both sides is preferred: the free space between a centred label and short
+    right-aligned numbers can be wider than the real gutter, but is bounded by the label, not text."""
     if not spans:
         return None
     edges = [(-1e9, left)] + [s for s in spans] + [(right, 1e9)]
-    best: tuple[float, float] | None = None
+    true_gaps: list[tuple[float, float]] = []
+    clipped: list[tuple[float, float]] = []
     for (_, end), (start, _) in zip(edges, edges[1:]):
         lo, hi = max(end, left), min(start, right)
-        if hi > lo and (best is None or hi - lo > best[1] - best[0]):
-            best = (lo, hi)
-    return None if best is None else (best[0] + best[1]) / 2
+        if hi > lo:
+            (true_gaps if (lo == end and hi == start and end != left and start != right) else clipped).append((lo, hi))
+    pool = true_gaps or clipped
+    if not pool:
+        return None
+    best = max(pool, key=lambda g: g[1] - g[0])
+    return (best[0] + best[1]) / 2
 
 
 def _find_label(line: Line, label: str) -> Word | None:
