@@ -53,8 +53,13 @@ def names_for(loan: Loan) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+NEUTRAL = ("（不计收支）", "（其他）")  # payment-platform rows that move no money in or out of the account
+
+
 def pays_loan(tx: Transaction, names: Sequence[str]) -> bool:
-    if tx.amount >= 0:
+    """Money out to the lender; or a platform row outside 收/支 (paid from 余额宝, say) that names
+    the lender and says it is a repayment (还款)."""
+    if tx.amount >= 0 and not (tx.description.endswith(NEUTRAL) and "还款" in tx.description):
         return False
     text = _text(tx)
     return any(_norm(name) in text for name in names)
@@ -77,7 +82,7 @@ def collect(loan: Loan, statements: Iterable[Statement]) -> tuple[list[Payment],
                 direct.append(tx)
             elif st.kind is DocumentKind.BANK_STATEMENT and via_platform(tx):
                 platform.append(tx)
-    payments = [Payment(tx.date, tx.time, -tx.amount, (tx,)) for tx in sorted(direct, key=_order)]
+    payments = [Payment(tx.date, tx.time, abs(tx.amount), (tx,)) for tx in sorted(direct, key=_order)]
     unexplained = []
     for tx in sorted(platform, key=_order):
         index = _funds(tx, payments)

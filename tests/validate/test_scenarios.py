@@ -166,3 +166,11 @@ def test_two_missed_months_count_up() -> None:
     april = _month(loan, "2025-04")
     assert april.verdict.value == "contradicted"  # on 30 April both were paid: N, not 2
     assert ANT in loan.loan.lender
+
+
+def test_a_neutral_alipay_repayment_row_counts_as_repayment() -> None:
+    rows = [replace(t, amount=-t.amount, counterparty="借呗", description="借呗还款（不计收支）") for t in on_time_payments()]
+    alipay = statement(*rows, file="alipay.pdf", kind=DocumentKind.PAYMENT_STATEMENT)
+    [loan] = _check([alipay, report(account(grid(ALL_N | {"2025-03": ("1", "1060.30")})))])
+    assert all(i.status.value == "on_time" for i in loan.installments)
+    assert _month(loan, "2025-03").verdict.value == "contradicted"
