@@ -194,6 +194,16 @@ def verify(
     typer.echo("全部文件与 manifest.json 一致。")
 
 
+def _register() -> None:
+    from generator.cli_track import status, track
+
+    app.command("track", help="记录已提出的异议、答复与结果。")(track)
+    app.command("status", help="列出各案件的答复期限、逾期与可投诉的异议。")(status)
+
+
+_register()
+
+
 def main() -> None:  # pragma: no cover - console-script entry for `python -m`
     app()
 

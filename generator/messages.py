@@ -52,6 +52,10 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(sorted({
     "over the limit of": "超过上限",
     "shorten statement_reason": "请缩短 statement_reason",
     "characters": "字",
+    "not valid JSON": "不是有效的 JSON",
+    "is before the filing date": "早于提出日期",
+    "reply and outcome go together: give both or neither": "答复日期与结果须同时提供",
+    "no case folders (folders holding case.toml) found": "没有找到案件文件夹（含 case.toml 的文件夹）",
 }.items(), key=lambda kv: -len(kv[0])))
 _PATTERN = re.compile("|".join(re.escape(p) for p, _ in _PHRASES))
 _TABLE = dict(_PHRASES)

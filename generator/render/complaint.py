@@ -37,7 +37,7 @@ def ready_filing(case_dir: Path, lr: LoanResult, today: date) -> object:
 
     filings = [f for f in load_filings(case_dir) if f.to in ("lender", "bureau")
                and (f.loan is None or f.loan in (lr.loan.lender, lr.loan.contract_number))]
-    ready = [f for f in filings if status_of(f, today).ready_to_escalate]
+    ready = sorted((f for f in filings if status_of(f, today).ready_to_escalate), key=lambda f: f.to != "lender")
     if not ready:
         raise RenderError("a complaint needs a dispute filed at least 20 days ago without a satisfactory reply; "
                           "record it with `dispute track CASE --to lender --filed DATE`")

@@ -1,0 +1,226 @@
+"""`dispute track` and `dispute status`: the command line of generator.track. Like cli.py, it prints
+and exits; the library returns data. Register with `app.command("track")(track)` and
+`app.command("status")(status)` in generator/cli.py.
+
+Exit codes: 0 done; 1 status over several cases, some of whose dispute-track.json is unreadable;
+2 bad input (one line on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from generator.errors import DisputeError
+
+if TYPE_CHECKING:
+    from generator.models import Case
+    from generator.track import CaseStatus, Filing, FilingStatus
+
+TO_CN = {"lender": "贷款机构", "bureau": "征信中心", "complaint": "人民银行分支机构"}
+OUTCOME_CN = {"corrected": "已更正", "refused": "拒绝更正", "none": "未处理"}
+STATE_CN = {"waiting": "等待答复", "overdue": "逾期未答复", "replied_corrected": "已答复：已更正",
+            "replied_refused": "已答复：拒绝更正", "replied_none": "已答复：未处理"}
+COMPLAIN_CN = {"lender": "向贷款机构所在地的人民银行分支机构投诉，或向法院起诉",
+               "bureau": "向人民银行分支机构投诉，或向法院起诉"}
+NEXT_CN = {"sue": "可向法院起诉（条例第二十六条）", "check_report": "重新查询信用报告，确认已更正"}
+COMPLAINT_HINT = "投诉申请书：dispute generate CASE --to complaint"
+WEEKDAYS_NOTE = "（受理期限按周一至周五估算：日历数据未覆盖该年份）"
+STATE_ORDER = {"overdue": 0, "replied_refused": 1, "replied_none": 1, "waiting": 2, "replied_corrected": 3}
+
+
+class To(StrEnum):
+    LENDER = "lender"
+    BUREAU = "bureau"
+    COMPLAINT = "complaint"
+
+
+class OutcomeOption(StrEnum):
+    CORRECTED = "corrected"
+    REFUSED = "refused"
+    NONE = "none"
+
+
+def track(
+    case: Annotated[Path, typer.Argument(help="案件文件夹（含 case.toml）")],
+    to: Annotated[To, typer.Option("--to", help="lender：贷款机构；bureau：征信中心；complaint：人民银行分支机构投诉")],
+    filed: Annotated[str, typer.Option("--filed", metavar="YYYY-MM-DD", help="对方收到异议/投诉的日期 YYYY-MM-DD（邮寄以签收日为准）")],
+    ticket: Annotated[str | None, typer.Option("--ticket", metavar="T", help="工单号/受理编号")] = None,
+    reply: Annotated[str | None, typer.Option("--reply", metavar="YYYY-MM-DD", help="收到书面答复的日期 YYYY-MM-DD（需同时给出 --outcome）")] = None,
+    outcome: Annotated[OutcomeOption | None, typer.Option("--outcome", help="答复结果：corrected 已更正；refused 拒绝更正；none 未处理")] = None,
+    loan: Annotated[str | None, typer.Option("--loan", metavar="L", help="案件有多笔贷款时：贷款机构名称或合同编号")] = None,
+) -> None:
+    """记录已提出的异议或投诉（及收到的答复），计算答复期限。"""
+    from generator.case import load_case
+    from generator.track import Filing, load_filings, record_filing
+
+    today = date.today()
+    if (reply is None) != (outcome is None):
+        _usage("--reply 和 --outcome 须同时给出（收到答复的日期和答复结果）")
+    filed_on, reply_on = _date("--filed", filed, today), _date("--reply", reply, today) if reply else None
+    if reply_on is not None and reply_on < filed_on:
+        _usage(f"--reply {reply_on.isoformat()} 早于 --filed {filed_on.isoformat()}：答复不能早于提出")
+    try:
+        known = load_case(case, defer=True)
+        new = Filing(to=to.value, filed=filed_on, ticket=_text("--ticket", ticket), reply=reply_on,
+                     outcome=outcome.value if outcome else None, loan=_text("--loan", loan))
+        existed = any(f.key == new.key for f in load_filings(case))
+        saved = next(f for f in record_filing(case, new) if f.key == new.key)
+    except DisputeError as err:
+        _fail(err)
+    _warn_unknown_loan(known, saved.loan)
+    typer.echo(_confirmation(saved, today, updated=existed))
+
+
+def status(
+    path: Annotated[Path, typer.Argument(metavar="CASE|CASES_DIR", help="一个案件文件夹，或包含多个案件的总文件夹（默认当前文件夹）")] = Path("."),
+    on: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="按此日期计算 YYYY-MM-DD（默认今天）")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+) -> None:
+    """列出各案件的异议/投诉：等待答复、已逾期、可升级投诉或起诉。"""
+    from generator.case import CASE_FILE
+    from generator.track import case_status, cases_status, status_json
+
+    today = _date("--date", on, None) if on else date.today()
+    try:
+        cases = [case_status(path, today)] if (path / CASE_FILE).is_file() else cases_status(path, today)
+    except DisputeError as err:
+        _fail(err)
+    for c in cases:
+        if c.error:
+            typer.echo(f"错误: {_localise(c.error)}", err=True)
+    if as_json:
+        typer.echo(json.dumps(status_json(cases, today), ensure_ascii=False, indent=2))
+    else:
+        _print_status(cases, today)
+    failed = sum(c.error is not None for c in cases)
+    if failed:
+        raise typer.Exit(code=2 if failed == len(cases) else 1)
+
+
+# ----------------------------------------------------------------------------- input
+
+
+def _date(option: str, value: str, today: date | None) -> date:
+    from generator.track import parse_iso_date
+
+    try:
+        parsed = parse_iso_date(value)
+    except ValueError:
+        _usage(f"{option}: 应为 YYYY-MM-DD 格式的日期，实际为 {value!r}")
+    if today is not None and parsed > today:
+        _usage(f"{option}: {parsed.isoformat()} 晚于今天 {today.isoformat()}")
+    return parsed
+
+
+def _text(option: str, value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        _usage(f"{option}: 不能为空")
+    return value.strip() if value is not None else None
+
+
+def _warn_unknown_loan(case: Case, loan: str | None) -> None:
+    names = {str(t.get(k)) for t in case.loan_tables for k in ("lender", "contract_number") if t.get(k)}
+    if loan is not None and names and loan not in names:
+        typer.echo(f"注意: --loan {loan!r} 与 case.toml 中的贷款机构名称、合同编号（{'、'.join(sorted(names))}）"
+                   "都不一致；生成投诉时将无法匹配到这笔贷款", err=True)
+
+
+def _usage(message: str) -> NoReturn:
+    typer.echo(f"错误: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _fail(err: Exception) -> NoReturn:
+    _usage(_localise(str(err)))
+
+
+def _localise(text: str) -> str:
+    from generator.messages import localise
+
+    return localise(text)
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def _confirmation(filing: Filing, today: date, *, updated: bool) -> str:
+    from generator.dates import format_cn
+    from generator.track import status_of
+
+    st = status_of(filing, today)
+    action = "提出投诉" if filing.to == "complaint" else "提出异议"
+    loan = f"（{filing.loan}）" if filing.loan else ""
+    text = f"{'已更新' if updated else '已记录'}：{format_cn(filing.filed)}向{TO_CN[filing.to]}{loan}{action}"
+    if filing.ticket:
+        text += f"（工单号 {filing.ticket}）"
+    if filing.reply and filing.outcome:
+        text += f"；{format_cn(filing.reply)}答复：{OUTCOME_CN[filing.outcome]}。下一步：{_next_step(st)}"
+        return text + (f"（{COMPLAINT_HINT}）" if st.next_step == "complain" else "")
+    due = st.deadlines
+    if due.accept_by:
+        text += f"，应于 {format_cn(due.accept_by)} 前受理{WEEKDAYS_NOTE if due.workdays == 'weekdays_only' else ''}"
+        return text + f"，答复期限 {format_cn(due.reply_due)}（受理之日起30日，按最晚受理日计）"
+    return text + f"，答复期限 {format_cn(due.reply_due)}"
+
+
+def _state_text(st: FilingStatus) -> str:
+    if st.state == "waiting" and st.days_left is not None:
+        return f"等待答复（{'今天到期' if st.days_left == 0 else f'剩 {st.days_left} 天'}）"
+    if st.state == "overdue" and st.days_left is not None:
+        return f"逾期未答复（已过 {-st.days_left} 天）"
+    return STATE_CN[st.state]
+
+
+def _next_step(st: FilingStatus) -> str:
+    to = st.filing.to
+    if st.next_step == "wait":
+        if st.deadlines.accept_by:
+            return f"等待受理（最晚 {st.deadlines.accept_by.isoformat()}）和书面答复"
+        return "等待书面答复，到期未复可投诉"
+    if st.next_step == "complain":
+        return COMPLAIN_CN[to]
+    return NEXT_CN[st.next_step]
+
+
+def _due_text(st: FilingStatus) -> str:
+    text = st.deadlines.reply_due.isoformat()
+    return text + ("*" if st.deadlines.workdays == "weekdays_only" else "")
+
+
+def _print_status(cases: list[CaseStatus], today: date) -> None:
+    rows = sorted(((c.name, s) for c in cases for s in c.filings),
+                  key=lambda r: (STATE_ORDER[r[1].state], r[1].deadlines.reply_due, r[0]))
+    if not rows:
+        typer.echo("尚无记录的异议或投诉。提出后用 dispute track CASE --to lender --filed YYYY-MM-DD 记录。")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"截至 {today.isoformat()}")
+    for header in ("案件", "对象", "提出日期", "工单号", "答复期限", "状态", "下一步"):
+        # Dates never wrap; the rest fold rather than end in "…", so no word is lost on a narrow terminal.
+        table.add_column(header, no_wrap=header in ("提出日期", "答复期限"), overflow="fold")
+    for name, st in rows:
+        f = st.filing
+        who = TO_CN[f.to] + (f"（{f.loan}）" if f.loan else "")
+        table.add_row(name, who, f.filed.isoformat(), f.ticket or "-", _due_text(st), _state_text(st), _next_step(st))
+    Console().print(table)
+    if any(st.deadlines.workdays == "weekdays_only" for _, st in rows):
+        typer.echo("* " + WEEKDAYS_NOTE.strip("（）"))
+    typer.echo(_summary([st for _, st in rows]))
+    if any(st.next_step == "complain" for _, st in rows):
+        typer.echo(COMPLAINT_HINT)
+
+
+def _summary(statuses: list[FilingStatus]) -> str:
+    counts = Counter(st.state for st in statuses)
+    ready = sum(st.ready_to_escalate for st in statuses)
+    parts = [f"{STATE_CN[s]} {n}" for s, n in sorted(counts.items(), key=lambda kv: STATE_ORDER[kv[0]])]
+    return f"共 {len(statuses)} 项：{'，'.join(parts)}；可升级（投诉或起诉）{ready} 项。"
