@@ -108,8 +108,9 @@ def _print_statement(st: Statement) -> None:
     from generator.money import format_cny
 
     console = Console()
+    checks = "  ".join(f"{k}={v}" for k, v in st.checks.items())
     console.print(f"[bold]{st.file}[/]  {st.provider} {st.kind.value}  户名 {st.account_holder or '-'}  "
-                  f"账号 {st.account_number or '-'}  余额链 {st.checks.get('balance_chain')}")
+                  f"账号 {st.account_number or '-'}  自检 {checks}")
     table = Table("#", "日期", "金额", "余额", "对方", "摘要", "页")
     for tx in st.transactions:
         table.add_row(str(tx.source.row), tx.date.isoformat(), format_cny(tx.amount),

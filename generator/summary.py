@@ -56,7 +56,7 @@ def _print_loan(console: Console, lr: LoanResult) -> None:
                       format_cny(r.installment.amount_due), format_cny(r.paid_amount),
                       r.paid_on.isoformat() if r.paid_on else "-",
                       STATUS[r.status.value] + (f" {r.days_late}天" if r.status.value == "late" else ""),
-                      "; ".join(tx.source.location() for tx in r.payments))
+                      "; ".join(f"{tx.source.file} p{tx.source.page}r{tx.source.row}" for tx in r.payments))
     console.print(table)
     if lr.months:
         months = Table("月份", "报告", "证据允许", "结论", "理由")
