@@ -196,8 +196,10 @@ def verify(
 
 
 def _register() -> None:
+    from generator.cli_batch import batch
     from generator.cli_track import status, track
 
+    app.command("batch", help="批量处理多个案件（多进程或 Dask 集群）。")(batch)
     app.command("track", help="记录已提出的异议、答复与结果。")(track)
     app.command("status", help="列出各案件的答复期限、逾期与可投诉的异议。")(status)
 

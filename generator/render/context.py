@@ -122,6 +122,9 @@ class _Citer:
         if self.layout is None:
             return c
         page = self.layout.excerpt_pages.get((c.exhibit, c.page or 0, c.row or 0))
+        if page is None and c.row is None:  # a report cell is cited by page: its excerpt shows it
+            page = next((p for (e, pg, _), p in sorted(self.layout.excerpt_pages.items())
+                         if e == c.exhibit and pg == c.page), None)
         if page is None and c.page is not None:
             page = self.layout.original_pages.get((c.exhibit, c.page))
         return Citation(c.exhibit, c.page, c.row, page)

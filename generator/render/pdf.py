@@ -11,6 +11,9 @@ Rendering is strict:
 - resources load only from templates_dir() and fonts_dir(); anything else (other files, http:,
   data:) is refused and the refusal stops the rendering;
 - any WARNING or worse from the `weasyprint` logger (bad CSS, missing image, ...) is a RenderError.
+
+A caller may also hand over in-memory files (the evidence bundle's excerpt images): they are served
+under the reserved `dispute-mem:` prefix and nowhere else, so they widen nothing on disk.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import logging
 import mimetypes
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -34,6 +37,9 @@ logger = logging.getLogger(__name__)
 
 _WEASYPRINT_LOGGER = "weasyprint"
 
+# `<img src="dispute-mem:NAME">` loads extra_files[NAME]; see render_pdf.
+MEMORY_PREFIX = "dispute-mem:"
+
 
 class FetchRefused(ValueError):
     """A URL outside templates/ and fonts/ was requested while rendering."""
@@ -44,11 +50,13 @@ def write_pdf(html: str, out: Path) -> None:
     write_atomically(out, render_pdf(html))
 
 
-def render_pdf(html: str) -> bytes:
+def render_pdf(html: str, *, extra_files: Mapping[str, bytes] | None = None) -> bytes:
+    """`extra_files` maps names to bytes the HTML may load as `dispute-mem:NAME` (images made in
+    memory: a data: URL would be refused, and writing them under templates/ would race)."""
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    fetcher = _fetcher_class()()
+    fetcher = _fetcher_class()(extra_files or {})
     # Trailing slash: relative URLs such as "styles/letter.css" resolve inside the directory.
     base_url = templates_dir().as_uri() + "/"
     with _weasyprint_warnings() as warnings:
@@ -95,13 +103,18 @@ def _fetcher_class() -> Any:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class RestrictedFetcher(URLFetcher):  # type: ignore[misc]
-        def __init__(self) -> None:
+        def __init__(self, extra_files: Mapping[str, bytes]) -> None:
             # fail_on_errors: a refused or missing resource stops the rendering (WeasyPrint
             # otherwise only logs it, and a font failure only at DEBUG level).
             super().__init__(fail_on_errors=True)
             self.refused: list[str] = []
+            self.extra_files = extra_files
 
         def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith(MEMORY_PREFIX) and url[len(MEMORY_PREFIX):] in self.extra_files:
+                name = url[len(MEMORY_PREFIX):]
+                mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, body=self.extra_files[name], headers={"Content-Type": mime})
             try:
                 path = allowed_path(url)
             except FetchRefused as exc:

@@ -62,7 +62,7 @@ def test_every_character_is_drawn_with_a_bundled_font(out: Path, recipient: str)
 
 def test_each_payment_citation_points_at_a_page_with_its_amount_and_date(out: Path) -> None:
     text = " ".join(docx_blocks(out / f"{LETTERS['bureau']}.docx"))
-    cited = re.findall(r"(\d{4})年(\d{2})月(\d{2})日，申请人通过[^，]+还款([\d,]+\.\d{2})元.*?（证据2 第(\d+)页）", text)
+    cited = re.findall(r"(\d{4})年(\d{2})月(\d{2})日，申请人通过[^，]+还款([\d,]+\.\d{2})元.*?（证据2 第(\d+)页(?:，见证据材料第\d+页)?）", text)
     assert cited, text
     statement = next(EXAMPLE.glob("*.pdf"))
     with pdfplumber.open(statement) as pdf:
@@ -119,3 +119,15 @@ def test_unknown_template_variable_is_an_error() -> None:
 
     with pytest.raises(UndefinedError):
         render_html("letters/bureau_dispute.html.j2")
+
+
+def test_every_bundle_citation_lands_on_a_page_showing_its_date_and_amount(out: Path) -> None:
+    text = " ".join(docx_blocks(out / f"{LETTERS['bureau']}.docx"))
+    cited = re.findall(r"(\d{4})年(\d{2})月(\d{2})日，申请人通过[^，]+还款([\d,]+\.\d{2})元.*?见证据材料第(\d+)页）", text)
+    assert cited
+    with pdfplumber.open(out / f"证据材料-{LENDER}.pdf") as pdf:
+        for y, m, d, amount, page in cited:
+            page_text = pdf.pages[int(page) - 1].extract_text()
+            assert f"{y}-{m}-{d}" in page_text and amount in page_text
+        report_page = int(re.search(r"证据1 第\d+页，见证据材料第(\d+)页", text).group(1))  # type: ignore[union-attr]
+        assert "2025" in pdf.pages[report_page - 1].extract_text()

@@ -1,0 +1,390 @@
+"""The evidence bundle, 证据材料-<lender>.pdf, from a BundlePlan.
+
+Page order: cover, 证据目录, 还款核对表 (WeasyPrint), then per exhibit its excerpt section
+(WeasyPrint: highlighted crops of the cited rows, captioned with the row's text) followed by the
+original document's pages (pypdf, not re-laid out; statement pages with unrelated rows come back
+as images with those rows blacked out). Every page is then stamped "证据材料 第N页 共M页".
+
+The page numbers printed in the front matter depend on how many pages the front matter takes,
+so it is rendered, measured (each section and excerpt carries an id that WeasyPrint turns into a
+named destination) and rendered again until the measurement matches the numbers it was given:
+one pass when the first estimate is right, which is the usual case.
+
+Links cannot point into pages WeasyPrint never sees, so the templates link to `dispute-page:N`
+and `_resolve_links` turns those URI links into links to bundle page N after assembly.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+from collections.abc import Iterable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+)
+
+from generator.models import BBox
+from generator.money import format_cny
+from generator.paths import write_atomically
+from generator.render.env import render_html
+from generator.render.errors import RenderError
+from generator.render.excerpt import Excerpt, PageImage, SourcePdf, open_source
+from generator.render.exhibits import (
+    BundleLayout,
+    BundlePlan,
+    CitedRow,
+    ExhibitPlan,
+    ReconRow,
+)
+from generator.render.pdf import MEMORY_PREFIX, render_pdf
+
+logger = logging.getLogger(__name__)
+
+EXCERPTS_PER_PAGE = 8  # a cropped row with its caption takes about 60 pt of the 680 a page holds
+RECON_ROWS_PER_PAGE = 30  # only for the first estimate; the measurement has the last word
+INDEX_ROWS_PER_PAGE = 10
+MAX_PASSES = 4
+PAGE_LINK = "dispute-page:"
+STAMP_RIGHT_PT = 24.0  # from the page's right edge to the end of the stamp
+STAMP_BOTTOM_PT = 10.0  # below the footers statements print (the CMB one sits at 28 pt)
+IMAGE_FLATE_LEVEL = 1  # scanned-page images are mostly white: level 1 is 3x faster, 2% larger
+
+Slot = tuple[int, int]  # (0, front page index) or (exhibit number, original page number)
+RowKey = tuple[int, int, int]  # (exhibit, original page, row): BundleLayout.excerpt_pages keys
+
+
+@dataclass(frozen=True)
+class _Front:
+    """Where WeasyPrint put things, as 0-based page indexes of the front-matter PDF."""
+
+    pages: int
+    sections: dict[int, int]  # exhibit -> first page of its section
+    excerpts: dict[tuple[int, int], int]  # (exhibit, index in its cited rows) -> page
+
+
+@dataclass(frozen=True)
+class _Source:
+    exhibit: ExhibitPlan
+    pdf: SourcePdf
+    reader: PdfReader
+    excerpts: dict[int, Excerpt]  # index in exhibit.cited -> crop
+    redact: dict[int, list[BBox]]  # original page -> boxes to black out (empty: keep originals)
+
+    @property
+    def number(self) -> int:
+        return self.exhibit.number
+
+
+# ---- template views ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _ExcerptView:
+    anchor: str
+    row: CitedRow
+    image: str | None  # dispute-mem: URL of the crop
+    width: float  # of the crop, in points
+    original_page: int | None  # bundle page of the row's original page
+    date_text: str | None  # shown only when the row's text lacks it
+    amount_text: str | None
+
+
+@dataclass(frozen=True)
+class _ExhibitView:
+    exhibit: ExhibitPlan
+    anchor: str
+    pages: tuple[int, int] | None  # bundle pages, None when handed in separately
+    originals: tuple[int, int] | None
+    redacted: bool
+    chunks: tuple[tuple[_ExcerptView, ...], ...]  # one per excerpt page; () without a file
+
+
+@dataclass(frozen=True)
+class _RowRef:
+    exhibit: int
+    page: int
+    bundle_page: int
+
+
+@dataclass(frozen=True)
+class _ReconView:
+    row: ReconRow
+    refs: tuple[_RowRef, ...]
+
+
+# ---- public API ----------------------------------------------------------------------------
+
+def write_bundle(plan: BundlePlan, out: Path) -> BundleLayout:
+    """Write the bundle to `out` atomically; the layout tells the letters which page shows what."""
+    data, layout = render_bundle(plan)
+    write_atomically(out, data)
+    return layout
+
+
+def render_bundle(plan: BundlePlan) -> tuple[bytes, BundleLayout]:
+    """The bundle's bytes and layout (render/__init__.py collects outputs before writing them)."""
+    with ExitStack() as stack:
+        sources = [_open(stack, plan, e) for e in plan.exhibits if e.path is not None]
+        front_pdf, front = _render_front(plan, sources)
+        seq = _sequence(front, sources)
+        layout = _layout(seq, front, sources)
+        front_reader = PdfReader(io.BytesIO(front_pdf))
+        writer = _assemble(front_reader, seq, sources)
+    _resolve_links(writer)
+    _stamp(writer)
+    _outline(writer, front_reader, seq)
+    for page in writer.pages:
+        page.compress_content_streams()
+    writer.compress_identical_objects()
+    out = io.BytesIO()
+    writer.write(out)
+    logger.debug("bundle: %d pages, %d bytes", len(seq), out.tell())
+    return out.getvalue(), layout
+
+
+# ---- sources -------------------------------------------------------------------------------
+
+def _open(stack: ExitStack, plan: BundlePlan, e: ExhibitPlan) -> _Source:
+    assert e.path is not None
+    pdf = stack.enter_context(open_source(e.path))
+    reader = PdfReader(e.path)
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise RenderError(f"{e.file}: the PDF is password-protected; cannot add it to the evidence bundle")
+    redact: dict[int, list[BBox]] = {}
+    if not plan.keep_originals:
+        for page, box in e.redact:
+            redact.setdefault(page, []).append(box)
+    excerpts = {i: pdf.excerpt(c.page, c.bbox, [b for b in redact.get(c.page, ()) if b != c.bbox])
+                for i, c in enumerate(e.cited) if c.bbox is not None and 1 <= c.page <= len(pdf)}
+    return _Source(e, pdf, reader, excerpts, redact)
+
+
+def _image_name(number: int, index: int) -> str:
+    return f"excerpt-{number}-{index}.png"
+
+
+def _section_id(number: int) -> str:
+    return f"exhibit-{number}"
+
+
+def _excerpt_id(number: int, index: int) -> str:
+    return f"excerpt-{number}-{index}"
+
+
+# ---- front matter and its measurement -------------------------------------------------------
+
+def _render_front(plan: BundlePlan, sources: Sequence[_Source]) -> tuple[bytes, _Front]:
+    images = {_image_name(s.number, i): x.png for s in sources for i, x in s.excerpts.items()}
+    front = _estimate(plan, sources)
+    for attempt in range(1, MAX_PASSES + 1):
+        layout = _layout(_sequence(front, sources), front, sources)
+        html = render_html("bundle/front.html.j2", **_context(plan, sources, layout))
+        pdf = render_pdf(html, extra_files=images)
+        measured = _measure(PdfReader(io.BytesIO(pdf)))
+        if measured == front:
+            logger.debug("bundle front matter settled after %d pass(es)", attempt)
+            return pdf, front
+        front = measured
+    raise RenderError(f"evidence bundle: page numbers did not settle after {MAX_PASSES} passes")
+
+
+def _chunks(cited: Sequence[CitedRow]) -> list[range]:
+    """Indexes of the cited rows on each excerpt page; one (maybe empty) page at least."""
+    pages = max(1, math.ceil(len(cited) / EXCERPTS_PER_PAGE))
+    return [range(i * EXCERPTS_PER_PAGE, min(len(cited), (i + 1) * EXCERPTS_PER_PAGE)) for i in range(pages)]
+
+
+def _estimate(plan: BundlePlan, sources: Sequence[_Source]) -> _Front:
+    page = 1 + math.ceil(len(plan.exhibits) / INDEX_ROWS_PER_PAGE)
+    page += max(1, math.ceil(len(plan.reconciliation) / RECON_ROWS_PER_PAGE))
+    sections: dict[int, int] = {}
+    excerpts: dict[tuple[int, int], int] = {}
+    for s in sources:
+        sections[s.number] = page
+        for chunk in _chunks(s.exhibit.cited):
+            excerpts.update({(s.number, i): page for i in chunk})
+            page += 1
+    return _Front(page, sections, excerpts)
+
+
+def _measure(reader: PdfReader) -> _Front:
+    sections: dict[int, int] = {}
+    excerpts: dict[tuple[int, int], int] = {}
+    for name, dest in reader.named_destinations.items():
+        page = reader.get_destination_page_number(dest)
+        kind, _, rest = str(name).partition("-")
+        if page is None or kind not in ("exhibit", "excerpt"):
+            continue
+        numbers = tuple(int(v) for v in rest.split("-"))
+        if kind == "exhibit":
+            sections[numbers[0]] = page
+        else:
+            excerpts[(numbers[0], numbers[1])] = page
+    return _Front(len(reader.pages), sections, excerpts)
+
+
+def _sequence(front: _Front, sources: Sequence[_Source]) -> list[Slot]:
+    """Every bundle page in order: front pages, and after each exhibit's section its originals."""
+    if set(front.sections) != {s.number for s in sources}:
+        raise RenderError(f"evidence bundle: exhibit sections {sorted(front.sections)} missing from the front matter")
+    starts = [front.sections[s.number] for s in sources] + [front.pages]
+    seq: list[Slot] = [(0, i) for i in range(starts[0])]
+    for s, begin, end in zip(sources, starts, starts[1:]):
+        seq += [(0, i) for i in range(begin, end)]
+        seq += [(s.number, p) for p in range(1, len(s.reader.pages) + 1)]
+    return seq
+
+
+def _layout(seq: Sequence[Slot], front: _Front, sources: Sequence[_Source]) -> BundleLayout:
+    where = {slot: n for n, slot in enumerate(seq, start=1)}
+    exhibits = {s.number: (where[(0, front.sections[s.number])], where[(s.number, len(s.reader.pages))])
+                for s in sources}
+    excerpts: dict[RowKey, int] = {}
+    for s in sources:
+        for i, c in enumerate(s.exhibit.cited):
+            if (s.number, i) in front.excerpts:
+                excerpts.setdefault((s.number, c.page, c.row), where[(0, front.excerpts[(s.number, i)])])
+    originals = {slot: n for slot, n in where.items() if slot[0]}
+    return BundleLayout(len(seq), exhibits, excerpts, originals)
+
+
+# ---- template context ----------------------------------------------------------------------
+
+def _context(plan: BundlePlan, sources: Sequence[_Source], layout: BundleLayout) -> dict[str, object]:
+    by_number = {s.number: s for s in sources}
+    exhibits = [_exhibit_view(e, by_number.get(e.number), layout) for e in plan.exhibits]
+    recon = [_ReconView(r, _refs(r, sources, layout)) for r in plan.reconciliation]
+    # exhibit_name (letters/_macros) reads ctx.report_number; the plan does not carry it
+    return {"plan": plan, "total": layout.page_count, "exhibits": exhibits, "recon": recon,
+            "names": {"report_number": None}, "page_link": PAGE_LINK}
+
+
+def _exhibit_view(e: ExhibitPlan, source: _Source | None, layout: BundleLayout) -> _ExhibitView:
+    if source is None:
+        return _ExhibitView(e, _section_id(e.number), None, None, False, ())
+    pages = layout.exhibit_pages[e.number]
+    originals = (layout.original_pages[(e.number, 1)], pages[1])
+    chunks = tuple(tuple(_excerpt_view(source, i, layout) for i in chunk) for chunk in _chunks(e.cited))
+    return _ExhibitView(e, _section_id(e.number), pages, originals, bool(source.redact), chunks)
+
+
+def _excerpt_view(source: _Source, index: int, layout: BundleLayout) -> _ExcerptView:
+    row = source.exhibit.cited[index]
+    crop = source.excerpts.get(index)
+    image = MEMORY_PREFIX + _image_name(source.number, index) if crop is not None else None
+    date_text = row.date.isoformat() if row.date is not None else None
+    amount_text = format_cny(row.amount) if row.amount is not None else None
+    return _ExcerptView(_excerpt_id(source.number, index), row, image, crop.width if crop else 0.0,
+                        layout.original_pages.get((source.number, row.page)),
+                        date_text if date_text and date_text not in row.text else None,
+                        amount_text if amount_text and amount_text not in row.text else None)
+
+
+def _refs(r: ReconRow, sources: Sequence[_Source], layout: BundleLayout) -> tuple[_RowRef, ...]:
+    """The excerpts of the statement rows paid on the installment's payment date."""
+    refs = []
+    for s in sources:
+        if s.exhibit.proves != "repayments" or r.paid_on is None:
+            continue
+        for c in s.exhibit.cited:
+            page = layout.excerpt_pages.get((s.number, c.page, c.row))
+            if c.date == r.paid_on and page is not None:
+                refs.append(_RowRef(s.number, c.page, page))
+    return tuple(dict.fromkeys(refs))
+
+
+# ---- assembly ------------------------------------------------------------------------------
+
+def _assemble(front: PdfReader, seq: Iterable[Slot], sources: Sequence[_Source]) -> PdfWriter:
+    by_number = {s.number: s for s in sources}
+    writer = PdfWriter()
+    for number, page in seq:
+        if number == 0:
+            writer.add_page(front.pages[page])
+            continue
+        source = by_number[number]
+        if page in source.redact:
+            _add_image_page(writer, source.pdf.redacted(page, source.redact[page]))
+        else:
+            writer.add_page(source.reader.pages[page - 1])
+    if front.metadata is not None and front.metadata.title:
+        writer.add_metadata({"/Title": front.metadata.title})
+    return writer
+
+
+def _add_image_page(writer: PdfWriter, image: PageImage) -> None:
+    """A fresh page holding only `image`, stretched over the original page size."""
+    pixels = DecodedStreamObject()
+    pixels.set_data(image.pixels)
+    pixels.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Image"),
+        NameObject("/Width"): NumberObject(image.size[0]),
+        NameObject("/Height"): NumberObject(image.size[1]),
+        NameObject("/ColorSpace"): NameObject("/DeviceRGB" if image.colour else "/DeviceGray"),
+        NameObject("/BitsPerComponent"): NumberObject(8),
+    })
+    # pypdf has no public call to add an image; _add_object is how its own writer adds streams
+    image_ref = writer._add_object(pixels.flate_encode(level=IMAGE_FLATE_LEVEL))
+    content = DecodedStreamObject()
+    content.set_data(f"q {image.width:.4f} 0 0 {image.height:.4f} 0 0 cm /Im0 Do Q".encode("ascii"))
+    page = writer.add_blank_page(width=image.width, height=image.height)
+    page[NameObject("/Resources")] = DictionaryObject({
+        NameObject("/XObject"): DictionaryObject({NameObject("/Im0"): image_ref})})
+    page[NameObject("/Contents")] = writer._add_object(content)
+
+
+def _resolve_links(writer: PdfWriter) -> None:
+    """`dispute-page:N` URI links (from the templates) become links to bundle page N."""
+    for page in writer.pages:
+        for ref in page.get("/Annots", ()):
+            annot = ref.get_object()
+            action = annot.get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if not isinstance(uri, str) or not uri.startswith(PAGE_LINK):
+                continue
+            target = int(uri[len(PAGE_LINK):])
+            if not 1 <= target <= len(writer.pages):
+                raise RenderError(f"evidence bundle: link to page {target} of {len(writer.pages)}")
+            del annot["/A"]
+            annot[NameObject("/Dest")] = ArrayObject([writer.pages[target - 1].indirect_reference,
+                                                      NameObject("/Fit")])
+
+
+def _stamp(writer: PdfWriter) -> None:
+    total = len(writer.pages)
+    stamps = PdfReader(io.BytesIO(render_pdf(render_html("bundle/stamp.html.j2", total=total))))
+    if len(stamps.pages) != total:
+        raise RenderError(f"evidence bundle: {len(stamps.pages)} page stamps for {total} pages")
+    for page, stamp in zip(writer.pages, stamps.pages):
+        if page.rotation:
+            page.transfer_rotation_to_content()  # so the stamp's coordinates are the page's as seen
+        box = page.cropbox
+        # pypdf's box coordinates are FloatObjects already (float subclasses)
+        x = box.right - stamp.mediabox.width - STAMP_RIGHT_PT
+        y = box.bottom + STAMP_BOTTOM_PT
+        page.merge_transformed_page(stamp, Transformation().translate(x, y))
+
+
+def _outline(writer: PdfWriter, front: PdfReader, seq: Sequence[Slot]) -> None:
+    """The front matter's bookmarks (cover, 证据目录, 还款核对表, one per exhibit), re-pointed at
+    the bundle pages."""
+    where = {slot: n for n, slot in enumerate(seq)}
+    items = []
+    for item in front.outline:
+        if isinstance(item, list):
+            continue  # nested levels: the templates make none
+        page = front.get_destination_page_number(item)
+        if page is not None and item.title:
+            items.append((where[(0, page)], str(item.title)))
+    for page_index, title in sorted(items):
+        writer.add_outline_item(title=title, page_number=page_index)
