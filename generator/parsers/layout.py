@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.models import BBox
 from generator.pdf import Page, Word
@@ -21,15 +22,16 @@ FOOTER = re.compile(r"^第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页$|^\d+\s*/\s*\
 class Line:
     words: tuple[Word, ...]
 
-    @property
+    # Cached: row grouping asks for these once per line and anchor pair.
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def mid_y(self) -> float:
         return (self.top + self.bottom) / 2
 
