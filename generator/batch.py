@@ -35,7 +35,7 @@ from typing import Any
 from generator import __version__
 from generator.case import CASE_FILE, DEFAULT_OUT, find_documents, load_case
 from generator.errors import DisputeError, InputError
-from generator.manifest import MANIFEST, build_manifest
+from generator.manifest import input_files, MANIFEST, build_manifest
 from generator.paths import write_atomically
 from generator.pipeline import generate_case
 from generator.render import Options
@@ -195,8 +195,8 @@ def _run(job: CaseJob) -> CaseReport:
 
 
 def input_digests(folder: Path) -> dict[str, str]:
-    """SHA-256 of the files manifest.json lists as inputs: case.toml and the case's documents."""
-    return {p.relative_to(folder).as_posix(): _sha256(p) for p in (folder / CASE_FILE, *find_documents(folder))}
+    """SHA-256 of the files manifest.json lists as inputs (case.toml, documents, recorded filings)."""
+    return {p.relative_to(folder).as_posix(): _sha256(p) for p in input_files(folder)}
 
 
 def _sha256(path: Path) -> str:

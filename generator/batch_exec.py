@@ -11,6 +11,8 @@ terminal reaches the whole process group, and only the parent decides what stops
 
 from __future__ import annotations
 
+import dataclasses
+
 import importlib
 import signal
 import sys
@@ -75,7 +77,9 @@ def _run_processes(jobs: Sequence[CaseJob], workers: int, fail_fast: bool, emit:
             return
         suspects += crashed
     for job in suspects:  # each alone, so that a worker death is pinned on the case that caused it
-        _, crashed, stop = _pool_pass([job], 1, context, fail_fast, emit)
+        # Forced: a suspect may have finished writing before its result was lost with the pool,
+        # and must be reported as done in this run, not as skipped.
+        _, crashed, stop = _pool_pass([dataclasses.replace(job, force=True)], 1, context, fail_fast, emit)
         if crashed:
             emit(_crashed(job, WORKER_DIED))
         if stop or (crashed and fail_fast):

@@ -22,9 +22,20 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+TRACK_FILE = "dispute-track.json"  # recorded filings: a complaint depends on them
+
+
+def input_files(folder: Path) -> list[Path]:
+    """What a case's outputs depend on: case.toml, its documents and its recorded filings."""
+    from generator.case import CASE_FILE, find_documents
+
+    track = folder / TRACK_FILE
+    return [folder / CASE_FILE, *find_documents(folder), *([track] if track.is_file() else [])]
+
+
 def build_manifest(case: Case, outputs: Sequence[tuple[Path, bytes]], out_dir: Path,
                    generated_at: datetime) -> bytes:
-    inputs = [case.root / "case.toml", *case.documents]
+    inputs = input_files(case.root)
     data: dict[str, Any] = {
         "tool": "dispute", "version": __version__, "generated_at": generated_at.isoformat(timespec="seconds"),
         "case": case.name, "case_dir": str(case.root.resolve()),
