@@ -8,7 +8,6 @@ cell's first line can sit above the date. An empty text cell prints as ``-------
 
 from __future__ import annotations
 
-from statistics import median
 
 from generator.dates import is_date, is_time
 from generator.errors import StatementParseError
@@ -16,6 +15,8 @@ from generator.models import DocumentKind, SourceRef, Statement, Transaction
 from generator.parsers import checks
 from generator.parsers.base import DocumentParser
 from generator.parsers.common import (
+    date_in_date_column,
+    row_gap,
     CURRENCIES,
     RowReader,
     clean_cell,
@@ -32,7 +33,7 @@ from generator.parsers.layout import (
     header_columns,
     rows_by_anchor,
 )
-from generator.pdf import Page, PdfDocument, Word
+from generator.pdf import PdfDocument
 
 COLUMNS = (("date", "记账日期"), ("time", "记账时间"), ("currency", "币别"), ("amount", "金额"),
            ("balance", "余额"), ("name", "交易名称"), ("channel", "渠道"), ("branch", "网点名称"),
@@ -57,10 +58,10 @@ class BocStatement(DocumentParser):
                 holder, account = preamble_field(preamble, "户名"), preamble_field(preamble, "账号")
             body = body_lines(page, -1 if header is None else header, lines)
             if header is not None:
-                columns = header_columns(lines[header], COLUMNS, page.width, table_extent(body, _has_date, _max_gap(page)))
+                columns = header_columns(lines[header], COLUMNS, page.width, table_extent(body, _has_date, row_gap(page)))
             elif columns is None:
                 raise StatementParseError(file, "table header 记账日期…对方开户行 not found", page=page.number)
-            for raw in rows_by_anchor(body, columns, page.number, _is_row, _max_gap(page)):
+            for raw in rows_by_anchor(body, columns, page.number, date_in_date_column, row_gap(page)):
                 transactions.append(_transaction(file, raw, len(transactions) + 1))
         status, findings = checks.balance_chain(transactions)
         currency = transactions[0].currency if transactions else "CNY"
@@ -72,14 +73,6 @@ def _has_date(line: Line) -> bool:
     return any(is_date(w.text) for w in line.words)
 
 
-def _is_row(cells: dict[str, list[Word]]) -> bool:
-    words = cells["date"]
-    return len(words) == 1 and is_date(words[0].text)
-
-
-def _max_gap(page: Page) -> float:
-    heights = [w.bottom - w.top for w in page.words] or [10.0]
-    return 2.5 * median(heights)
 
 
 def _transaction(file: str, raw: RawRow, number: int) -> Transaction:

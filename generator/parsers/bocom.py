@@ -9,7 +9,6 @@ Wrapped cells are top-aligned: they start on the date line and continue below it
 
 from __future__ import annotations
 
-from statistics import median
 
 from generator.dates import is_date, is_time
 from generator.errors import StatementParseError
@@ -17,6 +16,8 @@ from generator.models import DocumentKind, Finding, SourceRef, Statement, Transa
 from generator.parsers import checks
 from generator.parsers.base import DocumentParser
 from generator.parsers.common import (
+    date_in_date_column,
+    row_gap,
     RowReader,
     flag_sign,
     preamble_field,
@@ -32,7 +33,7 @@ from generator.parsers.layout import (
     group_lines,
     header_columns,
 )
-from generator.pdf import Page, PdfDocument, Word
+from generator.pdf import PdfDocument
 
 COLUMNS = (("no", "序号"), ("date", "交易日期"), ("time", "交易时间"), ("type", "交易类型"), ("flag", "借贷"),
            ("amount", "交易金额"), ("balance", "余额"), ("account", "对方账号"), ("payee", "对方户名"),
@@ -57,10 +58,10 @@ class BocomStatement(DocumentParser):
                 holder, account = preamble_field(preamble, "户名"), preamble_field(preamble, "账号")
             body = body_lines(page, -1 if header is None else header, lines)
             if header is not None:
-                columns = header_columns(lines[header], COLUMNS, page.width, table_extent(body, _has_date, _max_gap(page)))
+                columns = header_columns(lines[header], COLUMNS, page.width, table_extent(body, _has_date, row_gap(page)))
             elif columns is None:
                 raise StatementParseError(file, "table header 序号…摘要 not found", page=page.number)
-            for raw in rows_below_anchor(body, columns, page.number, _is_row, _max_gap(page)):
+            for raw in rows_below_anchor(body, columns, page.number, date_in_date_column, row_gap(page)):
                 rows.append((raw.texts.get("no", "").strip(), _transaction(file, raw, len(rows) + 1)))
         transactions = [tx for _, tx in rows]
         status, findings = checks.balance_chain(transactions)
@@ -74,14 +75,6 @@ def _has_date(line: Line) -> bool:
     return any(is_date(w.text) for w in line.words)
 
 
-def _is_row(cells: dict[str, list[Word]]) -> bool:
-    words = cells["date"]
-    return len(words) == 1 and is_date(words[0].text)
-
-
-def _max_gap(page: Page) -> float:
-    heights = [w.bottom - w.top for w in page.words] or [10.0]
-    return 2.5 * median(heights)
 
 
 def _row_numbers(rows: list[tuple[str, Transaction]]) -> tuple[str, list[Finding]]:

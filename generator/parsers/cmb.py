@@ -6,16 +6,14 @@ The 对手信息 cell wraps and is vertically centred, so its first line can sit
 
 from __future__ import annotations
 
-from statistics import median
 
-from generator.dates import is_date
 from generator.errors import StatementParseError
 from generator.models import DocumentKind, SourceRef, Statement, Transaction
 from generator.parsers import checks
 from generator.parsers.base import DocumentParser
-from generator.parsers.common import CURRENCIES, RowReader, preamble_field, split_counterparty
+from generator.parsers.common import date_in_date_column, row_gap, CURRENCIES, RowReader, preamble_field, split_counterparty
 from generator.parsers.layout import Column, Line, RawRow, body_lines, find_header, group_lines, header_columns, rows_by_anchor
-from generator.pdf import Page, PdfDocument, Word
+from generator.pdf import PdfDocument
 
 COLUMNS = (("date", "记账日期"), ("currency", "货币"), ("amount", "交易金额"),
            ("balance", "联机余额"), ("summary", "交易摘要"), ("counterparty", "对手信息"))
@@ -46,7 +44,7 @@ class CmbStatement(DocumentParser):
                 raise StatementParseError(file, "table header 记账日期…对手信息 not found", page=page.number)
             else:
                 body = body_lines(page, -1, lines)
-            for raw in rows_by_anchor(body, columns, page.number, _is_row, _max_gap(page)):
+            for raw in rows_by_anchor(body, columns, page.number, date_in_date_column, row_gap(page)):
                 transactions.append(_transaction(file, raw, len(transactions) + 1))
         status, findings = checks.balance_chain(transactions)
         currency = transactions[0].currency if transactions else "CNY"
@@ -65,14 +63,6 @@ def _header_depth(lines: list[Line], header: int) -> int:
     return depth
 
 
-def _is_row(cells: dict[str, list[Word]]) -> bool:
-    words = cells["date"]
-    return len(words) == 1 and is_date(words[0].text)
-
-
-def _max_gap(page: Page) -> float:
-    heights = [w.bottom - w.top for w in page.words] or [10.0]
-    return 2.5 * median(heights)
 
 
 def _transaction(file: str, raw: RawRow, number: int) -> Transaction:

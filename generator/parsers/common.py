@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from statistics import median
 
-from generator.dates import DateError, parse_date
+from generator.dates import DateError, is_date, parse_date
 from generator.errors import StatementParseError
 from generator.models import Finding, Transaction
 from generator.money import AmountError, parse_amount, require_amount
@@ -435,3 +435,15 @@ def read_top_aligned_table(doc: PdfDocument, file: str, layout: TableLayout, anc
         assert columns is not None
         rows += rows_below_anchor(body[:end], columns, page.number, lambda c: is_anchor(c[anchor]), word_gap(page))
     return TopAlignedTable(tuple(preamble), tuple(rows), tuple(outside))
+
+
+def date_in_date_column(cells: dict[str, list[Word]]) -> bool:
+    """The anchor of a row: one date alone in the column keyed "date"."""
+    words = cells["date"]
+    return len(words) == 1 and is_date(words[0].text)
+
+
+def row_gap(page: Page) -> float:
+    """How far a wrapped line may sit from its row's date line: 2.5 text heights."""
+    heights = [w.bottom - w.top for w in page.words] or [10.0]
+    return 2.5 * median(heights)

@@ -16,7 +16,6 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from statistics import median
 
 from generator.dates import is_date, is_time, parse_date
 from generator.errors import StatementParseError
@@ -24,6 +23,7 @@ from generator.models import DocumentKind, Finding, SourceRef, Statement, Transa
 from generator.parsers import checks
 from generator.parsers.base import DocumentParser
 from generator.parsers.common import (
+    row_gap,
     CURRENCIES,
     RowReader,
     clean_cell,
@@ -181,10 +181,10 @@ class GenericStatement(DocumentParser):
             at = find_header(lines, labels)
             body = body_lines(page, -1 if at is None else at, lines)
             if at is not None and len(lines[at].words) == len(labels):
-                columns = _columns(header, lines[at], page, table_extent(body, _has_date, _max_gap(page)))
+                columns = _columns(header, lines[at], page, table_extent(body, _has_date, row_gap(page)))
             elif columns is None:
                 raise StatementParseError(file, "table header not found", page=page.number)
-            for raw in rows_by_anchor(body, columns, page.number, _is_row, _max_gap(page)):
+            for raw in rows_by_anchor(body, columns, page.number, _is_row, row_gap(page)):
                 transactions.append(_transaction(file, raw, len(transactions) + 1, header.labels()))
         return transactions
 
@@ -204,10 +204,6 @@ def _is_row(cells: dict[str, list[Word]]) -> bool:
     words = cells["date"]
     return bool(words) and is_date(words[0].text)
 
-
-def _max_gap(page: Page) -> float:
-    heights = [w.bottom - w.top for w in page.words] or [10.0]
-    return 2.5 * median(heights)
 
 
 # --------------------------------------------------------------------------- one row
