@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.case import CASE_FILE, DEFAULT_OUT, find_documents, load_case
+from generator.case import CASE_FILE, DEFAULT_OUT, load_case
 from generator.errors import DisputeError, InputError
 from generator.manifest import input_files, MANIFEST, build_manifest
 from generator.paths import write_atomically
