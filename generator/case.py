@@ -23,7 +23,7 @@ _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 _BORROWER_KEYS = {"name", "id_type", "id_number", "phone", "address", "email"}
 _LOAN_KEYS = {"lender", "product", "contract_number", "principal", "disbursed_on", "installments",
-              "method", "annual_rate", "due_day", "grace_days", "payee_names", "schedule",
+              "method", "annual_rate", "daily_rate", "due_day", "grace_days", "payee_names", "schedule",
               "reported", "account_id", "business_type", "settled_on", "statement_reason", "pboc_branch"}
 _TOP_KEYS = {"borrower", "loans", "report", "passwords", "agent"}
 
@@ -84,6 +84,13 @@ def _rate(value: Any) -> Decimal:
     result = _decimal(value)
     if not Decimal(0) <= result < Decimal(1):
         raise ValueError  # 10.95 means a percent was written where a fraction is expected
+    return result
+
+
+def _daily_rate(value: Any) -> Decimal:
+    result = _decimal(value)
+    if not Decimal(0) <= result < Decimal("0.01"):
+        raise ValueError  # 0.05 means a percent was written where a fraction is expected
     return result
 
 
@@ -186,7 +193,8 @@ def _loan(t: _Table) -> Loan:
                            None if required else len(schedule)),
         method=t.get("method", Method, "one of: " + ", ".join(m.value for m in Method), Method.EQUAL_INSTALLMENT),
         annual_rate=t.get("annual_rate", _rate, 'a fraction string like "0.1095" (10.95%)',
-                          None if required else Decimal(0)),
+                          None if required and "daily_rate" not in t.data else Decimal(0)),
+        daily_rate=t.get("daily_rate", _daily_rate, 'a fraction string like "0.0003" (0.03% a day)') if "daily_rate" in t.data else None,
         due_day=t.get("due_day", _int_range(1, 31), "a day of the month 1-31",
                       None if required else schedule[0].due_date.day),
         grace_days=t.get("grace_days", _int_range(0, 90), "a whole number of days 0-90", 0),

@@ -5,10 +5,16 @@ each month's interest = outstanding principal × r; the last installment repays 
 principal with its interest, so it absorbs every rounding difference.
 Due date k = the loan's due day in the k-th month after disbursement (the month's last day when
 it has no such day).
+
+A daily rate (日利率, as 借呗/微粒贷 quote it) accrues by actual days: each installment's interest =
+outstanding principal × daily rate × days since the previous due date (or disbursement); for
+等额本息 the level payment uses the monthly rate daily × 30, and the last installment absorbs the
+difference. This is the common lenders' convention [unverified]; a lender's own 还款计划 overrides it.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from generator.dates import add_months
@@ -26,13 +32,21 @@ def expected_schedule(loan: Loan) -> tuple[tuple[Installment, ...], bool]:
 
 
 def _rows(loan: Loan, principals: list[Decimal], rate: Decimal) -> list[Installment]:
-    out, outstanding = [], loan.principal
+    out, outstanding, previous = [], loan.principal, loan.disbursed_on
     for k, principal in enumerate(principals, start=1):
-        interest = quantize(outstanding * rate)
-        out.append(Installment(k, add_months(loan.disbursed_on, k, loan.due_day),
-                               principal + interest, principal, interest))
-        outstanding -= principal
+        due = add_months(loan.disbursed_on, k, loan.due_day)
+        interest = quantize(outstanding * _period_rate(loan, rate, previous, due))
+        out.append(Installment(k, due, principal + interest, principal, interest))
+        outstanding, previous = outstanding - principal, due
     return out
+
+
+def monthly_rate(loan: Loan) -> Decimal:
+    return loan.daily_rate * 30 if loan.daily_rate is not None else loan.annual_rate / 12
+
+
+def _period_rate(loan: Loan, monthly: Decimal, start: date, end: date) -> Decimal:
+    return loan.daily_rate * (end - start).days if loan.daily_rate is not None else monthly
 
 
 def level_payment(principal: Decimal, rate: Decimal, n: int) -> Decimal:
@@ -44,29 +58,30 @@ def level_payment(principal: Decimal, rate: Decimal, n: int) -> Decimal:
 
 
 def _equal_installment(loan: Loan) -> list[Installment]:
-    rate, n = loan.annual_rate / 12, loan.installments
+    rate, n = monthly_rate(loan), loan.installments
     payment = level_payment(loan.principal, rate, n)
-    principals, outstanding = [], loan.principal
-    for _ in range(n - 1):
-        principal = payment - quantize(outstanding * rate)
+    principals, outstanding, previous = [], loan.principal, loan.disbursed_on
+    for k in range(1, n):
+        due = add_months(loan.disbursed_on, k, loan.due_day)
+        principal = payment - quantize(outstanding * _period_rate(loan, rate, previous, due))
         principals.append(principal)
-        outstanding -= principal
+        outstanding, previous = outstanding - principal, due
     return _rows(loan, [*principals, outstanding], rate)
 
 
 def _equal_principal(loan: Loan) -> list[Installment]:
     n = loan.installments
     part = quantize(loan.principal / n)
-    return _rows(loan, [part] * (n - 1) + [loan.principal - part * (n - 1)], loan.annual_rate / 12)
+    return _rows(loan, [part] * (n - 1) + [loan.principal - part * (n - 1)], monthly_rate(loan))
 
 
 def _interest_first(loan: Loan) -> list[Installment]:
     n = loan.installments
-    return _rows(loan, [Decimal("0.00")] * (n - 1) + [loan.principal], loan.annual_rate / 12)
+    return _rows(loan, [Decimal("0.00")] * (n - 1) + [loan.principal], monthly_rate(loan))
 
 
 def _bullet(loan: Loan) -> list[Installment]:
     n = loan.installments
-    interest = quantize(loan.principal * loan.annual_rate / 12 * n)
     due = add_months(loan.disbursed_on, n, loan.due_day)
+    interest = quantize(loan.principal * _period_rate(loan, monthly_rate(loan) * n, loan.disbursed_on, due))
     return [Installment(1, due, loan.principal + interest, loan.principal, interest)]

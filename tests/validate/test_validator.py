@@ -79,3 +79,30 @@ def test_a_brand_the_lender_table_knows_counts_as_the_lender() -> None:
 
 def test_payment_before_disbursement_is_ignored() -> None:
     assert _installments(LOAN, tx(date(2025, 1, 5), "-1060.30"))[0].status.value == "unpaid"
+
+
+def test_daily_rate_accrues_by_actual_days() -> None:
+    loan = replace(LOAN, method=Method.EQUAL_PRINCIPAL, annual_rate=D(0), daily_rate=D("0.0003"))
+    schedule, _ = expected_schedule(loan)
+    # January 10 → February 10 is 31 days: 12000 × 0.0003 × 31 = 111.60; then 11000 × 0.0003 × 28 = 92.40
+    assert [(i.principal, i.interest) for i in schedule[:2]] == [(D("1000.00"), D("111.60")), (D("1000.00"), D("92.40"))]
+
+
+def test_daily_rate_level_payment_last_installment_absorbs_rounding() -> None:
+    loan = replace(LOAN, annual_rate=D(0), daily_rate=D("0.0003"))
+    schedule, _ = expected_schedule(loan)
+    assert sum(i.principal or 0 for i in schedule) == D("12000.00")
+    assert len({i.amount_due for i in schedule[:-1]}) == 1  # a level payment…
+    assert schedule[0].interest == D("111.60") and schedule[1].interest == D("92.84")  # …interest by actual days
+
+
+def test_daily_rate_in_case_toml(tmp_path: "Path") -> None:
+    from pathlib import Path
+
+    from generator.case import load_case
+
+    (Path(tmp_path) / "case.toml").write_text('[borrower]\nname = "李晓明"\nid_number = "110105198506151236"\n'
+        'phone = "13800138000"\n[[loans]]\nlender = "x"\nprincipal = "1000.00"\ndisbursed_on = 2025-01-10\n'
+        'installments = 3\ndue_day = 10\ndaily_rate = "0.0004"\n', encoding="utf-8")
+    loan = load_case(Path(tmp_path)).loans[0]
+    assert loan.daily_rate == D("0.0004")
