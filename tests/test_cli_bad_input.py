@@ -116,3 +116,25 @@ def test_bad_option_values_are_usage_errors(tmp_path: Path) -> None:
     result = runner.invoke(app, ["generate", str(ROOT / "examples" / "on-time-cmb"), "--to", "court"])
     assert result.exit_code == 2
     assert "--to" in result.stderr
+
+
+def test_two_parsers_claiming_one_document_is_ambiguous(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import parsers
+    from generator.parsers.cmb import CmbStatement
+
+    class Twin(CmbStatement):
+        name = "cmb_twin"
+
+    monkeypatch.setattr(parsers, "PARSERS", [*parsers.PARSERS, Twin])
+    result = runner.invoke(app, ["parse", str(BASIC)])
+    assert result.exit_code == 2
+    _one_error_line(result, str(BASIC), "ambiguous document: recognised by cmb, cmb_twin; choose one with --provider")
+    forced = runner.invoke(app, ["parse", str(BASIC), "--provider", "cmb", "--json"])
+    assert forced.exit_code == 0 and '"provider": "cmb"' in forced.stdout
+
+
+def test_providers_lists_every_parser() -> None:
+    from generator.parsers import PARSERS
+
+    result = runner.invoke(app, ["providers"])
+    assert result.exit_code == 0 and all(p.name in result.stdout for p in PARSERS)
