@@ -42,6 +42,7 @@ def test_complaint_only_after_twenty_days_without_a_reply(case: Path, tmp_path: 
     assert "投诉人于2026年03月01日向被投诉人提出征信异议（受理编号KF2026030100012）" in text
     assert "截至本投诉提交之日，投诉人未收到书面答复" in text
     assert "此致中国人民银行重庆市分行" in text
+    assert "投诉人：李晓明" in text
     assert pdf_text(docx.with_suffix(".pdf")) == docx_text(docx)
 
 
@@ -53,6 +54,7 @@ def test_agent_gets_an_authorization_letter(case: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
     text = "".join(docx_blocks(tmp_path / "out" / f"授权委托书-{LENDER}.docx"))
     assert "受托人：王法援" in text and "委托人（签字）" in text
+    assert f"代为向{LENDER}及中国人民银行征信中心就委托人个人信用报告中" in text
     letter = "".join(docx_blocks(tmp_path / "out" / f"征信异议申请书-{LENDER}.docx"))
     assert "委托代理人：王法援" in letter and "授权委托书原件" in letter
 
