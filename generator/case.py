@@ -23,7 +23,7 @@ _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 _BORROWER_KEYS = {"name", "id_type", "id_number", "phone", "address", "email"}
 _LOAN_KEYS = {"lender", "product", "contract_number", "principal", "disbursed_on", "installments",
-              "method", "annual_rate", "daily_rate", "due_day", "grace_days", "payee_names", "schedule",
+              "method", "annual_rate", "daily_rate", "reporting_lag_days", "due_day", "grace_days", "payee_names", "schedule",
               "reported", "account_id", "business_type", "settled_on", "statement_reason", "pboc_branch"}
 _TOP_KEYS = {"borrower", "loans", "report", "passwords", "agent"}
 
@@ -198,6 +198,7 @@ def _loan(t: _Table) -> Loan:
         due_day=t.get("due_day", _int_range(1, 31), "a day of the month 1-31",
                       None if required else schedule[0].due_date.day),
         grace_days=t.get("grace_days", _int_range(0, 90), "a whole number of days 0-90", 0),
+        reporting_lag_days=t.get("reporting_lag_days", _int_range(0, 365), "a whole number of days 0-365", 45),
         payee_names=t.get("payee_names", _names, "a non-empty list of names",
                           tuple(n for n in (lender, product) if n)),
         schedule=schedule,

@@ -155,6 +155,7 @@ class Loan:
     reported: tuple[ReportedMonth, ...] = ()
     statement_reason: str = ""  # the borrower's own reason for a true late payment, for a 个人声明
     pboc_branch: str = ""  # the PBOC branch where the lender is located, for a complaint
+    reporting_lag_days: int = 45  # one reporting cycle after settlement before a stale status is an error
     daily_rate: Decimal | None = None  # 日利率 as a fraction (0.0003 = 0.03% a day); accrues by actual days
     conflicts: tuple[str, ...] = ()  # case.toml vs a document: reported, never silently resolved
 

@@ -96,7 +96,7 @@ def check_loan(loan: Loan, claimed: tuple[list[Payment], list[Transaction]], doc
                                 "after the first gap rest on an allocation that a missing payment would change"))
     ev = Evidence(results, loan.grace_days, coverage, settled_on, rdate, unexplained, incomplete)
     months = tuple(evaluate_month(m, ev) for m in reported)
-    checks = tuple(check_account(account[1], settled_on, settled_by, rdate)) if account else ()
+    checks = tuple(check_account(account[1], settled_on, settled_by, rdate, loan.reporting_lag_days)) if account else ()
     return LoanResult(loan, computed, tuple(results), months, _verdict(months, checks), tuple(findings),
                       tuple(_missing(months, docs, reported, account)), checks, settled_on, settled_by, rdate)
 

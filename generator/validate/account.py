@@ -19,12 +19,12 @@ CLOSE_DATE_SLACK_DAYS = 3
 
 
 def check_account(account: CreditAccount, settled_on: date | None, settled_by: SourceRef | None,
-                  report_date: date | None) -> list[AccountCheck]:
+                  report_date: date | None, lag_days: int = REPORTING_LAG_DAYS) -> list[AccountCheck]:
     if settled_on is None:
         return []
     as_of = account.as_of or report_date
     evidence = (settled_by,) if settled_by else ()
-    if as_of is None or as_of < settled_on + timedelta(days=REPORTING_LAG_DAYS):
+    if as_of is None or as_of < settled_on + timedelta(days=lag_days):
         return []  # still inside one reporting cycle after settlement
     checks = [c for c in (_status(account, evidence), _overdue(account, evidence), _balance(account, evidence),
                           _last_month(account, settled_on, evidence)) if c is not None]
