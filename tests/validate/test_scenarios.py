@@ -179,7 +179,7 @@ def test_a_neutral_alipay_repayment_row_counts_as_repayment() -> None:
 def test_a_longer_reporting_lag_defers_the_stale_status_check() -> None:
     pays = on_time_payments()[:5] + [tx(date(2025, 6, 20), "-7200.00", row=20)]
     history = grid({f"2025-{m:02d}": ("N", "0.00") for m in range(2, 7)})
-    acct = account(history, status="逾期", overdue="1060.30", as_of=date(2025, 8, 1))
+    acct = account(history, status="逾期", overdue="1060.30", as_of=date(2025, 8, 10))
     [strict] = _check([statement(*pays), settlement(date(2025, 6, 20)), report(acct)])
     [patient] = _check([statement(*pays), settlement(date(2025, 6, 20)), report(acct)],
                        replace(LOAN, reporting_lag_days=60))
