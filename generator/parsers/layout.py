@@ -8,6 +8,7 @@ above or below the date line when the cell is vertically centred) join the neare
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -158,10 +159,15 @@ def rows_by_anchor(lines: Sequence[Line], columns: Sequence[Column], page: int,
     if not anchors:
         return []
     members: dict[int, list[Line]] = {a: [lines[a]] for a in anchors}
+    ys = [lines[a].mid_y for a in anchors]
+    ordered = all(p <= q for p, q in zip(ys, ys[1:]))
     for i, line in enumerate(lines):
         if i in members:
             continue
-        nearest = min(anchors, key=lambda a: (abs(lines[a].mid_y - line.mid_y), -a))
+        # Lines come sorted top to bottom, so only the anchors either side of a line can be nearest.
+        pos = bisect_left(ys, line.mid_y) if ordered else 0
+        candidates = anchors[max(0, pos - 1):pos + 1] if ordered else anchors
+        nearest = min(candidates, key=lambda a: (abs(lines[a].mid_y - line.mid_y), -a))
         if abs(lines[nearest].mid_y - line.mid_y) <= max_gap:
             members[nearest].append(line)
     return [_row(members[a], lines[a], columns, page) for a in anchors]
