@@ -9,29 +9,18 @@ cell's first line can sit above the date. An empty text cell prints as ``-------
 from __future__ import annotations
 
 
-from generator.dates import is_date, is_time
-from generator.errors import StatementParseError
+from generator.dates import is_time
 from generator.models import DocumentKind, SourceRef, Statement, Transaction
 from generator.parsers import checks
 from generator.parsers.base import DocumentParser
 from generator.parsers.common import (
-    date_in_date_column,
-    row_gap,
+    read_dated_table,
     CURRENCIES,
     RowReader,
     clean_cell,
-    preamble_field,
-    table_extent,
 )
 from generator.parsers.layout import (
-    Column,
-    Line,
     RawRow,
-    body_lines,
-    find_header,
-    group_lines,
-    header_columns,
-    rows_by_anchor,
 )
 from generator.pdf import PdfDocument
 
@@ -47,30 +36,12 @@ class BocStatement(DocumentParser):
     identifiers = (("中国银行交易流水明细清单", "记账日期", "对方开户行"),)
 
     def parse(self, doc: PdfDocument, file: str, sha256: str) -> Statement:
-        holder = account = None
-        columns: list[Column] | None = None
-        transactions: list[Transaction] = []
-        for page in doc.pages():
-            lines = group_lines(page.words)
-            header = find_header(lines, [label for _, label in COLUMNS])
-            if page.number == 1:
-                preamble = lines[:header] if header is not None else lines
-                holder, account = preamble_field(preamble, "户名"), preamble_field(preamble, "账号")
-            body = body_lines(page, -1 if header is None else header, lines)
-            if header is not None:
-                columns = header_columns(lines[header], COLUMNS, page.width, table_extent(body, _has_date, row_gap(page)))
-            elif columns is None:
-                raise StatementParseError(file, "table header 记账日期…对方开户行 not found", page=page.number)
-            for raw in rows_by_anchor(body, columns, page.number, date_in_date_column, row_gap(page)):
-                transactions.append(_transaction(file, raw, len(transactions) + 1))
+        table = read_dated_table(doc, file, COLUMNS, header_error="记账日期…对方开户行", trim_notes=True)
+        transactions = [_transaction(file, raw, n) for n, raw in enumerate(table.rows, start=1)]
         status, findings = checks.balance_chain(transactions)
         currency = transactions[0].currency if transactions else "CNY"
-        return Statement(file, sha256, self.kind, self.provider, holder, account, currency,
+        return Statement(file, sha256, self.kind, self.provider, table.holder, table.account, currency,
                          tuple(transactions), {"balance_chain": status}, tuple(findings), doc.page_count)
-
-
-def _has_date(line: Line) -> bool:
-    return any(is_date(w.text) for w in line.words)
 
 
 

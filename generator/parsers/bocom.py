@@ -10,28 +10,18 @@ Wrapped cells are top-aligned: they start on the date line and continue below it
 from __future__ import annotations
 
 
-from generator.dates import is_date, is_time
-from generator.errors import StatementParseError
+from generator.dates import is_time
 from generator.models import DocumentKind, Finding, SourceRef, Statement, Transaction
 from generator.parsers import checks
 from generator.parsers.base import DocumentParser
 from generator.parsers.common import (
-    date_in_date_column,
-    row_gap,
+    read_dated_table,
     RowReader,
     flag_sign,
-    preamble_field,
     rows_below_anchor,
-    table_extent,
 )
 from generator.parsers.layout import (
-    Column,
-    Line,
     RawRow,
-    body_lines,
-    find_header,
-    group_lines,
-    header_columns,
 )
 from generator.pdf import PdfDocument
 
@@ -47,32 +37,15 @@ class BocomStatement(DocumentParser):
     identifiers = (("交通银行个人客户交易清单", "交易日期", "借贷"),)
 
     def parse(self, doc: PdfDocument, file: str, sha256: str) -> Statement:
-        holder = account = None
-        columns: list[Column] | None = None
-        rows: list[tuple[str, Transaction]] = []
-        for page in doc.pages():
-            lines = group_lines(page.words)
-            header = find_header(lines, [label for _, label in COLUMNS])
-            if page.number == 1:
-                preamble = lines[:header] if header is not None else lines
-                holder, account = preamble_field(preamble, "户名"), preamble_field(preamble, "账号")
-            body = body_lines(page, -1 if header is None else header, lines)
-            if header is not None:
-                columns = header_columns(lines[header], COLUMNS, page.width, table_extent(body, _has_date, row_gap(page)))
-            elif columns is None:
-                raise StatementParseError(file, "table header 序号…摘要 not found", page=page.number)
-            for raw in rows_below_anchor(body, columns, page.number, date_in_date_column, row_gap(page)):
-                rows.append((raw.texts.get("no", "").strip(), _transaction(file, raw, len(rows) + 1)))
+        table = read_dated_table(doc, file, COLUMNS, header_error="序号…摘要", group=rows_below_anchor,
+                                 trim_notes=True)
+        rows = [(raw.texts.get("no", "").strip(), _transaction(file, raw, n)) for n, raw in enumerate(table.rows, start=1)]
         transactions = [tx for _, tx in rows]
         status, findings = checks.balance_chain(transactions)
         numbers, number_findings = _row_numbers(rows)
-        return Statement(file, sha256, self.kind, self.provider, holder, account, "CNY", tuple(transactions),
+        return Statement(file, sha256, self.kind, self.provider, table.holder, table.account, "CNY", tuple(transactions),
                          {"balance_chain": status, "row_numbers": numbers}, tuple(findings + number_findings),
                          doc.page_count)
-
-
-def _has_date(line: Line) -> bool:
-    return any(is_date(w.text) for w in line.words)
 
 
 

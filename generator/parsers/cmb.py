@@ -7,12 +7,11 @@ The 对手信息 cell wraps and is vertically centred, so its first line can sit
 from __future__ import annotations
 
 
-from generator.errors import StatementParseError
 from generator.models import DocumentKind, SourceRef, Statement, Transaction
 from generator.parsers import checks
 from generator.parsers.base import DocumentParser
-from generator.parsers.common import date_in_date_column, row_gap, CURRENCIES, RowReader, preamble_field, split_counterparty
-from generator.parsers.layout import Column, Line, RawRow, body_lines, find_header, group_lines, header_columns, rows_by_anchor
+from generator.parsers.common import CURRENCIES, RowReader, read_dated_table, split_counterparty
+from generator.parsers.layout import Line, RawRow
 from generator.pdf import PdfDocument
 
 COLUMNS = (("date", "记账日期"), ("currency", "货币"), ("amount", "交易金额"),
@@ -27,28 +26,11 @@ class CmbStatement(DocumentParser):
                    ("Transaction Statement of China Merchants Bank", "记账日期"))
 
     def parse(self, doc: PdfDocument, file: str, sha256: str) -> Statement:
-        holder = account = None
-        columns: list[Column] | None = None
-        transactions: list[Transaction] = []
-        for page in doc.pages():
-            lines = group_lines(page.words)
-            header = find_header(lines, [label for _, label in COLUMNS])
-            if page.number == 1:
-                preamble = lines[:header] if header is not None else lines
-                holder = preamble_field(preamble, "户名")
-                account = preamble_field(preamble, "账号")
-            if header is not None:
-                body = body_lines(page, header, lines, _header_depth(lines, header))
-                columns = header_columns(lines[header], COLUMNS, page.width, body)
-            elif columns is None:
-                raise StatementParseError(file, "table header 记账日期…对手信息 not found", page=page.number)
-            else:
-                body = body_lines(page, -1, lines)
-            for raw in rows_by_anchor(body, columns, page.number, date_in_date_column, row_gap(page)):
-                transactions.append(_transaction(file, raw, len(transactions) + 1))
+        table = read_dated_table(doc, file, COLUMNS, header_error="记账日期…对手信息", header_depth=_header_depth)
+        transactions = [_transaction(file, raw, n) for n, raw in enumerate(table.rows, start=1)]
         status, findings = checks.balance_chain(transactions)
         currency = transactions[0].currency if transactions else "CNY"
-        return Statement(file, sha256, self.kind, self.provider, holder, account, currency,
+        return Statement(file, sha256, self.kind, self.provider, table.holder, table.account, currency,
                          tuple(transactions), {"balance_chain": status}, tuple(findings), doc.page_count)
 
 

@@ -13,7 +13,8 @@ from generator.dates import DateError, is_date, parse_date
 from generator.errors import StatementParseError
 from generator.models import Finding, Transaction
 from generator.money import AmountError, parse_amount, require_amount
-from generator.parsers.layout import Column, Line, RawRow, _row, body_lines, cells, group_lines, rows_by_anchor
+from generator.parsers.layout import (Column, Line, RawRow, _row, body_lines, cells, find_header, group_lines,
+                                      header_columns, rows_by_anchor)
 from generator.pdf import Page, PdfDocument, Word
 
 _ACCOUNT_TAIL = re.compile(r"^(?P<name>.*?)[\s,，]*(?P<account>[0-9*＊][0-9*＊\s-]{3,})$")
@@ -447,3 +448,49 @@ def row_gap(page: Page) -> float:
     """How far a wrapped line may sit from its row's date line: 2.5 text heights."""
     heights = [w.bottom - w.top for w in page.words] or [10.0]
     return 2.5 * median(heights)
+
+
+RowGrouper = Callable[[Sequence[Line], Sequence[Column], int, Callable[[dict[str, list[Word]]], bool], float],
+                      list[RawRow]]
+
+
+@dataclass(frozen=True)
+class DatedTable:
+    """A statement's rows across pages, keyed by the date column, and the preamble's 户名/账号."""
+
+    holder: str | None
+    account: str | None
+    rows: list[RawRow]
+
+
+def line_has_date(line: Line) -> bool:
+    return any(is_date(w.text) for w in line.words)
+
+
+def read_dated_table(doc: PdfDocument, file: str, labels: Sequence[tuple[str, str]], *, header_error: str,
+                     group: RowGrouper = rows_by_anchor,
+                     header_depth: Callable[[list[Line], int], int] = lambda lines, header: 1,
+                     trim_notes: bool = False) -> DatedTable:
+    """The page loop the bank parsers share: the header on each page (or the last one seen), the
+    preamble on page 1, rows grouped by `group`. `trim_notes` keeps a note printed under the table
+    out of the gutter search."""
+    holder = account = None
+    columns: list[Column] | None = None
+    rows: list[RawRow] = []
+    for page in doc.pages():
+        lines = group_lines(page.words)
+        header = find_header(lines, [label for _, label in labels])
+        if page.number == 1:
+            preamble = lines[:header] if header is not None else lines
+            holder, account = preamble_field(preamble, "户名"), preamble_field(preamble, "账号")
+        gap = row_gap(page)
+        if header is None:
+            body = body_lines(page, -1, lines)
+        else:
+            body = body_lines(page, header, lines, header_depth(lines, header))
+            extent = table_extent(body, line_has_date, gap) if trim_notes else body
+            columns = header_columns(lines[header], labels, page.width, extent)
+        if columns is None:
+            raise StatementParseError(file, f"table header {header_error} not found", page=page.number)
+        rows.extend(group(body, columns, page.number, date_in_date_column, gap))
+    return DatedTable(holder, account, rows)
