@@ -3,9 +3,9 @@ shared and noisy, so the ratio is what matters), and the projected time for 1,00
 
     python bench/bench_batch.py [--cases 40] [--workdir DIR]      # --cases 1000 for the full run
 
-Each synthetic case has examples/on-time-cmb's loan terms (a `dispute` verdict, so both letters are
-written, as PDF and DOCX) and its own 20-page 招商银行 statement (tests/synth/cmb.py, a seed per
-case). The cases are generated once; each timed run writes into a fresh output folder, so nothing
+Each synthetic case has examples/on-time-cmb's loan terms and credit report (a `dispute` verdict, so
+both letters are written, as PDF and DOCX, with the evidence bundle) and its own 20-page 招商银行
+statement (tests/synth/cmb.py, a seed per case). The cases are generated once; each timed run writes into a fresh output folder, so nothing
 is skipped. Target: two workers at least 1.8× one worker (on a 2-core machine).
 """
 
@@ -22,9 +22,10 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "examples"), str(ROOT)]
 
 from synth.cmb import CmbStatement, make_rows, write_cmb_statement  # noqa: E402
+from make_examples import on_time_report  # noqa: E402
 
 from generator.batch import CaseJob, Status, plan_jobs  # noqa: E402
 from generator.batch_exec import run_batch  # noqa: E402
@@ -37,8 +38,8 @@ ROWS = 480  # about 20 pages (25 rows a page, a few wrapped counterparties take 
 TARGET_RATIO = 1.8
 LETTER_DATE = date(2026, 3, 1)
 
-# The loan terms of examples/on-time-cmb, written out in full (with the report's months) so that
-# the case needs no credit report or settlement PDF: the statement is the only document.
+# The loan terms of examples/on-time-cmb, written out in full so that the case needs no settlement
+# certificate; the months come from the case's credit report (examples/on-time-cmb's).
 CASE_TOML = """\
 [borrower]
 name = "李晓明"
@@ -46,10 +47,6 @@ id_type = "居民身份证"
 id_number = "110105198506151236"
 phone = "13800138000"
 address = "北京市朝阳区示例路100号1单元101室"
-
-[report]
-number = "2026021509301234567890"
-time = "2026-02-15 09:30:12"
 
 [[loans]]
 lender = "重庆蚂蚁消费金融有限公司"
@@ -64,12 +61,6 @@ due_day = 10
 grace_days = 0
 payee_names = ["重庆蚂蚁消费金融有限公司", "借呗"]
 settled_on = 2026-01-09
-
-[[loans.reported]]
-month = "2025-03"
-status = "1"
-overdue_amount = "1060.30"
-page = 3
 """
 
 
@@ -83,6 +74,7 @@ def make_case(folder: Path, seed: int) -> None:
     statement = CmbStatement(holder=case.borrower.name, account="6214********5678", start=date(2025, 1, 1),
                              end=rows[-1].date, rows=rows, printed_at="2026-02-20 09:12:45")
     write_cmb_statement(statement, folder / "招商银行流水.pdf")
+    (folder / "个人信用报告.pdf").write_bytes(on_time_report(case.borrower.name))
 
 
 def make_cases(root: Path, count: int) -> None:

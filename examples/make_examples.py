@@ -47,20 +47,25 @@ def on_time_cmb(folder: Path) -> None:
                              start=date(2025, 1, 1), end=date(2026, 1, 31), rows=rows,
                              printed_at="2026-02-20 09:12:45", verification_code="K7Q2M9XA")
     write_cmb_statement(statement, folder / "招商银行流水.pdf")
-    # The report shows March 2025 as "1" with the installment as 逾期总额; the account closed in January 2026.
-    account = Account("非循环贷账户", "重庆蚂蚁消费金融有限公司", "JB2025011000123", date(2025, 1, 10),
-                      Decimal("12000.00"), "其他个人消费贷款", as_of=date(2026, 1, 9),
-                      standing=Standing("结清", closed_on=date(2026, 1, 9)),
-                      grid=grid("2025-02", "N1NNNNNNNNNC", {1: Decimal("1060.30")}), due_on=date(2026, 1, 10))
-    report = Report("2026021509301234567890", "2026-02-15 09:30:12", case.borrower.name, "身份证",
-                    "1101**********1236", (account,))
-    (folder / "个人信用报告.pdf").write_bytes(render_report(report))
+    (folder / "个人信用报告.pdf").write_bytes(on_time_report(case.borrower.name))
     certificate = SettlementSource(
         style="ant_letter", lender="重庆蚂蚁消费金融有限公司", borrower=case.borrower.name,
         id_number="110***********1236", contract_number="JB2025011000123", principal=Decimal("12000.00"),
         principal_uppercase="壹万贰仟元整", disbursed_on=date(2025, 1, 10), settled_on=date(2026, 1, 9),
         issued_on=date(2026, 1, 12), product="借呗", serial="JQ2026011200021")
     (folder / "结清证明.pdf").write_bytes(render_settlement(certificate))
+
+
+def on_time_report(borrower: str) -> bytes:
+    """The credit report of examples/on-time-cmb: March 2025 shown as "1" with the installment as
+    逾期总额; the account closed in January 2026. (bench/bench_batch.py gives it to every case.)"""
+    account = Account("非循环贷账户", "重庆蚂蚁消费金融有限公司", "JB2025011000123", date(2025, 1, 10),
+                      Decimal("12000.00"), "其他个人消费贷款", as_of=date(2026, 1, 9),
+                      standing=Standing("结清", closed_on=date(2026, 1, 9)),
+                      grid=grid("2025-02", "N1NNNNNNNNNC", {1: Decimal("1060.30")}), due_on=date(2026, 1, 10))
+    report = Report("2026021509301234567890", "2026-02-15 09:30:12", borrower, "身份证",
+                    "1101**********1236", (account,))
+    return render_report(report)
 
 
 def late_statement(folder: Path) -> None:
