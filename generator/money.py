@@ -17,6 +17,9 @@ AMOUNT_TOLERANCE = Decimal("0.00")
 _PLACEHOLDERS = frozenset({"", "-", "--", "—", "——", "－", "/"})
 _PREFIXES = ("人民币", "RMB", "CNY", "¥", "￥")
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+# ASCII digits with optional sign, commas and decimals (``-1,050.00``), nearly every cell: the full
+# path below would only drop the commas, so this shape skips it with the same result.
+_PLAIN = re.compile(r"[+-]?[0-9][0-9,]*(?:\.[0-9]+)?").fullmatch
 
 
 class AmountError(ValueError):
@@ -37,6 +40,8 @@ def parse_amount(text: str) -> Decimal | None:
     >>> parse_amount("-1,050.00"), parse_amount("(12.00)"), parse_amount("--")
     (Decimal('-1050.00'), Decimal('-12.00'), None)
     """
+    if _PLAIN(text) is not None:
+        return quantize(Decimal(text.replace(",", "")))
     raw = text
     s = _normalise(text)
     if s in _PLACEHOLDERS or text.strip() in _PLACEHOLDERS:

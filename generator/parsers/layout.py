@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from generator.models import BBox
 from generator.pdf import Page, Word
@@ -22,19 +21,18 @@ FOOTER = re.compile(r"^第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页$|^\d+\s*/\s*\
 @dataclass(frozen=True)
 class Line:
     words: tuple[Word, ...]
+    # Computed once here: row grouping asks for them once per line and anchor pair, and a
+    # cached_property's lock costs more than the computation.
+    top: float = field(init=False, compare=False, repr=False)
+    bottom: float = field(init=False, compare=False, repr=False)
+    mid_y: float = field(init=False, compare=False, repr=False)
 
-    # Cached: row grouping asks for these once per line and anchor pair.
-    @cached_property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @cached_property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @cached_property
-    def mid_y(self) -> float:
-        return (self.top + self.bottom) / 2
+    def __post_init__(self) -> None:
+        if self.words:
+            top, bottom = min(w.top for w in self.words), max(w.bottom for w in self.words)
+            object.__setattr__(self, "top", top)
+            object.__setattr__(self, "bottom", bottom)
+            object.__setattr__(self, "mid_y", (top + bottom) / 2)
 
     def text(self, sep: str = " ") -> str:
         return sep.join(w.text for w in self.words)
@@ -43,11 +41,13 @@ class Line:
 def group_lines(words: Iterable[Word], tolerance: float = 2.0) -> list[Line]:
     """Words whose vertical centres lie within `tolerance` points form one line, left to right."""
     lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.mid_y, w.x0)):
-        if lines and abs(lines[-1][0].mid_y - word.mid_y) <= tolerance:
+    first = 0.0  # mid_y of the open line's first word
+    for mid, word in sorted(((w.mid_y, w) for w in words), key=lambda mw: (mw[0], mw[1].x0)):
+        if lines and abs(first - mid) <= tolerance:
             lines[-1].append(word)
         else:
             lines.append([word])
+            first = mid
     return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
 
 
@@ -132,8 +132,9 @@ def find_header(lines: Sequence[Line], labels: Sequence[str]) -> int | None:
 def cells(line_words: Iterable[Word], columns: Sequence[Column]) -> dict[str, list[Word]]:
     out: dict[str, list[Word]] = {c.key: [] for c in columns}
     for word in line_words:
+        mid = word.mid_x
         for col in columns:
-            if col.left <= word.mid_x < col.right:
+            if col.left <= mid < col.right:
                 out[col.key].append(word)
                 break
     return out
@@ -155,10 +156,11 @@ def rows_by_anchor(lines: Sequence[Line], columns: Sequence[Column], page: int,
     """Rows keyed by anchor lines (those with a date); other lines join the nearest anchor
     (ties go to the row below, since a centred cell's first line sits above its date).
     Lines farther than `max_gap` from every anchor are not part of the table."""
-    anchors = [i for i, line in enumerate(lines) if is_anchor(cells(line.words, columns))]
+    split = [cells(line.words, columns) for line in lines]  # once per line: anchors and rows use it
+    anchors = [i for i, found in enumerate(split) if is_anchor(found)]
     if not anchors:
         return []
-    members: dict[int, list[Line]] = {a: [lines[a]] for a in anchors}
+    members: dict[int, list[int]] = {a: [a] for a in anchors}
     ys = [lines[a].mid_y for a in anchors]
     ordered = all(p <= q for p, q in zip(ys, ys[1:]))
     for i, line in enumerate(lines):
@@ -169,20 +171,26 @@ def rows_by_anchor(lines: Sequence[Line], columns: Sequence[Column], page: int,
         candidates = anchors[max(0, pos - 1):pos + 1] if ordered else anchors
         nearest = min(candidates, key=lambda a: (abs(lines[a].mid_y - line.mid_y), -a))
         if abs(lines[nearest].mid_y - line.mid_y) <= max_gap:
-            members[nearest].append(line)
-    return [_row(members[a], lines[a], columns, page) for a in anchors]
+            members[nearest].append(i)
+    return [_split_row([(lines[i], split[i]) for i in members[a]], lines[a], columns, page) for a in anchors]
 
 
 def _row(row_lines: list[Line], anchor: Line, columns: Sequence[Column], page: int) -> RawRow:
-    row_lines = sorted(row_lines, key=lambda ln: ln.mid_y)
+    return _split_row([(line, cells(line.words, columns)) for line in row_lines], anchor, columns, page)
+
+
+def _split_row(parts: list[tuple[Line, dict[str, list[Word]]]], anchor: Line, columns: Sequence[Column],
+               page: int) -> RawRow:
+    """A row from its lines, each with its words already split into `columns`."""
+    parts = sorted(parts, key=lambda part: part[0].mid_y)
     texts: dict[str, list[str]] = {c.key: [] for c in columns}
-    for line in row_lines:
-        for key, words in cells(line.words, columns).items():
+    for _, split in parts:
+        for key, words in split.items():
             if words:
-                texts[key].append(" ".join(w.text for w in words))
-    words = [w for ln in row_lines for w in ln.words]
-    bbox = (min(w.x0 for w in words), min(w.top for w in words),
-            max(w.x1 for w in words), max(w.bottom for w in words))
+                texts[key].append(" ".join([w.text for w in words]))
+    words = [w for line, _ in parts for w in line.words]
+    bbox = (min([w.x0 for w in words]), min([w.top for w in words]),
+            max([w.x1 for w in words]), max([w.bottom for w in words]))
     # A wrapped cell was split by width, often inside a token: rejoin its lines with nothing.
     return RawRow(page, {k: "".join(v) for k, v in texts.items()}, bbox, anchor)
 
