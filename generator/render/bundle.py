@@ -3,7 +3,8 @@
 Page order: cover, 证据目录, 还款核对表 (WeasyPrint), then per exhibit its excerpt section
 (WeasyPrint: highlighted crops of the cited rows, captioned with the row's text) followed by the
 original document's pages (pypdf, not re-laid out; statement pages with unrelated rows come back
-as images with those rows blacked out). Every page is then stamped "证据材料 第N页 共M页".
+as images with those rows blacked out). Every page is then stamped "证据材料 第N页 共M页"
+(generator/render/stamps.py; the stamp lines come from sheets at the end of the front matter).
 
 The page numbers printed in the front matter depend on how many pages the front matter takes,
 so it is rendered, measured (each section and excerpt carries an id that WeasyPrint turns into a
@@ -24,7 +25,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -47,6 +48,7 @@ from generator.render.exhibits import (
     ReconRow,
 )
 from generator.render.pdf import MEMORY_PREFIX, render_pdf
+from generator.render.stamps import sheet_lines, stamp_pages
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +57,7 @@ RECON_ROWS_PER_PAGE = 30  # only for the first estimate; the measurement has the
 INDEX_ROWS_PER_PAGE = 10
 MAX_PASSES = 4
 PAGE_LINK = "dispute-page:"
+STAMPS_ANCHOR = "stamps"  # the first stamp page: where the front matter ends
 STAMP_RIGHT_PT = 24.0  # from the page's right edge to the end of the stamp
 STAMP_BOTTOM_PT = 10.0  # below the footers statements print (the CMB one sits at 28 pt)
 IMAGE_FLATE_LEVEL = 1  # scanned-page images are mostly white: level 1 is 3x faster, 2% larger
@@ -67,7 +70,7 @@ RowKey = tuple[int, int, int]  # (exhibit, original page, row): BundleLayout.exc
 class _Front:
     """Where WeasyPrint put things, as 0-based page indexes of the front-matter PDF."""
 
-    pages: int
+    pages: int  # of front matter; the stamp pages follow
     sections: dict[int, int]  # exhibit -> first page of its section
     excerpts: dict[tuple[int, int], int]  # (exhibit, index in its cited rows) -> page
 
@@ -134,16 +137,13 @@ def render_bundle(plan: BundlePlan) -> tuple[bytes, BundleLayout]:
     """The bundle's bytes and layout (render/__init__.py collects outputs before writing them)."""
     with ExitStack() as stack:
         sources = [_open(stack, plan, e) for e in plan.exhibits if e.path is not None]
-        front_pdf, front = _render_front(plan, sources)
+        front_reader, front = _render_front(plan, sources)
         seq = _sequence(front, sources)
         layout = _layout(seq, front, sources)
-        front_reader = PdfReader(io.BytesIO(front_pdf))
         writer = _assemble(front_reader, seq, sources)
     _resolve_links(writer)
-    _stamp(writer)
+    stamp_pages(writer, sheet_lines(front_reader.pages[front.pages:]), STAMP_RIGHT_PT, STAMP_BOTTOM_PT)
     _outline(writer, front_reader, seq)
-    for page in writer.pages:
-        page.compress_content_streams()
     writer.compress_identical_objects()
     out = io.BytesIO()
     writer.write(out)
@@ -182,17 +182,18 @@ def _excerpt_id(number: int, index: int) -> str:
 
 # ---- front matter and its measurement -------------------------------------------------------
 
-def _render_front(plan: BundlePlan, sources: Sequence[_Source]) -> tuple[bytes, _Front]:
+def _render_front(plan: BundlePlan, sources: Sequence[_Source]) -> tuple[PdfReader, _Front]:
+    """The front matter followed by the stamps for a bundle of the size it makes."""
     images = {_image_name(s.number, i): x.png for s in sources for i, x in s.excerpts.items()}
     front = _estimate(plan, sources)
     for attempt in range(1, MAX_PASSES + 1):
         layout = _layout(_sequence(front, sources), front, sources)
-        html = render_html("bundle/front.html.j2", **_context(plan, sources, layout))
-        pdf = render_pdf(html, extra_files=images)
-        measured = _measure(PdfReader(io.BytesIO(pdf)))
+        html = render_html("bundle/front.html.j2", stamps_anchor=STAMPS_ANCHOR, **_context(plan, sources, layout))
+        reader = PdfReader(io.BytesIO(render_pdf(html, extra_files=images)))
+        measured = _measure(reader)
         if measured == front:
             logger.debug("bundle front matter settled after %d pass(es)", attempt)
-            return pdf, front
+            return reader, front
         front = measured
     raise RenderError(f"evidence bundle: page numbers did not settle after {MAX_PASSES} passes")
 
@@ -219,9 +220,12 @@ def _estimate(plan: BundlePlan, sources: Sequence[_Source]) -> _Front:
 def _measure(reader: PdfReader) -> _Front:
     sections: dict[int, int] = {}
     excerpts: dict[tuple[int, int], int] = {}
+    pages: int | None = None
     for name, dest in reader.named_destinations.items():
         page = reader.get_destination_page_number(dest)
         kind, _, rest = str(name).partition("-")
+        if kind == STAMPS_ANCHOR:
+            pages = page
         if page is None or kind not in ("exhibit", "excerpt"):
             continue
         numbers = tuple(int(v) for v in rest.split("-"))
@@ -229,7 +233,9 @@ def _measure(reader: PdfReader) -> _Front:
             sections[numbers[0]] = page
         else:
             excerpts[(numbers[0], numbers[1])] = page
-    return _Front(len(reader.pages), sections, excerpts)
+    if pages is None:
+        raise RenderError("evidence bundle: the front matter has no page-number stamps")
+    return _Front(pages, sections, excerpts)
 
 
 def _sequence(front: _Front, sources: Sequence[_Source]) -> list[Slot]:
@@ -358,21 +364,6 @@ def _resolve_links(writer: PdfWriter) -> None:
             del annot["/A"]
             annot[NameObject("/Dest")] = ArrayObject([writer.pages[target - 1].indirect_reference,
                                                       NameObject("/Fit")])
-
-
-def _stamp(writer: PdfWriter) -> None:
-    total = len(writer.pages)
-    stamps = PdfReader(io.BytesIO(render_pdf(render_html("bundle/stamp.html.j2", total=total))))
-    if len(stamps.pages) != total:
-        raise RenderError(f"evidence bundle: {len(stamps.pages)} page stamps for {total} pages")
-    for page, stamp in zip(writer.pages, stamps.pages):
-        if page.rotation:
-            page.transfer_rotation_to_content()  # so the stamp's coordinates are the page's as seen
-        box = page.cropbox
-        # pypdf's box coordinates are FloatObjects already (float subclasses)
-        x = box.right - stamp.mediabox.width - STAMP_RIGHT_PT
-        y = box.bottom + STAMP_BOTTOM_PT
-        page.merge_transformed_page(stamp, Transformation().translate(x, y))
 
 
 def _outline(writer: PdfWriter, front: PdfReader, seq: Sequence[Slot]) -> None:
