@@ -7,6 +7,7 @@ Anything else that escapes is our bug and keeps its traceback.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class DisputeError(Exception):
@@ -25,6 +26,11 @@ class InputError(DisputeError):
         self.message = message
         super().__init__(self.location() + ": " + message)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception pickles as cls(*args), and args holds only the joined message: rebuild from
+        # the parts instead, so that errors cross to and from worker processes and Dask intact.
+        return _rebuild, (type(self), self.file, self.message, self.page, self.row)
+
     def location(self) -> str:
         loc = self.file
         if self.page is not None:
@@ -32,6 +38,10 @@ class InputError(DisputeError):
         if self.row is not None:
             loc += f":r{self.row}"
         return loc
+
+
+def _rebuild(cls: type[InputError], file: str, message: str, page: int | None, row: int | None) -> InputError:
+    return cls(file, message, page=page, row=row)
 
 
 class PdfError(InputError):

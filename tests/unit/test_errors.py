@@ -1,0 +1,25 @@
+"""Errors cross process boundaries (batch workers, Dask) with every part intact."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from generator.errors import (AmbiguousDocument, CaseError, InputError, PdfError, StatementParseError,
+                              UnrecognizedDocument)
+
+
+@pytest.mark.parametrize("cls", [InputError, PdfError, UnrecognizedDocument, AmbiguousDocument,
+                                 StatementParseError, CaseError])
+def test_input_errors_pickle_with_their_location(cls: type[InputError]) -> None:
+    err = cls("statements/x.pdf", "cannot parse amount '1,2O3.00'", page=3, row=12)
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is cls
+    assert (back.file, back.message, back.page, back.row) == ("statements/x.pdf", "cannot parse amount '1,2O3.00'", 3, 12)
+    assert str(back) == str(err) == "statements/x.pdf:p3:r12: cannot parse amount '1,2O3.00'"
+
+
+def test_input_error_without_page_pickles() -> None:
+    back = pickle.loads(pickle.dumps(CaseError("case.toml", "borrower.name: missing")))
+    assert (back.page, back.row, str(back)) == (None, None, "case.toml: borrower.name: missing")
