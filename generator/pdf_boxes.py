@@ -133,6 +133,49 @@ def continue_from(cursor: Cursor, obj: int, p_start: float) -> float | None:
     return None
 
 
+def plain_run(g: Geometry, info: TextObject, frame: TextObject, text: str, x_start: float, p_start: float,
+              p_last: float, shift: tuple[float, float], order: int) -> tuple[Run, float] | None:
+    """The common run (upright text in an unscaled frame on an unrotated page): boxes from the
+    advances, and where the run ends in `frame`'s text space. None if a character has no known
+    advance, or pdfium's last origin (`p_last`) is not where the truncated advances put it: spacing
+    or kerning, which `run_boxes` handles. pdf_pdfium.py's general path mirrors this."""
+    font, size = info.font, info.size
+    # A loop per character rather than map/accumulate: runs are short (one table cell, ~10
+    # characters), where building iterators costs more than the loop.
+    em, trunc = font.em, font.trunc
+    ems: list[float] = []
+    for ch in text:
+        found = em.get(ch)
+        if found is None:
+            return None
+        ems.append(found)
+    if len(text) > 1:
+        step = 0.0
+        for ch in text[:-1]:
+            step += trunc[ch]
+        if abs(p_last - p_start - step * size) > KERN_TOLERANCE:
+            return None
+    # pdfminer's device matrix; x from where the line's text began (`frame`), y from this object
+    # (a text rise moves pdfium's object origin, not pdfminer's position on the line)
+    e_dev, f_dev, mb_x0 = frame.e + shift[0], info.f + shift[1], g.mb_x0
+    x0s: list[float] = []
+    x1s: list[float] = []
+    x = x_start  # pdfminer sums advances (width * fontsize, scaling 1) in text space
+    for value in ems:
+        adv = value * size
+        x0 = x + e_dev
+        x1 = adv + x0
+        if mb_x0 != 0:
+            x0, x1 = x0 + mb_x0, x1 + mb_x0
+        x0s.append(x0)
+        x1s.append(x1)
+        x = x + adv
+    y0b = font.descent * size  # the box's bottom and top in text space, times d == 1
+    top = (g.height - ((y0b + size) + f_dev)) + g.mb_top
+    bottom = (g.height - (y0b + f_dev)) + g.mb_top
+    return Run(text, x0s, x1s, top, bottom, order), x
+
+
 def dropped_spaces(ch: str, extra: float, space: float, unit: float) -> int:
     """pdfium keeps one of consecutive spaces ("a    b" has one space character) but not their
     advances: a step after a space that is whole spaces longer is that many dropped spaces."""

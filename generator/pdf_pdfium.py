@@ -22,7 +22,6 @@ import ctypes
 import math
 import re
 from itertools import accumulate
-from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ import pypdfium2.raw as pdfium_c
 
 from generator.errors import PdfError
 from generator.pdf_boxes import (KERN_TOLERANCE, Cursor, Font, Geometry, TextObject, continue_from,
-                                 dropped_spaces, page_geometry, run_boxes, snap)
+                                 dropped_spaces, page_geometry, plain_run, run_boxes, snap)
 from generator.pdf_fonts import FontBook
 from generator.pdf_words import RawWord, Run, extract_words
 
@@ -142,7 +141,7 @@ class _PageReader:
         self.book = book
         self.page_index = page_index
         self.plain_page = geometry.unrotated
-        self.shift = geometry.ctm[4:]
+        self.shift = geometry.ctm[4], geometry.ctm[5]
         self.objects: dict[int, TextObject] = {}
         self.fonts: dict[int, Font] = {}  # pdfium's font pointers are stable while the page is open
         self.cursor: Cursor | None = None
@@ -225,15 +224,12 @@ class _PageReader:
         return self.api.xy[0], self.api.xy[1]
 
     def _run(self, text: str, start: int, obj: int, order: int) -> Run:
-        """The common case inline (unscaled upright text, known metrics, no spacing): the hot
-        loop, once per text object. Anything else goes to `_run_general`, which it mirrors."""
+        """The common case (unscaled upright text, known metrics, no spacing): the hot loop, once
+        per text object, with the arithmetic in pdf_boxes.plain_run. Anything else goes to
+        `_run_general`, which it mirrors."""
         info = self.objects.get(obj) or self._object(obj, start)
-        font, size, cursor = info.font, info.size, self.cursor
+        cursor = self.cursor
         if not (info.plain and self.plain_page) or (cursor is not None and not cursor[1].plain):
-            return self._run_general(text, start, obj, order)
-        try:
-            ems = list(map(font.em.__getitem__, text))
-        except KeyError:
             return self._run_general(text, start, obj, order)
         api, xy = self.api, self.api.xy
         api.origin(self.tp, start, api.x_ref, api.y_ref)
@@ -243,27 +239,16 @@ class _PageReader:
             continued = continue_from(cursor, obj, xy[0] - cursor[1].raw_e)
             if continued is not None:
                 frame, p_start, x_start = cursor[1], xy[0] - cursor[1].raw_e, continued
-        trunc, p_last = font.trunc, p_start
+        p_last = p_start
         if len(text) > 1:
             api.origin(self.tp, start + len(text) - 1, api.x_ref, api.y_ref)
             p_last = xy[0] - frame.raw_e
-            if abs(p_last - p_start - sum(map(trunc.__getitem__, text[:-1])) * size) > KERN_TOLERANCE:
-                return self._run_general(text, start, obj, order)
-        advs = [em * size for em in ems]  # pdfminer: width * fontsize (* scaling, 1 here)
-        xs = list(accumulate(advs[:-1], initial=x_start))  # pdfminer sums in text space, from 0
-        self.cursor = (obj, frame, xs[-1] + advs[-1], p_last + trunc[text[-1]] * size, 0.0, 0.0)
-        g = self.geometry
-        # pdfminer's device matrix; x from where the line's text began, y from this object
-        # (a text rise moves pdfium's object origin, not pdfminer's position on the line)
-        e_dev, f_dev = frame.e + self.shift[0], info.f + self.shift[1]
-        x0 = [x + e_dev for x in xs]
-        x1 = list(map(add, advs, x0))
-        if g.mb_x0 != 0:
-            x0, x1 = [x + g.mb_x0 for x in x0], [x + g.mb_x0 for x in x1]
-        y0b = font.descent * size  # the box's bottom and top in text space, times d == 1
-        top = (g.height - ((y0b + size) + f_dev)) + g.mb_top
-        bottom = (g.height - (y0b + f_dev)) + g.mb_top
-        return Run(text, x0, x1, top, bottom, order)
+        done = plain_run(self.geometry, info, frame, text, x_start, p_start, p_last, self.shift, order)
+        if done is None:
+            return self._run_general(text, start, obj, order)
+        run, x_end = done
+        self.cursor = (obj, frame, x_end, p_last + info.font.trunc[text[-1]] * info.size, 0.0, 0.0)
+        return run
 
     def _run_general(self, text: str, start: int, obj: int, order: int) -> Run:
         info = self._object(obj, start)
