@@ -84,7 +84,7 @@ class SourcePdf:
         _black_out(image, hide, scale, (left, top))
         image = _highlight(image, bbox, scale, (left, top))
         out = io.BytesIO()
-        image.save(out, "PNG", optimize=False)
+        image.save(out, "PNG", compress_level=1)  # WeasyPrint decodes it and compresses again
         return Excerpt(out.getvalue(), right - left, bottom - top)
 
     def redacted(self, page: int, boxes: Sequence[BBox], dpi: int = REDACT_DPI) -> PageImage:
