@@ -40,15 +40,22 @@ class Line:
 
 def group_lines(words: Iterable[Word], tolerance: float = 2.0) -> list[Line]:
     """Words whose vertical centres lie within `tolerance` points form one line, left to right."""
+    words = list(words)
+    # Sorting plain tuples needs no key function; the index keeps the order of ties (a stable sort).
+    order = sorted([((w.top + w.bottom) / 2, w.x0, i) for i, w in enumerate(words)])
     lines: list[list[Word]] = []
     first = 0.0  # mid_y of the open line's first word
-    for mid, word in sorted(((w.mid_y, w) for w in words), key=lambda mw: (mw[0], mw[1].x0)):
+    for mid, _, i in order:
         if lines and abs(first - mid) <= tolerance:
-            lines[-1].append(word)
+            lines[-1].append(words[i])
         else:
-            lines.append([word])
+            lines.append([words[i]])
             first = mid
-    return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
+    return [Line(tuple(sorted(ws, key=_x0))) for ws in lines]
+
+
+def _x0(word: Word) -> float:
+    return word.x0
 
 
 @dataclass(frozen=True)
@@ -189,8 +196,8 @@ def _split_row(parts: list[tuple[Line, dict[str, list[Word]]]], anchor: Line, co
             if words:
                 texts[key].append(" ".join([w.text for w in words]))
     words = [w for line, _ in parts for w in line.words]
-    bbox = (min([w.x0 for w in words]), min([w.top for w in words]),
-            max([w.x1 for w in words]), max([w.bottom for w in words]))
+    bbox = (min([w.x0 for w in words]), min([line.top for line, _ in parts]),
+            max([w.x1 for w in words]), max([line.bottom for line, _ in parts]))
     # A wrapped cell was split by width, often inside a token: rejoin its lines with nothing.
     return RawRow(page, {k: "".join(v) for k, v in texts.items()}, bbox, anchor)
 
