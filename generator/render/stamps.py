@@ -56,8 +56,8 @@ def sheet_lines(sheets: Sequence[PageObject]) -> list[StampLine]:
         found = _line_operations(sheet)
         if len(found) > SHEET_LINES or (number < len(sheets) and len(found) != SHEET_LINES):
             raise RenderError(f"evidence bundle: a stamp sheet holds {len(found)} lines, expected {SHEET_LINES}")
-        top = float(box.top)
-        lines += [StampLine(sheet, ops, top - LINE_PT * (j + 1), float(box.right)) for j, ops in enumerate(found)]
+        top = box.top
+        lines += [StampLine(sheet, ops, top - LINE_PT * (j + 1), box.right) for j, ops in enumerate(found)]
     return lines
 
 
@@ -76,8 +76,8 @@ def stamp_pages(writer: PdfWriter, lines: Sequence[StampLine], right_pt: float, 
             shared = resources[id(line.sheet)] = writer._add_object(line.sheet["/Resources"].clone(writer))
         xobject = _form(writer, line, shared)
         box = page.cropbox
-        dx = float(box.right) - right_pt - line.right
-        dy = float(box.bottom) + bottom_pt - line.bottom
+        dx = box.right - right_pt - line.right
+        dy = box.bottom + bottom_pt - line.bottom
         _draw(writer, page, xobject, dx, dy, opening)
 
 
