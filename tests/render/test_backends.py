@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import zipfile
@@ -23,8 +24,8 @@ from generator.render.text import (
     pdf_text,
 )
 
-RARE = "赟堃喆昇禕䶮"
-FONT_NAME = re.compile(r"^(?:[A-Z]{6}\+)?Dispute(?:Serif|Sans)\b")
+RARE = "赟堃喆昇禕䶮"  # none in GB 2312: they come from the Ext fonts
+FONT_NAME = re.compile(r"^(?:[A-Z]{6}\+)?Dispute(?:Serif|Sans)(?:Ext)?\b")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -88,19 +89,30 @@ def test_pdf_text_is_set_only_in_the_bundled_fonts(rendered: tuple[Path, Path]) 
     for ch in RARE:
         assert ch in text, f"{ch} (U+{ord(ch):04X}) did not come back from the PDF"
     families = {re.sub(r"^[A-Z]{6}\+", "", c["fontname"]).split("-")[0] for c in chars}
-    assert families == {"DisputeSerif", "DisputeSans"}  # body and headings both embedded
+    assert families == {"DisputeSerif", "DisputeSans", "DisputeSerifExt"}  # body, headings, rare names
+    assert {c["text"] for c in chars if "Ext" in c["fontname"]} == set(RARE)
+
+
+def test_common_characters_never_pull_in_the_ext_fonts() -> None:
+    html = ('<html><head><link rel="stylesheet" href="styles/letter.css"></head><body><h1>异议及更正申请</h1>'
+            "<p>申请人李晓明于2025年3月9日还款1,060.30元，<b>未逾期</b>。①￥•</p></body></html>")
+    with pdfplumber.open(io.BytesIO(render_pdf(html))) as pdf:
+        fonts = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars}
+    assert fonts and not any("Ext" in f for f in fonts), fonts
 
 
 def test_bundled_fonts_are_single_sc_faces_under_20_mb() -> None:
     from fontTools.ttLib import TTFont
 
     for name in ("NotoSerifSC-Regular", "NotoSerifSC-Bold", "NotoSansSC-Regular", "NotoSansSC-Bold"):
-        path = paths.fonts_dir() / f"{name}.otf"
-        assert path.stat().st_size < 20 * 1024 * 1024
-        font = TTFont(path, lazy=True)
-        assert font["name"].getDebugName(1) in ("Dispute Serif SC", "Dispute Sans SC")
-        cmap = font.getBestCmap()
-        assert all(ord(ch) in cmap for ch in RARE + "¥•①②￥")
+        common, ext = (TTFont(paths.fonts_dir() / f"{name}{part}.otf", lazy=True) for part in ("", "-Ext"))
+        assert all((paths.fonts_dir() / f"{name}{part}.otf").stat().st_size < 20 * 1024 * 1024 for part in ("", "-Ext"))
+        assert common["name"].getDebugName(1) in ("Dispute Serif SC", "Dispute Sans SC")
+        assert ext["name"].getDebugName(1) == common["name"].getDebugName(1) + " Ext"
+        both = common.getBestCmap().keys() | ext.getBestCmap().keys()
+        assert all(ord(ch) in both for ch in RARE + "¥•①②￥")
+        assert all(ord(ch) in common.getBestCmap() for ch in "¥•①②￥李晓明蚂蚁逾期")
+        assert not common.getBestCmap().keys() & ext.getBestCmap().keys()  # one home per character
     assert (paths.fonts_dir() / "OFL.txt").read_text(encoding="utf-8").count("SIL OPEN FONT LICENSE") == 1
 
 
