@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import ctypes
 import math
+import os
 import re
 from itertools import accumulate
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,23 @@ from generator.pdf_boxes import (KERN_TOLERANCE, Cursor, Font, Geometry, TextObj
                                  dropped_spaces, page_geometry, plain_run, run_boxes, snap)
 from generator.pdf_fonts import FontBook
 from generator.pdf_words import RawWord, Run, extract_words
+
+PURE_PYTHON_ENV = "DISPUTE_PURE_PYTHON"  # "1": ignore the C helper (tests compare both ways)
+# A run as pdfium reports it: start, end, text object, font size, font, the object's matrix
+# (a, b, c, d, e, f) at its first character, and the first and last characters' x origins.
+Piece = tuple[int, int, int, float, int, float, float, float, float, float, float, float, float]
+
+
+def _load_scan() -> Callable[[tuple[int | None, ...], int | None, str], list[Piece]] | None:
+    """The optional C helper (setup.py builds it); None: the same scan in Python."""
+    try:
+        from generator._pdfscan import scan
+    except ImportError:
+        return None
+    return scan
+
+
+_scan = _load_scan()
 
 _MAY_BE_GENERATED = re.compile("[ \r\n]")  # the only characters pdfium inserts
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
@@ -67,6 +86,10 @@ class _Api:
         self.floats = (_F32 * 6)()
         self.floats_ref = ctypes.byref(self.floats)
         self.name = ctypes.create_string_buffer(256)
+        # for generator/_pdfscan.c, in the order its scan() takes them
+        self.addresses = tuple(ctypes.cast(fn, ctypes.c_void_p).value for fn in (
+            c.FPDFText_IsGenerated, c.FPDFText_GetTextObject, c.FPDFText_GetCharOrigin, c.FPDFText_GetMatrix,
+            c.FPDFTextObj_GetFont, c.FPDFTextObj_GetFontSize))
 
 
 _API: list[_Api] = []
@@ -152,10 +175,38 @@ class _PageReader:
             return []
         text = self._text(n)
         runs: list[Run] = []
+        for piece in self._pieces(text):
+            runs.append(self._run(text[piece[0]:piece[1]], piece, len(runs)))
+        return runs
+
+    def _pieces(self, text: str) -> list[Piece]:
+        """The page's runs as pdfium reports them, from C when generator/_pdfscan.c is built."""
+        if _scan is not None and os.environ.get(PURE_PYTHON_ENV) != "1":
+            return _scan(self.api.addresses, self._address(), text)
+        return self._pieces_py(text)
+
+    def _address(self) -> int | None:
+        return ctypes.cast(self.tp, ctypes.c_void_p).value
+
+    def _pieces_py(self, text: str) -> list[Piece]:
+        """What _pdfscan.scan returns, through ctypes. An object's size, font and matrix are read
+        only where it first appears (they are used only there)."""
+        api, xy, out = self.api, self.api.xy, []
         for start, end in self._stretches(text):
             for s, e, obj in self._by_object(start, end):
-                runs.append(self._run(text[s:e], s, obj, len(runs)))
-        return runs
+                facts = (0.0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+                if obj not in self.objects:
+                    handle, fl = ctypes.c_void_p(obj), api.floats
+                    api.font_size(handle, api.floats_ref)
+                    size, font_ptr = fl[0], api.font(handle) or 0
+                    api.matrix(self.tp, s, api.floats_ref)
+                    facts = (size, font_ptr, fl[0], fl[1], fl[2], fl[3], fl[4], fl[5])
+                api.origin(self.tp, s, api.x_ref, api.y_ref)
+                x_first = xy[0]
+                if e - 1 > s:
+                    api.origin(self.tp, e - 1, api.x_ref, api.y_ref)
+                out.append((s, e, obj, *facts, x_first, xy[0]))
+        return out
 
     def _text(self, n: int) -> str:
         buf = (ctypes.c_ushort * (2 * n + 1))()  # room for surrogate pairs
@@ -194,17 +245,13 @@ class _PageReader:
             return left[:-1] + [(left[-1][0], right[0][1], left[-1][2])] + right[1:]
         return left + right
 
-    def _object(self, obj: int, index: int) -> TextObject:
+    def _object(self, piece: Piece) -> TextObject:
+        obj = piece[2]
         found = self.objects.get(obj)
         if found is None:
-            api, fl = self.api, self.api.floats
-            handle = ctypes.c_void_p(obj)
-            api.font_size(handle, api.floats_ref)
-            size = snap(fl[0])
-            font_ptr = api.font(handle) or 0
+            font_ptr = piece[4]
             font = self.fonts.get(font_ptr) or self._font(font_ptr)
-            api.matrix(self.tp, index, api.floats_ref)
-            found = self.objects[obj] = TextObject(font, size, fl[:])
+            found = self.objects[obj] = TextObject(font, snap(piece[3]), list(piece[5:11]))
         return found
 
     def _font(self, font_ptr: int) -> Font:
@@ -223,26 +270,22 @@ class _PageReader:
         self.api.origin(self.tp, index, self.api.x_ref, self.api.y_ref)
         return self.api.xy[0], self.api.xy[1]
 
-    def _run(self, text: str, start: int, obj: int, order: int) -> Run:
+    def _run(self, text: str, piece: Piece, order: int) -> Run:
         """The common case (unscaled upright text, known metrics, no spacing): the hot loop, once
         per text object, with the arithmetic in pdf_boxes.plain_run. Anything else goes to
         `_run_general`, which it mirrors."""
-        info = self.objects.get(obj) or self._object(obj, start)
+        start, obj, x_first = piece[0], piece[2], piece[11]
+        info = self.objects.get(obj) or self._object(piece)
         cursor = self.cursor
         if not (info.plain and self.plain_page) or (cursor is not None and not cursor[1].plain):
             return self._run_general(text, start, obj, order)
-        api, xy = self.api, self.api.xy
-        api.origin(self.tp, start, api.x_ref, api.y_ref)
-        frame, p_start = info, xy[0] - info.raw_e
+        frame, p_start = info, x_first - info.raw_e
         x_start = p_start
         if cursor is not None:
-            continued = continue_from(cursor, obj, xy[0] - cursor[1].raw_e)
+            continued = continue_from(cursor, obj, x_first - cursor[1].raw_e)
             if continued is not None:
-                frame, p_start, x_start = cursor[1], xy[0] - cursor[1].raw_e, continued
-        p_last = p_start
-        if len(text) > 1:
-            api.origin(self.tp, start + len(text) - 1, api.x_ref, api.y_ref)
-            p_last = xy[0] - frame.raw_e
+                frame, p_start, x_start = cursor[1], x_first - cursor[1].raw_e, continued
+        p_last = piece[12] - frame.raw_e if len(text) > 1 else p_start
         done = plain_run(self.geometry, info, frame, text, x_start, p_start, p_last, self.shift, order)
         if done is None:
             return self._run_general(text, start, obj, order)
@@ -251,7 +294,7 @@ class _PageReader:
         return run
 
     def _run_general(self, text: str, start: int, obj: int, order: int) -> Run:
-        info = self._object(obj, start)
+        info = self.objects[obj]
         size, font = info.size, info.font
         ems: list[float | None] = list(map(font.em.get, text))
         if None in ems:
