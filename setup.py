@@ -1,9 +1,41 @@
-"""Builds the optional C helper generator/_pdfscan.c; all other metadata is in pyproject.toml.
+"""Builds the compiled helpers; all other metadata is in pyproject.toml.
 
-`optional=True`: without a C compiler the install still succeeds, and generator/pdf_pdfium.py
-runs the same scan in Python (slower, same output).
+- generator/_pdfscan.c: pdfium's per-character calls for a page in one C call (optional: without a
+  C compiler, generator/pdf_pdfium.py makes them through ctypes).
+- the modules in generator/pdf_native.py's MODULES, compiled with mypyc from their (unchanged)
+  Python source, with each source's SHA-256 recorded so that a stale build is never used.
+DISPUTE_PURE_PYTHON=1 at build time skips mypyc.
 """
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("generator._pdfscan", ["generator/_pdfscan.c"], optional=True)])
+ROOT = Path(__file__).resolve().parent
+MODULES = ("generator.pdf_boxes", "generator.pdf_words", "generator.parsers.layout", "generator.parsers.common")
+SOURCES_FILE = ROOT / "generator" / "_compiled_sources.json"
+
+
+def _source(module: str) -> str:
+    return module.replace(".", "/") + ".py"
+
+
+def _mypyc() -> list[Extension]:
+    if os.environ.get("DISPUTE_PURE_PYTHON", "").strip() == "1":
+        SOURCES_FILE.unlink(missing_ok=True)
+        return []
+    from mypyc.build import mypycify
+
+    extensions: list[Extension] = mypycify([_source(m) for m in MODULES], opt_level="3", group_name="dispute_native")
+    hashes = {m: hashlib.sha256((ROOT / _source(m)).read_bytes()).hexdigest() for m in MODULES}
+    SOURCES_FILE.write_text(json.dumps(hashes, indent=1) + "\n", encoding="utf-8")
+    return extensions
+
+
+os.chdir(ROOT)  # mypyc names modules by their path from here
+setup(ext_modules=[Extension("generator._pdfscan", ["generator/_pdfscan.c"], optional=True), *_mypyc()])

@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
+import generator.pdf_native  # noqa: F401  # before the compiled modules: chooses their build
 from generator.errors import PdfError
 from generator.pdf_words import RawWord
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import ctypes
 import math
-import os
 import re
 from itertools import accumulate
 from collections.abc import Callable
@@ -31,12 +30,12 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from generator.errors import PdfError
+from generator.pdf_native import pure_python
 from generator.pdf_boxes import (KERN_TOLERANCE, Cursor, Font, Geometry, TextObject, continue_from,
                                  dropped_spaces, page_geometry, plain_run, run_boxes, snap)
 from generator.pdf_fonts import FontBook
 from generator.pdf_words import RawWord, Run, extract_words
 
-PURE_PYTHON_ENV = "DISPUTE_PURE_PYTHON"  # "1": ignore the C helper (tests compare both ways)
 # A run as pdfium reports it: start, end, text object, font size, font, the object's matrix
 # (a, b, c, d, e, f) at its first character, and the first and last characters' x origins.
 Piece = tuple[int, int, int, float, int, float, float, float, float, float, float, float, float]
@@ -181,7 +180,7 @@ class _PageReader:
 
     def _pieces(self, text: str) -> list[Piece]:
         """The page's runs as pdfium reports them, from C when generator/_pdfscan.c is built."""
-        if _scan is not None and os.environ.get(PURE_PYTHON_ENV) != "1":
+        if _scan is not None and not pure_python():
             return _scan(self.api.addresses, self._address(), text)
         return self._pieces_py(text)
 

@@ -13,10 +13,11 @@ import generator.pdf_pdfium as backend
 from generator.parsers import parse_document
 from generator.pdf import Page, open_pdf
 from generator.pdf_fonts import FontBook
+from generator.pdf_native import PURE_PYTHON_ENV
 from generator.serialize import document_json
 from test_pdf_backends import FIXTURE_PDFS, _name, _stress_pdf
 
-pytestmark = pytest.mark.skipif(backend._scan is None, reason="generator/_pdfscan.c is not built (pip install -e .)")
+_NEEDS_SCAN = pytest.mark.skipif(backend._scan is None, reason="generator/_pdfscan.c is not built (pip install -e .)")
 
 
 def _both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Page], list[Page]]:
@@ -25,7 +26,7 @@ def _both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Page], list
             return list(doc.pages())
 
     compiled = pages()
-    monkeypatch.setenv(backend.PURE_PYTHON_ENV, "1")
+    monkeypatch.setenv(PURE_PYTHON_ENV, "1")
     return compiled, pages()
 
 
@@ -55,22 +56,75 @@ def _assert_same_pieces(path: Path) -> None:
                 seen.add(c[2])
 
 
+@_NEEDS_SCAN
 @pytest.mark.parametrize("path", FIXTURE_PDFS, ids=_name)
 def test_same_pieces(path: Path) -> None:
     _assert_same_pieces(path)
 
 
+@_NEEDS_SCAN
 def test_same_pieces_on_odd_text(tmp_path: Path) -> None:
     _assert_same_pieces(_stress_pdf(tmp_path / "stress.pdf"))
 
 
+@_NEEDS_SCAN
 def test_same_words_on_odd_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     compiled, python = _both(_stress_pdf(tmp_path / "stress.pdf"), monkeypatch)
     assert compiled == python
 
 
+@_NEEDS_SCAN
 @pytest.mark.parametrize("path", FIXTURE_PDFS, ids=_name)
 def test_same_parsed_document(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     compiled = document_json(parse_document(path, label="x"))
-    monkeypatch.setenv(backend.PURE_PYTHON_ENV, "1")
+    monkeypatch.setenv(PURE_PYTHON_ENV, "1")
     assert document_json(parse_document(path, label="x")) == compiled
+
+
+# --- the mypyc build of generator/pdf_native.py's MODULES -----------------------------------------
+
+_PARSE_ALL = """
+import json, sys
+from pathlib import Path
+from generator.parsers import parse_document
+from generator.pdf_native import MODULES, compiled
+from generator.serialize import document_json
+documents = [document_json(parse_document(Path(p), label=str(i))) for i, p in enumerate(sys.argv[1:])]
+print(json.dumps({"compiled": [m for m in MODULES if compiled(sys.modules[m])], "documents": documents}))
+"""
+
+
+def _parse_all(pure: bool) -> dict[str, object]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, PURE_PYTHON_ENV: "1" if pure else "0"}
+    out = subprocess.run([sys.executable, "-c", _PARSE_ALL, *map(str, FIXTURE_PDFS)], capture_output=True,
+                         text=True, check=True, env=env, cwd=Path(__file__).resolve().parent.parent)
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def test_compiled_and_pure_python_parse_alike() -> None:
+    from generator.pdf_native import MODULES
+
+    compiled, pure = _parse_all(pure=False), _parse_all(pure=True)
+    if not compiled["compiled"]:
+        pytest.skip("the mypyc build is absent (pip install -e .)")
+    assert compiled["compiled"] == list(MODULES)
+    assert pure["compiled"] == []
+    assert compiled["documents"] == pure["documents"]
+
+
+def test_a_stale_build_runs_the_source() -> None:
+    from generator.pdf_native import _SourceWhenStale
+
+    finder = _SourceWhenStale()
+    package = Path(__file__).resolve().parent.parent / "generator"
+    if not list(package.glob("pdf_words.*.so")):
+        pytest.skip("the mypyc build is absent (pip install -e .)")
+    assert finder.find_spec("generator.pdf_words", [str(package)]) is None  # current: the compiled one
+    finder.recorded = {**finder.recorded, "generator.pdf_words": "0" * 64}
+    spec = finder.find_spec("generator.pdf_words", [str(package)])
+    assert spec is not None and spec.origin == str(package / "pdf_words.py")
