@@ -10,6 +10,7 @@ equal to the last bit, not just to two decimals. No pdfium calls here (generator
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,6 +132,68 @@ def continue_from(cursor: Cursor, obj: int, p_start: float) -> float | None:
     if abs(p_start - p_end - trail_pdfium) <= KERN_TOLERANCE:
         return x_end + trail_ours
     return None
+
+
+# A run as pdfium reports it (generator/_pdfscan.c, or pdf_pdfium.py through ctypes): start, end,
+# text object, font size, font, the object's matrix (a, b, c, d, e, f) at its first character, and
+# the first and last characters' x origins.
+Piece = tuple[int, int, int, float, int, float, float, float, float, float, float, float, float]
+
+
+class PageRuns:
+    """One page's reading: its text objects and fonts so far, where the last run ended, and the
+    common run (`plain`). pdf_pdfium.py reads the pieces and makes every other run (`general`)."""
+
+    def __init__(self, geometry: Geometry, font_of: Callable[[int], Font]) -> None:
+        self.geometry = geometry
+        self.plain_page = geometry.unrotated
+        self.shift = (geometry.ctm[4], geometry.ctm[5])
+        self.font_of = font_of
+        self.objects: dict[int, TextObject] = {}
+        self.fonts: dict[int, Font] = {}  # pdfium's font pointers are stable while the page is open
+        self.cursor: Cursor | None = None
+
+    def runs(self, text: str, pieces: list[Piece], general: Callable[[str, int, int, int], Run]) -> list[Run]:
+        out: list[Run] = []
+        for piece in pieces:
+            start = piece[0]
+            part = text[start:piece[1]]
+            run = self.plain(part, piece, len(out))
+            out.append(run if run is not None else general(part, start, piece[2], len(out)))
+        return out
+
+    def text_object(self, piece: Piece) -> TextObject:
+        obj = piece[2]
+        found = self.objects.get(obj)
+        if found is None:
+            font_ptr = piece[4]
+            font = self.fonts.get(font_ptr)
+            if font is None:
+                font = self.fonts[font_ptr] = self.font_of(font_ptr)
+            matrix = [piece[5], piece[6], piece[7], piece[8], piece[9], piece[10]]
+            found = self.objects[obj] = TextObject(font, snap(piece[3]), matrix)
+        return found
+
+    def plain(self, text: str, piece: Piece, order: int) -> Run | None:
+        """The common run (unscaled upright text, known metrics, no spacing), else None."""
+        obj, x_first = piece[2], piece[11]
+        info = self.text_object(piece)
+        cursor = self.cursor
+        if not (info.plain and self.plain_page) or (cursor is not None and not cursor[1].plain):
+            return None
+        frame, p_start = info, x_first - info.raw_e
+        x_start = p_start
+        if cursor is not None:
+            continued = continue_from(cursor, obj, x_first - cursor[1].raw_e)
+            if continued is not None:
+                frame, p_start, x_start = cursor[1], x_first - cursor[1].raw_e, continued
+        p_last = piece[12] - frame.raw_e if len(text) > 1 else p_start
+        done = plain_run(self.geometry, info, frame, text, x_start, p_start, p_last, self.shift, order)
+        if done is None:
+            return None
+        run, x_end = done
+        self.cursor = (obj, frame, x_end, p_last + info.font.trunc[text[-1]] * info.size, 0.0, 0.0)
+        return run
 
 
 def plain_run(g: Geometry, info: TextObject, frame: TextObject, text: str, x_start: float, p_start: float,

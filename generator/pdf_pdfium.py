@@ -31,14 +31,11 @@ import pypdfium2.raw as pdfium_c
 
 from generator.errors import PdfError
 from generator.pdf_native import pure_python
-from generator.pdf_boxes import (KERN_TOLERANCE, Cursor, Font, Geometry, TextObject, continue_from,
-                                 dropped_spaces, page_geometry, plain_run, run_boxes, snap)
+from generator.pdf_boxes import (KERN_TOLERANCE, Font, Geometry, PageRuns, Piece, TextObject, continue_from,
+                                 dropped_spaces, page_geometry, run_boxes)
 from generator.pdf_fonts import FontBook
 from generator.pdf_words import RawWord, Run, extract_words
 
-# A run as pdfium reports it: start, end, text object, font size, font, the object's matrix
-# (a, b, c, d, e, f) at its first character, and the first and last characters' x origins.
-Piece = tuple[int, int, int, float, int, float, float, float, float, float, float, float, float]
 
 
 def _load_scan() -> Callable[[tuple[int | None, ...], int | None, str], list[Piece]] | None:
@@ -162,21 +159,14 @@ class _PageReader:
         self.geometry = geometry
         self.book = book
         self.page_index = page_index
-        self.plain_page = geometry.unrotated
-        self.shift = geometry.ctm[4], geometry.ctm[5]
-        self.objects: dict[int, TextObject] = {}
-        self.fonts: dict[int, Font] = {}  # pdfium's font pointers are stable while the page is open
-        self.cursor: Cursor | None = None
+        self.state = PageRuns(geometry, self._font)  # text objects, fonts, cursor; the common runs
 
     def runs(self) -> list[Run]:
         n = pdfium_c.FPDFText_CountChars(self.tp)
         if n <= 0:
             return []
         text = self._text(n)
-        runs: list[Run] = []
-        for piece in self._pieces(text):
-            runs.append(self._run(text[piece[0]:piece[1]], piece, len(runs)))
-        return runs
+        return self.state.runs(text, self._pieces(text), self._run_general)
 
     def _pieces(self, text: str) -> list[Piece]:
         """The page's runs as pdfium reports them, from C when generator/_pdfscan.c is built."""
@@ -194,7 +184,7 @@ class _PageReader:
         for start, end in self._stretches(text):
             for s, e, obj in self._by_object(start, end):
                 facts = (0.0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-                if obj not in self.objects:
+                if obj not in self.state.objects:
                     handle, fl = ctypes.c_void_p(obj), api.floats
                     api.font_size(handle, api.floats_ref)
                     size, font_ptr = fl[0], api.font(handle) or 0
@@ -244,15 +234,6 @@ class _PageReader:
             return left[:-1] + [(left[-1][0], right[0][1], left[-1][2])] + right[1:]
         return left + right
 
-    def _object(self, piece: Piece) -> TextObject:
-        obj = piece[2]
-        found = self.objects.get(obj)
-        if found is None:
-            font_ptr = piece[4]
-            font = self.fonts.get(font_ptr) or self._font(font_ptr)
-            found = self.objects[obj] = TextObject(font, snap(piece[3]), list(piece[5:11]))
-        return found
-
     def _font(self, font_ptr: int) -> Font:
         api = self.api
         handle = ctypes.c_void_p(font_ptr)
@@ -262,38 +243,16 @@ class _PageReader:
         descent = 0.0
         if metrics is None and font_ptr and api.font_descent(handle, _F32(1.0), api.floats_ref):
             descent = api.floats[0]  # pdfium's integer descent, per unit of size
-        font = self.fonts[font_ptr] = Font(name, metrics, descent)
-        return font
+        return Font(name, metrics, descent)
 
     def _origin(self, index: int) -> tuple[float, float]:
         self.api.origin(self.tp, index, self.api.x_ref, self.api.y_ref)
         return self.api.xy[0], self.api.xy[1]
 
-    def _run(self, text: str, piece: Piece, order: int) -> Run:
-        """The common case (unscaled upright text, known metrics, no spacing): the hot loop, once
-        per text object, with the arithmetic in pdf_boxes.plain_run. Anything else goes to
-        `_run_general`, which it mirrors."""
-        start, obj, x_first = piece[0], piece[2], piece[11]
-        info = self.objects.get(obj) or self._object(piece)
-        cursor = self.cursor
-        if not (info.plain and self.plain_page) or (cursor is not None and not cursor[1].plain):
-            return self._run_general(text, start, obj, order)
-        frame, p_start = info, x_first - info.raw_e
-        x_start = p_start
-        if cursor is not None:
-            continued = continue_from(cursor, obj, x_first - cursor[1].raw_e)
-            if continued is not None:
-                frame, p_start, x_start = cursor[1], x_first - cursor[1].raw_e, continued
-        p_last = piece[12] - frame.raw_e if len(text) > 1 else p_start
-        done = plain_run(self.geometry, info, frame, text, x_start, p_start, p_last, self.shift, order)
-        if done is None:
-            return self._run_general(text, start, obj, order)
-        run, x_end = done
-        self.cursor = (obj, frame, x_end, p_last + info.font.trunc[text[-1]] * info.size, 0.0, 0.0)
-        return run
-
     def _run_general(self, text: str, start: int, obj: int, order: int) -> Run:
-        info = self.objects[obj]
+        """Any run but the common one (PageRuns.plain): unknown advances, spacing, kerning,
+        scaled or rotated text; mirrors it where they overlap."""
+        info = self.state.objects[obj]
         size, font = info.size, info.font
         ems: list[float | None] = list(map(font.em.get, text))
         if None in ems:
@@ -310,20 +269,21 @@ class _PageReader:
         else:
             xs, gaps, tc, tcw = self._spaced(frame, size, text, start, x_start, advs, truncs)
         space = text[-1] == " "
-        self.cursor = (obj, frame, xs[-1] + advs[-1], p_last + truncs[-1] * size,
+        self.state.cursor = (obj, frame, xs[-1] + advs[-1], p_last + truncs[-1] * size,
                        tcw if space else tc, tcw - tc if space else 0.0)
         return run_boxes(self.geometry, info, frame, text, xs, advs, order, gaps)
 
     def _start(self, obj: int, info: TextObject, start: int) -> tuple[TextObject, float, float]:
         """The text space a run is measured in, and its start there, ours and pdfium's."""
         x, y = self._origin(start)
-        if self.cursor is not None:
-            frame = self.cursor[1]
+        cursor = self.state.cursor
+        if cursor is not None:
+            frame = cursor[1]
             p_start, across = frame.project(x, y)
             # Off the baseline, only plain text continues (a text rise): rotated text would
             # need both origins mixed.
             level = abs(across) <= KERN_TOLERANCE or (frame.plain and info.plain)
-            continued = continue_from(self.cursor, obj, p_start) if frame.same_axes(info) and level else None
+            continued = continue_from(cursor, obj, p_start) if frame.same_axes(info) and level else None
             if continued is not None:
                 return frame, continued, p_start
         p_start = info.project(x, y)[0]
