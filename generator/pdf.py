@@ -5,6 +5,9 @@ and pypdfium2 (generator/pdf_pdfium.py: the same words and boxes, read about 15x
 Choose with `open_pdf(..., backend=)` or the environment variable DISPUTE_PDF_BACKEND;
 pypdfium2 is the default (same words, ~8x faster); pdfplumber stays selectable. Parsers never know which one ran.
 
+`Word` and `fix_radicals` are defined in generator/pdf_words.py, compiled with the word code
+(generator/pdf_native.py); parsers import them from here.
+
 Pages are extracted one at a time and released at once: pdfplumber keeps every parsed page
 otherwise (1.8 GB RSS on a 500-page statement, 70 MB with pages closed).
 """
@@ -14,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,60 +25,14 @@ from typing import Any, Protocol
 
 import generator.pdf_native  # noqa: F401  # before the compiled modules: chooses their build
 from generator.errors import PdfError
-from generator.pdf_words import RawWord
+from generator.pdf_words import RawWord, page_words
+from generator.pdf_words import Word as Word
+from generator.pdf_words import fix_radicals as fix_radicals
 
 logger = logging.getLogger(__name__)
 
-# Some PDF producers map ideographs to radical code points; NFKC fixes the Kangxi block
-# (U+2F00–U+2FD5) but not these supplement forms, which real statements use.
-_RADICALS = str.maketrans({
-    "⺠": "民", "⻚": "页", "⻓": "长", "⻔": "门", "⻅": "见", "⻆": "角", "⻋": "车",
-    "⻢": "马", "⻛": "风", "⻜": "飞", "⻝": "食", "⻰": "龙", "⻘": "青", "⻥": "鱼",
-    "⻉": "贝", "⻈": "讠", "⻊": "足", "⻄": "西", "⻩": "黄", "⻬": "齐",
-})
-
-
-_KANGXI = re.compile("[\u2f00-\u2fd5]")
-_ANY_RADICAL = re.compile("[\u2e80-\u2fd5]").search  # the supplement (_RADICALS) and Kangxi blocks
-
 BACKENDS = ("pdfplumber", "pdfium")
 BACKEND_ENV = "DISPUTE_PDF_BACKEND"
-
-
-
-def fix_radicals(text: str) -> str:
-    if _ANY_RADICAL(text) is None:  # nearly every word: one regex scan, no copy
-        return text
-    out = text.translate(_RADICALS)
-    if _KANGXI.search(out):
-        out = "".join(_kangxi(ch) for ch in out)
-    return out
-
-
-def _kangxi(ch: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKC", ch) if "\u2f00" <= ch <= "\u2fd5" else ch
-
-
-@dataclass(frozen=True)
-class Word:
-    """A run of characters without a gap, with its box in points (origin top-left)."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    page: int
-
-    @property
-    def mid_y(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @property
-    def mid_x(self) -> float:
-        return (self.x0 + self.x1) / 2
 
 
 @dataclass(frozen=True)
@@ -186,8 +142,7 @@ class PdfDocument:
     def _extract(self, index: int) -> Page:
         width, height, raw = self._source.extract(index)
         number = index + 1
-        words = tuple(Word(fix_radicals(t), x0, top, x1, bottom, number) for t, x0, top, x1, bottom in raw)
-        return Page(number, width, height, words)
+        return Page(number, width, height, page_words(raw, number))
 
 
 def _open_source(backend: str, path: Path, password: str | None) -> _Source:

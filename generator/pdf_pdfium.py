@@ -21,8 +21,8 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-from itertools import accumulate
 from collections.abc import Callable
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +30,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from generator.errors import PdfError
-from generator.pdf_native import pure_python
 from generator.pdf_boxes import (KERN_TOLERANCE, Font, Geometry, PageRuns, Piece, TextObject, continue_from,
                                  dropped_spaces, page_geometry, run_boxes)
 from generator.pdf_fonts import FontBook
+from generator.pdf_native import pure_python
 from generator.pdf_words import RawWord, Run, extract_words
 
 

@@ -75,6 +75,57 @@ def extract_words(runs: Sequence[Run]) -> list[RawWord]:
     return fast if fast is not None else words_general([c for r in runs for c in r.chars()])
 
 
+# Some PDF producers map ideographs to radical code points; NFKC fixes the Kangxi block
+# (U+2F00–U+2FD5) but not these supplement forms, which real statements use.
+_RADICALS = str.maketrans({
+    "⺠": "民", "⻚": "页", "⻓": "长", "⻔": "门", "⻅": "见", "⻆": "角", "⻋": "车",
+    "⻢": "马", "⻛": "风", "⻜": "飞", "⻝": "食", "⻰": "龙", "⻘": "青", "⻥": "鱼",
+    "⻉": "贝", "⻈": "讠", "⻊": "足", "⻄": "西", "⻩": "黄", "⻬": "齐",
+})
+
+
+_KANGXI = re.compile("[\u2f00-\u2fd5]")
+_ANY_RADICAL = re.compile("[\u2e80-\u2fd5]").search  # the supplement (_RADICALS) and Kangxi blocks
+
+def fix_radicals(text: str) -> str:
+    if _ANY_RADICAL(text) is None:  # nearly every word: one regex scan, no copy
+        return text
+    out = text.translate(_RADICALS)
+    if _KANGXI.search(out):
+        out = "".join(_kangxi(ch) for ch in out)
+    return out
+
+
+def _kangxi(ch: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", ch) if "\u2f00" <= ch <= "\u2fd5" else ch
+
+
+@dataclass(frozen=True)
+class Word:
+    """A run of characters without a gap, with its box in points (origin top-left)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    page: int
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def mid_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def page_words(raw: list[RawWord], number: int) -> tuple[Word, ...]:
+    return tuple([Word(fix_radicals(t), x0, top, x1, bottom, number) for t, x0, top, x1, bottom in raw])
+
+
 # --- fast path: whole runs ------------------------------------------------------------------
 
 def words_fast(runs: Sequence[Run]) -> list[RawWord] | None:

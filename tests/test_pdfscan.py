@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from test_pdf_backends import FIXTURE_PDFS, _name, _stress_pdf
 
 import generator.pdf_pdfium as backend
 from generator.parsers import parse_document
@@ -15,7 +16,6 @@ from generator.pdf import Page, open_pdf
 from generator.pdf_fonts import FontBook
 from generator.pdf_native import PURE_PYTHON_ENV
 from generator.serialize import document_json
-from test_pdf_backends import FIXTURE_PDFS, _name, _stress_pdf
 
 _NEEDS_SCAN = pytest.mark.skipif(backend._scan is None, reason="generator/_pdfscan.c is not built (pip install -e .)")
 
