@@ -1,11 +1,12 @@
 """Parsing speed and memory on a long synthetic statement, as ratios against baselines measured
 in the same run (the machine is shared and noisy).
 
-    python bench/bench_parse.py [--pages 300] [--backend pdfplumber|pdfium]
+    python bench/bench_parse.py [--pages 300] [--backend pdfplumber|pdfium] [--pure-python]
 
 Prints: seconds and peak RSS of `dispute parse` on the file; seconds of bare pdfplumber
 extract_words and of bare pypdfium2 text extraction over the same file; the ratios.
-Each measurement runs in a fresh process so that peak RSS is its own.
+Each measurement runs in a fresh process so that peak RSS is its own. `--pure-python` measures
+`dispute parse` without the compiled helpers (DISPUTE_PURE_PYTHON=1; see generator/pdf_native.py).
 """
 
 from __future__ import annotations
@@ -65,9 +66,9 @@ def make_statement(pages: int, folder: Path) -> Path:
     return path
 
 
-def measure(kind: str, path: Path, backend: str) -> dict[str, float]:
+def measure(kind: str, path: Path, backend: str, pure: bool = False) -> dict[str, float]:
     code = CHILD.format(root=str(ROOT), path=str(path), kind=kind)
-    env = {"DISPUTE_PDF_BACKEND": backend, "PATH": "/usr/bin:/bin"}
+    env = {"DISPUTE_PDF_BACKEND": backend, "PATH": "/usr/bin:/bin", "DISPUTE_PURE_PYTHON": "1" if pure else "0"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     return json.loads(out.stdout)  # type: ignore[no-any-return]
 
@@ -76,10 +77,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--backend", default="")
+    parser.add_argument("--pure-python", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = make_statement(args.pages, Path(tmp))
-        dispute = measure("dispute", path, args.backend)
+        dispute = measure("dispute", path, args.backend, args.pure_python)
         plumber = measure("pdfplumber", path, args.backend)
         pdfium = measure("pdfium", path, args.backend)
     print(f"statement: {args.pages} pages, {dispute['items']:.0f} transactions")
