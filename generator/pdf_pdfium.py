@@ -6,8 +6,9 @@ that from pdfium, cheaply and exactly:
 - one C call fetches a page's text; pdfium's generated spaces and line breaks (not in the PDF,
   so not in pdfplumber's characters) can only be whitespace, so only whitespace is checked;
 - characters are read a run at a time (one text object's characters between generated ones):
-  its font, size, matrix and first and last origins cost about seven C calls per run instead of
-  several per character, made through bare function pointers (no ctypes argument conversion);
+  its font, size, matrix and first and last origins, for a whole page in one call to the C helper
+  generator/_pdfscan.c when it is built, else about seven calls per run through bare function
+  pointers (no ctypes argument conversion);
 - advances and descents come from generator/pdf_fonts.py, because pdfium truncates them to
   integers, and generator/pdf_boxes.py sums them as pdfminer does, so boxes match to the bit;
 - a run whose last origin is not where its advances put it has spacing or kerning: its origins
@@ -35,7 +36,6 @@ from generator.pdf_boxes import (KERN_TOLERANCE, Font, Geometry, PageRuns, Piece
 from generator.pdf_fonts import FontBook
 from generator.pdf_native import pure_python
 from generator.pdf_words import RawWord, Run, extract_words
-
 
 
 def _load_scan() -> Callable[[tuple[int | None, ...], int | None, str], list[Piece]] | None:
