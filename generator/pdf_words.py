@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise, repeat
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 X_TOLERANCE = 1.5
 Y_TOLERANCE = 2.0
@@ -102,16 +102,19 @@ def _kangxi(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch) if "\u2f00" <= ch <= "\u2fd5" else ch
 
 
-@dataclass(frozen=True)
 class Word:
-    """A run of characters without a gap, with its box in points (origin top-left)."""
+    """A run of characters without a gap, with its box in points (origin top-left). Read-only
+    (`Final`: mypy rejects assignments). Not a frozen dataclass: mypyc compiles those to ordinary
+    Python classes, and the parsers' layout code reads these fields about a million times a
+    parse; equality, hash and repr are a dataclass's."""
 
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    page: int
+    def __init__(self, text: str, x0: float, top: float, x1: float, bottom: float, page: int) -> None:
+        self.text: Final = text
+        self.x0: Final = x0
+        self.top: Final = top
+        self.x1: Final = x1
+        self.bottom: Final = bottom
+        self.page: Final = page
 
     @property
     def mid_y(self) -> float:
@@ -120,6 +123,21 @@ class Word:
     @property
     def mid_x(self) -> float:
         return (self.x0 + self.x1) / 2
+
+    def _fields(self) -> tuple[str, float, float, float, float, int]:
+        return (self.text, self.x0, self.top, self.x1, self.bottom, self.page)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Word):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"Word(text={self.text!r}, x0={self.x0!r}, top={self.top!r}, x1={self.x1!r}, "
+                f"bottom={self.bottom!r}, page={self.page!r})")
 
 
 def page_words(raw: list[RawWord], number: int) -> tuple[Word, ...]:

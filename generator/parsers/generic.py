@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -191,7 +191,7 @@ class GenericStatement(DocumentParser):
 
 def _columns(header: HeaderMap, line: Line, page: Page, body: list[Line]) -> list[Column]:
     # Header words are renamed to their index so that repeated labels stay distinct.
-    indexed = Line(tuple(replace(w, text=f"#{i}") for i, w in enumerate(line.words)))
+    indexed = Line(tuple(Word(f"#{i}", w.x0, w.top, w.x1, w.bottom, w.page) for i, w in enumerate(line.words)))
     keys = header.keys()
     return header_columns(indexed, [(keys[i], f"#{i}") for i in range(len(keys))], page.width, body)
 
