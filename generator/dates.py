@@ -9,6 +9,7 @@ import calendar
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 _DATE = re.compile(
     r"^(?P<y>\d{4})(?:[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?|(?P<m2>\d{2})(?P<d2>\d{2}))$"
@@ -20,7 +21,10 @@ class DateError(ValueError):
     """The text is not a date; the message quotes it."""
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> date:
+    # Cached: a statement prints the same few hundred dates thousands of times; a DateError is
+    # raised again every time (lru_cache keeps only results), and a date is immutable.
     s = unicodedata.normalize("NFKC", text).strip()
     m = _DATE.match(s)
     if not m:
