@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Final
 
 from generator.models import BBox
 from generator.pdf import Page, Word
@@ -18,21 +19,29 @@ from generator.pdf import Page, Word
 FOOTER = re.compile(r"^第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页$|^\d+\s*/\s*\d+$|^Page\s*\d+", re.I)
 
 
-@dataclass(frozen=True)
 class Line:
-    words: tuple[Word, ...]
-    # Computed once here: row grouping asks for them once per line and anchor pair, and a
-    # cached_property's lock costs more than the computation.
-    top: float = field(init=False, compare=False, repr=False)
-    bottom: float = field(init=False, compare=False, repr=False)
-    mid_y: float = field(init=False, compare=False, repr=False)
+    """Words on one line, left to right. Read-only (`Final`). Not a frozen dataclass: mypyc
+    compiles those to ordinary Python classes, and row grouping reads these fields for every line
+    and anchor pair; equality, hash and repr are the dataclass's (by `words` only)."""
 
-    def __post_init__(self) -> None:
-        if self.words:
-            top, bottom = min(w.top for w in self.words), max(w.bottom for w in self.words)
-            object.__setattr__(self, "top", top)
-            object.__setattr__(self, "bottom", bottom)
-            object.__setattr__(self, "mid_y", (top + bottom) / 2)
+    def __init__(self, words: tuple[Word, ...]) -> None:
+        self.words: Final = words
+        top = min([w.top for w in words]) if words else 0.0
+        bottom = max([w.bottom for w in words]) if words else 0.0
+        self.top: Final = top
+        self.bottom: Final = bottom
+        self.mid_y: Final = (top + bottom) / 2
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Line):
+            return NotImplemented
+        return self.words == other.words
+
+    def __hash__(self) -> int:
+        return hash((self.words,))
+
+    def __repr__(self) -> str:
+        return f"Line(words={self.words!r})"
 
     def text(self, sep: str = " ") -> str:
         return sep.join(w.text for w in self.words)
