@@ -254,7 +254,8 @@ def test_a_killed_worker_fails_only_its_case(tmp_path: Path, monkeypatch: pytest
 
 def test_ctrl_c_in_a_terminal_stops_cleanly(tmp_path: Path) -> None:
     """A real SIGINT to the whole process group, as a terminal sends it."""
-    cases = make_cases(tmp_path / "cases", *(f"{n:02d}-late" for n in range(1, 7)))
+    # Enough cases that the rest cannot all finish between the first manifest and the signal.
+    cases = make_cases(tmp_path / "cases", *(f"{n:02d}-late" for n in range(1, 41)))
     script = tmp_path / "batch_app.py"
     script.write_text("import sys\nsys.path.insert(0, sys.argv.pop(1))\nimport test_batch\ntest_batch.app()\n",
                       encoding="utf-8")
