@@ -14,7 +14,7 @@ from generator.errors import StatementParseError
 from generator.models import Finding, Transaction
 from generator.money import AmountError, parse_amount, require_amount
 from generator.parsers.layout import (Column, Line, RawRow, _row, body_lines, cells, find_header, group_lines,
-                                      header_columns, rows_by_anchor)
+                                      header_columns, occupied_spans, rows_by_anchor)
 from generator.pdf import Page, PdfDocument, Word
 
 _ACCOUNT_TAIL = re.compile(r"^(?P<name>.*?)[\s,，]*(?P<account>[0-9*＊][0-9*＊\s-]{3,})$")
@@ -258,7 +258,7 @@ def table_columns(header: Line, labels: Sequence[tuple[str, str]], page_width: f
     label they lie nearest to, then the widest. Without a gutter, the middle between the labels."""
     found = sorted(((key, _label_word(header, label)) for key, label in labels), key=lambda kw: kw[1].x0)
     words = [w for line in body for w in line.words]
-    spans = _spans(words)
+    spans = occupied_spans(words)
     bounds = [0.0]
     for (_, a), (_, b) in zip(found, found[1:]):
         gutters = _gutters(spans, a.mid_x, b.mid_x)
@@ -278,16 +278,6 @@ def _label_word(header: Line, label: str) -> Word:
         if word.text.replace(" ", "") == compact:
             return word
     raise LookupError(label)
-
-
-def _spans(words: Sequence[Word]) -> list[tuple[float, float]]:
-    spans: list[tuple[float, float]] = []
-    for x0, x1 in sorted((w.x0, w.x1) for w in words):
-        if spans and x0 <= spans[-1][1] + 0.5:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], x1))
-        else:
-            spans.append((x0, x1))
-    return spans
 
 
 def _gutters(spans: Sequence[tuple[float, float]], left: float, right: float) -> list[tuple[float, float]]:
@@ -380,7 +370,7 @@ def aligned_columns(header: Line, labels: Sequence[tuple[str, str]], page_width:
     label than their own; with no aligned edges (centred cells) it falls back to the widest gutter."""
     found = sorted(((key, _label_word(header, label)) for key, label in labels), key=lambda kw: kw[1].x0)
     words = [w for line in body for w in line.words]
-    spans = _spans([*words, *header.words])
+    spans = occupied_spans([*words, *header.words])
     bounds = [0.0]
     for (ka, a), (kb, b) in zip(found, found[1:]):
         gutters = _gutters(spans, a.mid_x, b.mid_x)

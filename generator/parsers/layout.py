@@ -88,7 +88,7 @@ def header_columns(line: Line, labels: Sequence[tuple[str, str]], page_width: fl
             raise LookupError(label)
         found.append((key, word))
     found.sort(key=lambda kw: kw[1].x0)
-    occupied = _occupied([w for ln in body for w in ln.words])
+    occupied = occupied_spans([w for ln in body for w in ln.words])
     bounds = [0.0]
     for (_, a), (_, b) in zip(found, found[1:]):
         gutter = _widest_gap(occupied, a.mid_x, b.mid_x)
@@ -97,7 +97,8 @@ def header_columns(line: Line, labels: Sequence[tuple[str, str]], page_width: fl
     return [Column(key, bounds[i], bounds[i + 1]) for i, (key, _) in enumerate(found)]
 
 
-def _occupied(words: Sequence[Word]) -> list[tuple[float, float]]:
+def occupied_spans(words: Sequence[Word]) -> list[tuple[float, float]]:
+    """The x-intervals the words cover, merged where they touch (within half a point), left to right."""
     spans: list[tuple[float, float]] = []
     for x0, x1 in sorted((w.x0, w.x1) for w in words):
         if spans and x0 <= spans[-1][1] + 0.5:

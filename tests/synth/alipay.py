@@ -22,21 +22,19 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Literal
 
-from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as to_landscape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from .cmb import wrap_text
-from .fonts import register_cjk_font
+from .fonts import invariant_reportlab, register_cjk_font
 
 CENT = Decimal("0.01")
 PRODUCER = "synthetic statement generator"
@@ -136,15 +134,6 @@ def _paginate(sheet: ProofSheet, heights: Sequence[float], tops: tuple[float, fl
     return pages
 
 
-@contextmanager
-def _invariant() -> Iterator[None]:
-    saved = rl_config.invariant
-    rl_config.invariant = 1
-    try:
-        yield
-    finally:
-        rl_config.invariant = saved
-
 
 class _Painter:
     def __init__(self, c: Canvas, sheet: ProofSheet, font: str, width: float, height: float) -> None:
@@ -241,7 +230,7 @@ def render_proof(sheet: ProofSheet) -> bytes:
     font = register_cjk_font()
     width, height = to_landscape(A4) if sheet.landscape else A4
     buffer = io.BytesIO()
-    with _invariant():
+    with invariant_reportlab():
         c = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1)
         c.setProducer(PRODUCER)
         c.setCreator(PRODUCER)

@@ -16,21 +16,19 @@ from __future__ import annotations
 import datetime
 import io
 import random
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
 from typing import Literal
 
-from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as to_landscape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import register_cjk_font
+from .fonts import invariant_reportlab, register_cjk_font
 
 TITLE = "招商银行交易流水"
 SUBTITLE = "Transaction Statement of China Merchants Bank"
@@ -312,16 +310,6 @@ def _draw_row(c: Canvas, layout: PageLayout, font: str, block: _RowBlock, top: f
     return top - block.height
 
 
-@contextmanager
-def _invariant_reportlab() -> Iterator[None]:
-    """Fixed timestamps and document ID, no object comments, for the duration of a render."""
-    saved = rl_config.invariant
-    rl_config.invariant = 1
-    try:
-        yield
-    finally:
-        rl_config.invariant = saved
-
 
 def render_cmb_statement(stmt: CmbStatement) -> bytes:
     """The statement as PDF bytes (deterministic)."""
@@ -330,7 +318,7 @@ def render_cmb_statement(stmt: CmbStatement) -> bytes:
     blocks = [_row_block(row, layout, font) for row in stmt.rows]
     pages = _paginate(blocks, layout, stmt.rows_per_page)
     buffer = io.BytesIO()
-    with _invariant_reportlab():
+    with invariant_reportlab():
         c = Canvas(buffer, pagesize=(layout.width, layout.height), invariant=1, pageCompression=1)
         c.setTitle(TITLE)
         c.setProducer(PRODUCER)

@@ -6,8 +6,11 @@ ReportLab cannot load the Noto CJK ``.otf`` files, so the generators embed WenQu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -43,3 +46,15 @@ def register_cjk_font(name: str = CJK_FONT_NAME) -> str:
         return name
     pdfmetrics.registerFont(TTFont(name, str(find_cjk_font()), subfontIndex=0))
     return name
+
+
+@contextmanager
+def invariant_reportlab() -> Iterator[None]:
+    """Fixed timestamps and document ID, no object comments, for the duration of a render: the
+    fixtures are byte-deterministic."""
+    saved = rl_config.invariant
+    rl_config.invariant = 1
+    try:
+        yield
+    finally:
+        rl_config.invariant = saved

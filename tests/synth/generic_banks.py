@@ -15,21 +15,19 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
 
-from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as to_landscape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from .cmb import wrap_text
-from .fonts import register_cjk_font
+from .fonts import invariant_reportlab, register_cjk_font
 
 CENT = Decimal("0.01")
 PRODUCER = "synthetic statement generator"
@@ -327,15 +325,6 @@ def _paginate(sheet: Sheet, blocks: Sequence[dict[str, list[str]]], tops: tuple[
     return pages
 
 
-@contextmanager
-def _invariant() -> Iterator[None]:
-    saved = rl_config.invariant
-    rl_config.invariant = 1
-    try:
-        yield
-    finally:
-        rl_config.invariant = saved
-
 
 class _Painter:
     def __init__(self, c: Canvas, sheet: Sheet, font: str, width: float, height: float) -> None:
@@ -409,7 +398,7 @@ def render_sheet(sheet: Sheet) -> bytes:
     font = register_cjk_font()
     width, height = to_landscape(A4) if sheet.landscape else A4
     buffer = io.BytesIO()
-    with _invariant():
+    with invariant_reportlab():
         c = Canvas(buffer, pagesize=(width, height), invariant=1, pageCompression=1)
         for setter in (c.setTitle, c.setSubject):
             setter(sheet.title)

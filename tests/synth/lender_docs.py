@@ -15,20 +15,18 @@ Everything is synthetic. Output is byte-deterministic (ReportLab invariant mode)
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from math import cos, pi, sin
 from typing import Literal
 
-from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import register_cjk_font
+from .fonts import invariant_reportlab, register_cjk_font
 
 CENT = Decimal("0.01")
 PRODUCER = "synthetic lender document generator"
@@ -44,15 +42,6 @@ def cn_date(d: date, *, padded: bool = True) -> str:
     """``2025年06月30日`` (padded) or ``2025年6月30日``."""
     return f"{d.year}年{d.month:02d}月{d.day:02d}日" if padded else f"{d.year}年{d.month}月{d.day}日"
 
-
-@contextmanager
-def _invariant() -> Iterator[None]:
-    saved = rl_config.invariant
-    rl_config.invariant = 1
-    try:
-        yield
-    finally:
-        rl_config.invariant = saved
 
 
 def _width(text: str, font: str, size: float) -> float:
@@ -133,7 +122,7 @@ def render_certificate(blocks: Sequence[Block], title: str) -> bytes:
     font = register_cjk_font()
     width, height = A4
     buffer = io.BytesIO()
-    with _invariant():
+    with invariant_reportlab():
         c = _canvas(buffer, A4, title)
         y = height - 80
         for block in blocks:
@@ -433,7 +422,7 @@ def render_schedule(src: ScheduleSource) -> bytes:
     size = landscape(A4) if src.wide else A4
     buffer = io.BytesIO()
     pages = _schedule_pages(src)
-    with _invariant():
+    with invariant_reportlab():
         sheet = _Sheet(_canvas(buffer, size, src.title), font, size[0], size[1])
         total = sum(col.width for col in src.columns)
         sheet.xs = [(size[0] - total) / 2]

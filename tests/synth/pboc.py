@@ -23,19 +23,17 @@ Everything is synthetic. Output is byte-deterministic: same input, same bytes.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import register_cjk_font
+from .fonts import invariant_reportlab, register_cjk_font
 
 TITLE = "个人信用报告"
 PRODUCER = "synthetic credit report generator"
@@ -529,15 +527,6 @@ def _year_part(c: Canvas, font: str, cell: YearCell, top: float, bottom: float, 
         c.drawCentredString((cell.x0 + cell.x1) / 2, (top + bottom) / 2 - CELL * 0.35, text)
 
 
-@contextmanager
-def _invariant_reportlab() -> Iterator[None]:
-    saved = rl_config.invariant
-    rl_config.invariant = 1
-    try:
-        yield
-    finally:
-        rl_config.invariant = saved
-
 
 def _canvas(buffer: io.BytesIO) -> Canvas:
     c = Canvas(buffer, pagesize=A4, invariant=1, pageCompression=1)
@@ -577,7 +566,7 @@ def _render(units: Sequence[Unit], first_page: Callable[[Canvas], None], number:
     placed = paginate(units)
     font = register_cjk_font()
     buffer = io.BytesIO()
-    with _invariant_reportlab():
+    with invariant_reportlab():
         c = _canvas(buffer)
         for index, page in enumerate(placed.pages):
             _chrome(c, font, number, index + 1, len(placed.pages))
