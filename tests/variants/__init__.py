@@ -1,0 +1,1 @@
+"""Variant documents drawn blind from ../shared/FORMATS-REAL.md: see base.py."""
