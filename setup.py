@@ -1,8 +1,8 @@
 """Builds the compiled helpers; all other metadata is in pyproject.toml.
 
-- generator/_pdfscan.c: pdfium's per-character calls for a page in one C call (optional: without a
-  C compiler, generator/pdf_pdfium.py makes them through ctypes).
-- the modules in generator/pdf_native.py's MODULES, compiled with mypyc from their (unchanged)
+- generator/pdf/_pdfscan.c: pdfium's per-character calls for a page in one C call (optional: without a
+  C compiler, generator/pdf/pdfium.py makes them through ctypes).
+- the modules in generator/pdf/native.py's MODULES, compiled with mypyc from their (unchanged)
   Python source, with each source's SHA-256 recorded so that a stale build is never used.
 DISPUTE_PURE_PYTHON=1 at build time skips mypyc.
 """
@@ -17,8 +17,8 @@ from pathlib import Path
 from setuptools import Extension, setup
 
 ROOT = Path(__file__).resolve().parent
-MODULES = ("generator.pdf_boxes", "generator.pdf_words", "generator.parsers.layout", "generator.parsers.common")
-SOURCES_FILE = ROOT / "generator" / "_compiled_sources.json"
+MODULES = ("generator.pdf.boxes", "generator.pdf.words", "generator.parsers.layout", "generator.parsers.common")
+SOURCES_FILE = ROOT / "generator" / "pdf" / "_compiled_sources.json"
 
 
 def _source(module: str) -> str:
@@ -43,4 +43,4 @@ def _mypyc() -> list[Extension]:
 
 
 os.chdir(ROOT)  # mypyc names modules by their path from here
-setup(ext_modules=[Extension("generator._pdfscan", ["generator/_pdfscan.c"], optional=True), *_mypyc()])
+setup(ext_modules=[Extension("generator.pdf._pdfscan", ["generator/pdf/_pdfscan.c"], optional=True), *_mypyc()])

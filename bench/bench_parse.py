@@ -6,7 +6,7 @@ in the same run (the machine is shared and noisy).
 Prints: seconds and peak RSS of `dispute parse` on the file; seconds of bare pdfplumber
 extract_words and of bare pypdfium2 text extraction over the same file; the ratios.
 Each measurement runs in a fresh process so that peak RSS is its own. `--pure-python` measures
-`dispute parse` without the compiled helpers (DISPUTE_PURE_PYTHON=1; see generator/pdf_native.py).
+`dispute parse` without the compiled helpers (DISPUTE_PURE_PYTHON=1; see generator/pdf/native.py).
 """
 
 from __future__ import annotations

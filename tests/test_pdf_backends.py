@@ -1,4 +1,4 @@
-"""The two PDF backends (generator/pdf.py) are interchangeable: same words, same boxes, same
+"""The two PDF backends (generator/pdf/__init__.py) are interchangeable: same words, same boxes, same
 parsed documents, same errors; pages are released as they are read."""
 
 from __future__ import annotations
@@ -62,8 +62,8 @@ def test_same_parsed_document(path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_fast_path_equals_per_character_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     """The run-at-a-time word builder agrees with the per-character port of pdfplumber's rule."""
-    import generator.pdf_pdfium as backend
-    from generator.pdf_words import Run, extract_words, words_fast, words_general
+    import generator.pdf.pdfium as backend
+    from generator.pdf.words import Run, extract_words, words_fast, words_general
 
     checked = 0
 

@@ -1,4 +1,4 @@
-"""The optional C helper generator/_pdfscan.c and its Python twin give the same pieces, words
+"""The optional C helper generator/pdf/_pdfscan.c and its Python twin give the same pieces, words
 and parsed documents; DISPUTE_PURE_PYTHON=1 selects the Python one."""
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from test_pdf_backends import FIXTURE_PDFS, _name, _stress_pdf
 
-import generator.pdf_pdfium as backend
+import generator.pdf.pdfium as backend
 from generator.parsers import parse_document
 from generator.pdf import Page, open_pdf
-from generator.pdf_fonts import FontBook
-from generator.pdf_native import PURE_PYTHON_ENV
+from generator.pdf.fonts import FontBook
+from generator.pdf.native import PURE_PYTHON_ENV
 from generator.serialize import document_json
 
-_NEEDS_SCAN = pytest.mark.skipif(backend._scan is None, reason="generator/_pdfscan.c is not built (pip install -e .)")
+_NEEDS_SCAN = pytest.mark.skipif(backend._scan is None, reason="generator/pdf/_pdfscan.c is not built (pip install -e .)")
 
 
 def _both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Page], list[Page]]:
@@ -81,13 +81,13 @@ def test_same_parsed_document(path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert document_json(parse_document(path, label="x")) == compiled
 
 
-# --- the mypyc build of generator/pdf_native.py's MODULES -----------------------------------------
+# --- the mypyc build of generator/pdf/native.py's MODULES -----------------------------------------
 
 _PARSE_ALL = """
 import json, sys
 from pathlib import Path
 from generator.parsers import parse_document
-from generator.pdf_native import MODULES, compiled
+from generator.pdf.native import MODULES, compiled
 from generator.serialize import document_json
 documents = [document_json(parse_document(Path(p), label=str(i))) for i, p in enumerate(sys.argv[1:])]
 print(json.dumps({"compiled": [m for m in MODULES if compiled(sys.modules[m])], "documents": documents}))
@@ -107,7 +107,7 @@ def _parse_all(pure: bool) -> dict[str, object]:
 
 
 def test_compiled_and_pure_python_parse_alike() -> None:
-    from generator.pdf_native import MODULES
+    from generator.pdf.native import MODULES
 
     compiled, pure = _parse_all(pure=False), _parse_all(pure=True)
     if not compiled["compiled"]:
@@ -118,13 +118,13 @@ def test_compiled_and_pure_python_parse_alike() -> None:
 
 
 def test_a_stale_build_runs_the_source() -> None:
-    from generator.pdf_native import _SourceWhenStale
+    from generator.pdf.native import _SourceWhenStale
 
     finder = _SourceWhenStale()
-    package = Path(__file__).resolve().parent.parent / "generator"
-    if not list(package.glob("pdf_words.*.so")):
+    package = Path(__file__).resolve().parent.parent / "generator" / "pdf"
+    if not list(package.glob("words.*.so")):
         pytest.skip("the mypyc build is absent (pip install -e .)")
-    assert finder.find_spec("generator.pdf_words", [str(package)]) is None  # current: the compiled one
-    finder.recorded = {**finder.recorded, "generator.pdf_words": "0" * 64}
-    spec = finder.find_spec("generator.pdf_words", [str(package)])
-    assert spec is not None and spec.origin == str(package / "pdf_words.py")
+    assert finder.find_spec("generator.pdf.words", [str(package)]) is None  # current: the compiled one
+    finder.recorded = {**finder.recorded, "generator.pdf.words": "0" * 64}
+    spec = finder.find_spec("generator.pdf.words", [str(package)])
+    assert spec is not None and spec.origin == str(package / "words.py")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import generator.pdf_native  # noqa: F401  # before the compiled modules: chooses their build
+import generator.pdf.native  # noqa: F401  # before the compiled modules: chooses their build
 from generator.errors import AmbiguousDocument, UnrecognizedDocument
 from generator.documents import Document
 from generator.parsers.base import DocumentParser

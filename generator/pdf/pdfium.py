@@ -1,4 +1,4 @@
-"""The pypdfium2 backend of generator/pdf.py: pdfplumber's words, read through pdfium.
+"""The pypdfium2 backend of generator/pdf/__init__.py: pdfplumber's words, read through pdfium.
 
 What pdfplumber computes per character (pdfminer's LTChar): x0 = origin, x1 = x0 + advance,
 bottom = baseline + descent x size, top = bottom + size, all through the text matrix. We rebuild
@@ -7,10 +7,10 @@ that from pdfium, cheaply and exactly:
   so not in pdfplumber's characters) can only be whitespace, so only whitespace is checked;
 - characters are read a run at a time (one text object's characters between generated ones):
   its font, size, matrix and first and last origins, for a whole page in one call to the C helper
-  generator/_pdfscan.c when it is built, else about seven calls per run through bare function
+  generator/pdf/_pdfscan.c when it is built, else about seven calls per run through bare function
   pointers (no ctypes argument conversion);
-- advances and descents come from generator/pdf_fonts.py, because pdfium truncates them to
-  integers, and generator/pdf_boxes.py sums them as pdfminer does, so boxes match to the bit;
+- advances and descents come from generator/pdf/fonts.py, because pdfium truncates them to
+  integers, and generator/pdf/boxes.py sums them as pdfminer does, so boxes match to the bit;
 - a run whose last origin is not where its advances put it has spacing or kerning: its origins
   are then read one character at a time.
 pdfium is not thread-safe, and the out-parameter buffers here are shared: one thread at a time
@@ -32,17 +32,17 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from generator.errors import PdfError
-from generator.pdf_boxes import (KERN_TOLERANCE, Font, Geometry, PageRuns, Piece, TextObject, continue_from,
+from generator.pdf.boxes import (KERN_TOLERANCE, Font, Geometry, PageRuns, Piece, TextObject, continue_from,
                                  dropped_spaces, page_geometry, run_boxes)
-from generator.pdf_fonts import FontBook
-from generator.pdf_native import pure_python
-from generator.pdf_words import RawWord, Run, extract_words
+from generator.pdf.fonts import FontBook
+from generator.pdf.native import pure_python
+from generator.pdf.words import RawWord, Run, extract_words
 
 
 def _load_scan() -> Callable[[tuple[int | None, ...], int | None, str], list[Piece]] | None:
     """The optional C helper (setup.py builds it); None: the same scan in Python."""
     try:
-        from generator._pdfscan import scan
+        from generator.pdf._pdfscan import scan
     except ImportError:
         return None
     return scan
@@ -83,7 +83,7 @@ class _Api:
         self.floats = (_F32 * 6)()
         self.floats_ref = ctypes.byref(self.floats)
         self.name = ctypes.create_string_buffer(256)
-        # for generator/_pdfscan.c, in the order its scan() takes them
+        # for generator/pdf/_pdfscan.c, in the order its scan() takes them
         self.addresses = tuple(ctypes.cast(fn, ctypes.c_void_p).value for fn in (
             c.FPDFText_IsGenerated, c.FPDFText_GetTextObject, c.FPDFText_GetCharOrigin, c.FPDFText_GetMatrix,
             c.FPDFTextObj_GetFont, c.FPDFTextObj_GetFontSize))
@@ -184,7 +184,7 @@ class _PageReader:
         return self.state.runs(text, self._pieces(text), self._run_general)
 
     def _pieces(self, text: str) -> list[Piece]:
-        """The page's runs as pdfium reports them, from C when generator/_pdfscan.c is built."""
+        """The page's runs as pdfium reports them, from C when generator/pdf/_pdfscan.c is built."""
         if _scan is not None and not pure_python():
             return _scan(self.api.addresses, self._address(), text)
         return self._pieces_py(text)

@@ -4,7 +4,7 @@ pdfminer (under pdfplumber) builds each character's box in text space as
 (0, descent x size) - (advance, descent x size + size), maps it through the text matrix and the
 page's device matrix (MediaBox origin, /Rotate), and pdfplumber turns y upwards into `top` from
 the page's top edge. We redo the same float64 operations in the same order, so boxes come out
-equal to the last bit, not just to two decimals. No pdfium calls here (generator/pdf_pdfium.py).
+equal to the last bit, not just to two decimals. No pdfium calls here (generator/pdf/pdfium.py).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.pdf_fonts import Metrics
-from generator.pdf_words import Run
+from generator.pdf.fonts import Metrics
+from generator.pdf.words import Run
 
 KERN_TOLERANCE = 2e-3  # pt; pdfium's float32 positions are good to ~1e-4, a kern is >= size/1000
 
@@ -134,7 +134,7 @@ def continue_from(cursor: Cursor, obj: int, p_start: float) -> float | None:
     return None
 
 
-# A run as pdfium reports it (generator/_pdfscan.c, or pdf_pdfium.py through ctypes): start, end,
+# A run as pdfium reports it (generator/pdf/_pdfscan.c, or pdf_pdfium.py through ctypes): start, end,
 # text object, font size, font, the object's matrix (a, b, c, d, e, f) at its first character, and
 # the first and last characters' x origins.
 Piece = tuple[int, int, int, float, int, float, float, float, float, float, float, float, float]

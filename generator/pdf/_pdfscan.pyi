@@ -1,4 +1,4 @@
-"""Types of the optional C helper generator/_pdfscan.c (see generator/pdf_pdfium.py)."""
+"""Types of the optional C helper generator/pdf/_pdfscan.c (see generator/pdf/pdfium.py)."""
 
 def scan(functions: tuple[int | None, ...], textpage: int | None, text: str) -> list[
         tuple[int, int, int, float, int, float, float, float, float, float, float, float, float]]: ...

@@ -4,7 +4,7 @@ setup.py compiles MODULES with mypyc and records each source's SHA-256 in SOURCE
 compiled build is used only when its recorded hash matches the source beside it, so a source
 edited after `pip install -e .` runs as written (with a warning) instead of as last compiled.
 DISPUTE_PURE_PYTHON=1 always runs the source (tests compare both). Must be imported before any
-of MODULES: generator/pdf.py and generator/parsers/__init__.py import it first.
+of MODULES: generator/pdf/__init__.py and generator/parsers/__init__.py import it first.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from types import ModuleType
 logger = logging.getLogger(__name__)
 
 PURE_PYTHON_ENV = "DISPUTE_PURE_PYTHON"
-MODULES = ("generator.pdf_boxes", "generator.pdf_words", "generator.parsers.layout", "generator.parsers.common")
+MODULES = ("generator.pdf.boxes", "generator.pdf.words", "generator.parsers.layout", "generator.parsers.common")
 SOURCES_FILE = Path(__file__).with_name("_compiled_sources.json")
 
 

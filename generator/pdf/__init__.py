@@ -1,12 +1,12 @@
 """The PDF layer: the only module that reads PDF text. Parsers see `Page`s of `Word`s.
 
 Two backends give the same words: pdfplumber (`extract_words(x_tolerance=1.5, y_tolerance=2)`)
-and pypdfium2 (generator/pdf_pdfium.py: the same words and boxes, read about 15x faster).
+and pypdfium2 (generator/pdf/pdfium.py: the same words and boxes, read about 15x faster).
 Choose with `open_pdf(..., backend=)` or the environment variable DISPUTE_PDF_BACKEND;
 pypdfium2 is the default (same words, ~8x faster); pdfplumber stays selectable. Parsers never know which one ran.
 
-`Word` and `fix_radicals` are defined in generator/pdf_words.py, compiled with the word code
-(generator/pdf_native.py); parsers import them from here.
+`Word` and `fix_radicals` are defined in generator/pdf/words.py, compiled with the word code
+(generator/pdf/native.py); parsers import them from here.
 
 Pages are extracted one at a time and released at once: pdfplumber keeps every parsed page
 otherwise (1.8 GB RSS on a 500-page statement, 70 MB with pages closed).
@@ -23,11 +23,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
-import generator.pdf_native  # noqa: F401  # before the compiled modules: chooses their build
+import generator.pdf.native  # noqa: F401  # before the compiled modules: chooses their build
 from generator.errors import PdfError
-from generator.pdf_words import RawWord, page_words
-from generator.pdf_words import Word as Word
-from generator.pdf_words import fix_radicals as fix_radicals
+from generator.pdf.words import RawWord, page_words
+from generator.pdf.words import Word as Word
+from generator.pdf.words import fix_radicals as fix_radicals
 
 logger = logging.getLogger(__name__)
 
@@ -147,7 +147,7 @@ class PdfDocument:
 
 def _open_source(backend: str, path: Path, password: str | None) -> _Source:
     if backend == "pdfium":
-        from generator.pdf_pdfium import PdfiumSource
+        from generator.pdf.pdfium import PdfiumSource
 
         return PdfiumSource(path, password)
     return _PlumberSource(path, password)

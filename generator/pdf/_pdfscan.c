@@ -1,6 +1,6 @@
-/* The pdfium calls of generator/pdf_pdfium.py's page scan, made from C: one call per page instead
+/* The pdfium calls of generator/pdf/pdfium.py's page scan, made from C: one call per page instead
  * of about eight ctypes calls per text object. It only reads pdfium's numbers (float32 widened to
- * double, exactly as ctypes does); all arithmetic on them stays in Python (generator/pdf_boxes.py).
+ * double, exactly as ctypes does); all arithmetic on them stays in Python (generator/pdf/boxes.py).
  * `_PageReader._pieces_py` is the same scan in Python, used when this module is not built or
  * DISPUTE_PURE_PYTHON=1, and tests/test_pdfscan.py checks that both give equal pieces.
  *

@@ -1,5 +1,5 @@
 """Characters to words exactly as pdfplumber's `extract_words(x_tolerance=1.5, y_tolerance=2)` does,
-for backends that read characters themselves (generator/pdf_pdfium.py).
+for backends that read characters themselves (generator/pdf/pdfium.py).
 
 pdfplumber's rule, reproduced here: characters keep content-stream order, consecutive runs of
 upright / rotated characters are handled apart; lines are clusters of `top` values (each value
