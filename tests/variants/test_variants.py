@@ -1,0 +1,30 @@
+"""The variant suite in CI: a quick sample of every family (the full set: `python -m tests.variants.run`,
+or DISPUTE_VARIANTS=full pytest tests/variants)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from variants.base import families
+from variants.run import FULL_SEEDS, check
+
+FAMILIES = families()
+SAMPLE = range(40) if os.environ.get("DISPUTE_VARIANTS") == "full" else range(0, 40, 8)
+REQUIRED = {"cmb", "icbc", "ccb", "abc", "boc", "bocom", "alipay", "wechat", "pboc", "pboc_brief",
+            "lender_settlement", "lender_schedule"}
+
+
+def test_every_family_is_drawn() -> None:
+    assert REQUIRED <= set(FAMILIES), sorted(REQUIRED - set(FAMILIES))
+    assert len(FULL_SEEDS) >= 30
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+@pytest.mark.parametrize("seed", SAMPLE)
+def test_variant_parses_exactly(family: str, seed: int, tmp_path: Path) -> None:
+    variant = FAMILIES[family](seed)
+    assert len(variant.variations) >= 3, variant.variations
+    assert check(variant, tmp_path) == [], f"{variant.name}: {variant.variations}"
