@@ -151,6 +151,9 @@ def h1(fl: Flow, d: Detail, num: int | None, title: str) -> None:
         fl.line(title, size)
         return
     numeral = P.cn_numeral(num)
+    d.note({"spans": "5 top-level heading: numeral and title as two text spans",
+            "nospace": "5 top-level heading without the space: '二信息概要'",
+            "space": "5 top-level heading '一 个人基本信息' (numeral, space, title)"}[d.h1_style])
     if d.h1_style == "spans":
         fl.spans([(0, numeral), (size * 1.25, title)], size)
     else:
@@ -914,7 +917,8 @@ def build_detail(seed: int) -> Variant:
     d.note(f"4 header block on page 1 only; footer {'第 N 页，共 M 页' if d.footer_spaced else '第N页，共M页'}; {len(fl.pages)} pages")
     if "grid_split" in fl.events:
         d.note("26 the status row and the amount row of one year split by a page break")
-    d.note("12 label-row/value-row cards (Row A 管理机构… / Row B 业务种类…); 17 values YYYY.MM.DD, --, 人民币元")
+    d.note("12 label-row/value-row cards (Row A 管理机构… / Row B 业务种类…)")
+    d.note("17 values YYYY.MM.DD, -- for missing, 人民币元, 信用/免担保 or 信用/无担保")
     kinds = account_kinds(d, accts)
     truth = {"kind": "credit_report", "provider": "pboc", "report_number": d.report_no, "subject_name": d.name,
              "accounts": [a.truth() for a in accts]}
@@ -1093,7 +1097,7 @@ def choose_brief(r: random.Random, seed: int) -> Brief:
 
 def brief_items(b: Brief) -> list[BriefItem]:
     r = b.r
-    n = r.randint(25, 70) if b.seed % 4 == 0 else r.randint(4, 24)
+    n = r.randint(90, 160) if b.seed % 8 == 0 else r.randint(25, 70) if b.seed % 4 == 0 else r.randint(4, 24)
     items = []
     for _ in range(n):
         roll = r.random()
@@ -1174,7 +1178,8 @@ def forced_breaks(b: Brief, item: BriefItem, natural: list[str]) -> tuple[int, .
         starts.append(k)
     out = []
     si = item.sentence.find(item.inst) + len(item.inst) - 1
-    if b.force_si and item.inst.endswith("公司") and any(si < s <= si + 5 for s in starts):
+    near = any(si < s <= si + 6 for s in starts)
+    if b.force_si and item.inst.endswith("公司") and (near or b.r.random() < 0.3):
         out.append(si)
         b.note("33 a lone 司 of …有限公司 lands on the next line")
     dq = item.sentence.find("到期")
@@ -1237,8 +1242,8 @@ def build_brief(seed: int) -> Variant:
     r = rng(FAMILY_BRIEF, seed)
     b = choose_brief(r, seed)
     b.report_dt = P.rand_date(r, date(2020, 3, 1), date(2026, 7, 20)) if b.gen2 else P.rand_date(r, date(2014, 1, 1), date(2019, 12, 31))
-    size = round(r.uniform(8.5, 10.5), 1)
-    m = r.uniform(40, 64)
+    size = round(r.uniform(9.0, 12.5), 1)
+    m = r.uniform(42, 72)
     st = Style(w=595.28, h=841.89, ml=m, mr=m, mt=r.uniform(45, 70), mb=r.uniform(45, 60), size=size, lead=1.3,
                padx=2.5, pady=3, shade=(0.9, 0.9, 0.9), line_w=0.5)
     fl = Flow(st)
