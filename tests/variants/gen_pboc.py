@@ -100,7 +100,7 @@ def choose_detail(r: random.Random, seed: int) -> Detail:
         h1_style=r.choice(["space", "space", "nospace", "spans"]),
         bank_names=(r.random() < 0.8) == bank,
         counts=r.choice(["(共{n}笔)", "（共{n}笔）", ""]) if bank else "",
-        restart_numbers=r.random() < 0.6, acct_space=r.random() < 0.25, half_parens=r.random() < 0.25,
+        restart_numbers=r.random() < 0.6 and seed % 10 != 0, acct_space=r.random() < 0.25, half_parens=r.random() < 0.25,
         years_desc=r.random() < 0.85, year_in_amount_row=r.random() < 0.35, header_repeat=r.random() < 0.5,
         keep_pairs=r.random() < 0.35, want_split=r.random() < 0.55,
         sep=r.random() < 0.7, grid_sep=r.random() < 0.5, gs=gs,
@@ -114,17 +114,17 @@ def choose_detail(r: random.Random, seed: int) -> Detail:
 
 
 def detail_style(r: random.Random, d: Detail) -> Style:
-    size = round(r.uniform(8.4, 9.6) if d.long else r.uniform(7.0, 8.4), 1)
+    size = round(r.uniform(9.8, 10.6) if d.seed % 10 == 0 else r.uniform(8.4, 9.6) if d.long else r.uniform(7.0, 8.4), 1)
     m = r.uniform(34, 56)
     return Style(w=595.28, h=841.89, ml=m, mr=m + r.uniform(-4, 4), mt=r.uniform(40, 60), mb=r.uniform(42, 56),
-                 size=size, lead=r.uniform(1.25, 1.4), padx=r.uniform(1.5, 3), pady=r.uniform(2, 4.5 if d.long else 3.5),
+                 size=size, lead=r.uniform(1.25, 1.4), padx=r.uniform(1.5, 3), pady=r.uniform(3.5, 5.5) if d.seed % 10 == 0 else r.uniform(2, 4.5 if d.long else 3.5),
                  shade=r.choice([(0.85, 0.85, 0.85), (0.9, 0.92, 0.95), (0.82, 0.86, 0.9), (0.93, 0.93, 0.93)]),
                  line_w=r.choice([0.4, 0.5, 0.75]))
 
 
 def make_accounts(d: Detail) -> list[Account]:
     r = d.r
-    n = r.randint(8, 15) if d.long else r.randint(3, 8)
+    n = r.randint(18, 40) if d.seed % 10 == 0 else r.randint(8, 15) if d.long else r.randint(3, 8)
     cats = r.choices(["D1", "R4", "R1", "R2", "R3"], weights=[40, 15, 10, 30, 5], k=n)
     if "R2" not in cats and r.random() < 0.6:
         cats[-1] = "R2"
@@ -1032,12 +1032,13 @@ def loan_item(b: Brief, section: str) -> BriefItem:
     overdue = r.random() < 0.3
     due = P.add_months(opened, term)
     head = f"{b.day(opened)}{inst}发放的{b.money(amount)}元（人民币）{kind}，"
-    if due < b.report_dt and r.random() < 0.75 or r.random() < 0.3:
+    if due < b.report_dt or r.random() < 0.3:
         settle = P.rand_date(r, P.add_months(opened, 1), min(due, b.report_dt - timedelta(days=20)))
         s = head + f"{b.month(settle)}已结清。"
     else:
         asof = P.add_months(b.report_dt, -1)
-        bal = r.randrange(0, amount)
+        left = max(P.mindex(due) - P.mindex(asof), 1) / term
+        bal = int(amount * min(left, 1.0) * r.uniform(0.8, 1.0))
         s = head + f"{b.day(due)}到期。截至{b.month(asof)}，余额{b.money(bal)}"
         s += (f"，当前逾期金额{b.money(r.randrange(100, max(bal, 200)))}。" if overdue and r.random() < 0.5 else "。")
     if overdue:

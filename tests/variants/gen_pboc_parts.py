@@ -514,23 +514,39 @@ def agreement_id(r: random.Random) -> str:
     return r.choice(["SX", "ED", "CR", ""]) + "".join(r.choice("0123456789") for _ in range(r.randint(14, 20)))
 
 
-def loan_kind(r: random.Random, cat: str) -> tuple[str, str, int, int, list[int]]:
-    """(institution, 业务种类, amount, months-of-term, candidate terms)."""
+@dataclass
+class LoanKind:
+    inst: str
+    business: str
+    amount: int
+    terms: list[int]
+    guarantees: list[str]
+    methods: list[str]
+
+
+CREDIT = ["信用/免担保", "信用/免担保", "信用/无担保"]
+
+
+def loan_kind(r: random.Random, cat: str) -> LoanKind:
     roll = r.random()
     if cat == "D1" and roll < 0.12:
-        return r.choice(BANKS), "个人住房商业贷款", r.randrange(30, 200) * 10000, 0, [240, 300, 360]
+        return LoanKind(r.choice(BANKS), "个人住房商业贷款", r.randrange(30, 200) * 10000, [240, 300, 360],
+                        ["抵押", "组合（含保证）"], METHODS[:2])
     if cat == "D1" and roll < 0.2:
-        return r.choice(BANKS), "个人汽车消费贷款", r.randrange(5, 30) * 10000, 0, [24, 36, 60]
+        return LoanKind(r.choice(BANKS), "个人汽车消费贷款", r.randrange(5, 30) * 10000, [24, 36, 60],
+                        ["抵押", "保证"], METHODS[:2])
     if roll < 0.32:
-        return r.choice(BANKS + ONLINE), "个人经营性贷款", r.randrange(2, 100) * 5000, 0, [12, 24, 36]
+        return LoanKind(r.choice(BANKS + ONLINE), "个人经营性贷款", r.randrange(2, 100) * 5000, [12, 24, 36],
+                        CREDIT + ["保证"], METHODS)
     if roll < 0.42:
-        return r.choice(ONLINE), "其他贷款", r.randrange(5, 200) * 100, 0, [3, 6, 12]
-    return r.choice(ONLINE), "其他个人消费贷款", r.randrange(5, 500) * 100, 0, [3, 6, 12, 24, 36]
+        return LoanKind(r.choice(ONLINE), "其他贷款", r.randrange(5, 200) * 100, [3, 6, 12], CREDIT, METHODS)
+    return LoanKind(r.choice(ONLINE), "其他个人消费贷款", r.randrange(5, 500) * 100, [3, 6, 12, 24, 36], CREDIT, METHODS)
 
 
 def make_loan(r: random.Random, cat: str, report: date, gs: GridStyle) -> Account:
-    inst, business, amount, _, terms = loan_kind(r, cat)
-    term = r.choice(terms)
+    kind = loan_kind(r, cat)
+    inst, business, amount = kind.inst, kind.business, kind.amount
+    term = r.choice(kind.terms)
     opened = rand_date(r, add_months(report, -min(term + 24, 96)), add_months(report, -2))
     states = ["结清"] * 9 + ["正常"] * 7 + ["逾期"] * 2 + ["呆账"] * 2 + ["转出"]
     state = r.choice(states)
@@ -550,8 +566,8 @@ def make_loan(r: random.Random, cat: str, report: date, gs: GridStyle) -> Accoun
         agreement=agreement_id(r) if (cat == "R4" or (cat == "D1" and inst in ONLINE and r.random() < 0.6)) else None,
         tail=None, opened=opened, due=None if revolving and r.random() < 0.5 else due,
         amount=amount if r.random() > 0.04 else None, shared=None, business=business, show_business=True,
-        guarantee=r.choice(["信用/免担保", "信用/无担保", "保证", "抵押"] if amount > 200000 else ["信用/免担保", "信用/无担保"]),
-        periods="--" if revolving else str(term), freq="月", method="不区分还款方式" if revolving else r.choice(METHODS),
+        guarantee=r.choice(kind.guarantees), periods="--" if revolving else str(term), freq="月",
+        method="不区分还款方式" if revolving else r.choice(kind.methods),
         state=state, closed=closed, as_of=as_of, inst_pay=max((amount or 1000) // max(term, 1), 50),
     )
     acct.months = loan_history(r, acct, report, gs)
