@@ -574,7 +574,7 @@ def _variations(st: AliStyle, rows: list[Row], cols: list[Col], pages: int) -> t
          "39 header order 收/支 交易对方 商品说明 收/付款方式 金额 交易订单号 商家订单号 交易时间",
          "40 order numbers over two lines", "40 unsigned 金额, direction in 收/支",
          f"41 footer 第 N 页/共 M 页 ({pages} pages)", f"rules {st.rules}, cells {st.valign}-aligned",
-         f"{len(rows)} rows {'latest first' if st.descending else 'oldest first'}"]
+         f"rows: {len(rows)}, {'latest first' if st.descending else 'oldest first'}"]
     if st.narrow_flow and any(x.flow == "不计收支" for x in rows):
         v.append("40 不计收支 wrapped as 不计/收支")
     if st.time_split:

@@ -300,8 +300,11 @@ def build_settlement(seed: int) -> Variant:
                   "settled_on": f"{loan.settled:%Y-%m-%d}"}
     settlement.update(truth)
     pdf = p.doc.render("度小满-贷款结清证明" if lender.key == "duxiaoman" else "结清证明")
+    notes = ("the 54 template prints only 本金和平台服务费共计 N 元 (principal plus fees), no principal, contract "
+             "number or disbursement date: those are None in the truth; settled_on is the 截止 date, not the issue date"
+             if layout == "platform" else "settled_on is the 截至 date, not the issue date under the seal")
     return Variant("lender_settlement", seed, tuple(v), pdf,
-                   {"kind": "settlement_certificate", "provider": "lender", "settlement": settlement})
+                   {"kind": "settlement_certificate", "provider": "lender", "settlement": settlement}, notes)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -340,7 +343,7 @@ def _plan(r: random.Random, principal: Decimal, n: int, start: date, equal_payme
     return out
 
 
-def _pay(r: random.Random, plan: list[Inst], today: date, early: bool) -> list[str]:
+def _pay(r: random.Random, plan: list[Inst], today: date, early: bool, paid_word: str) -> list[str]:
     notes, settle_at = [], None
     cut = sum(1 for x in plan if x.due <= today)
     if early and 1 <= cut < len(plan) - 1:
@@ -353,7 +356,7 @@ def _pay(r: random.Random, plan: list[Inst], today: date, early: bool) -> list[s
         when = min(today, x.due + timedelta(days=r.randint(1, 12) if late else -r.choice([0, 0, 0, 1, 2])))
         x.paid_at = datetime.combine(when, datetime.min.time()) + timedelta(seconds=r.randint(6 * 3600, 23 * 3600))
         x.paid = x.total + ((x.total * Decimal("0.0005") * (when - x.due).days).quantize(CENT) if late else 0)
-        x.status = "已还"
+        x.status = paid_word
     if overdue_now:
         x = plan[cut - 1]
         x.status, x.paid, x.paid_at = "逾期", None, None
@@ -381,6 +384,16 @@ class SchedStyle:
     lead: float
     margin: float
     total_row: bool
+    unit: int             # money headers: 0 plain, 1 "应还本金(元)", 2 "应还本金" over "(元)"
+
+
+MONEY_COLS = {"应还本金", "应还利息", "应还费用", "应还总额", "实还金额"}
+
+
+def _label(c: str, unit: int) -> tuple[str, ...]:
+    if c not in MONEY_COLS or unit == 0:
+        return (c,)
+    return (f"{c}(元)",) if unit == 1 else (c, "(元)")
 
 
 PLAN_ONLY = [["期数", "应还日期", "应还本金", "应还利息", "应还总额"],
@@ -402,7 +415,7 @@ def _sched_style(r: random.Random, seed: int) -> SchedStyle:
         paid_fmt=PAID_FORMATS[(seed // 2) % len(PAID_FORMATS)], sep=r.random() < 0.5, yen=r.random() < 0.2,
         empty=r.choice(["--", "-", "", "/"]), rules=r.choice(["grid", "grid", "hlines", "none"]),
         header_every_page=r.random() < 0.6, size=r.uniform(8.0, 9.5), lead=r.uniform(1.45, 2.1),
-        margin=r.uniform(36, 56), total_row=r.random() < 0.35)
+        margin=r.uniform(36, 56), total_row=r.random() < 0.35, unit=(seed // 4) % 3)
 
 
 def _number(x: Inst, n: int, style: str) -> str:
@@ -461,8 +474,9 @@ BREAKABLE = {"实还时间", "还款账户", "还款方式"}
 def _sched_cols(st: SchedStyle, room: float, texts: list[list[str]]) -> list[Col]:
     """Columns sized to their content, as report engines size them; what does not fit is taken from
     the breakable columns (实还时间 then breaks date above time, 还款账户 wraps)."""
-    natural = [max(width(t, st.size) for t in [label] + [row[k] for row in texts]) + 10
-               for k, label in enumerate(st.cols)]
+    labels = [_label(c, st.unit) for c in st.cols]
+    natural = [max(width(t, st.size) for t in list(labels[k]) + [row[k] for row in texts]) + 10
+               for k in range(len(st.cols))]
     fixed = sum(w for w, c in zip(natural, st.cols) if c not in BREAKABLE)
     flex = sum(w for w, c in zip(natural, st.cols) if c in BREAKABLE)
     if fixed + flex <= room:
@@ -472,7 +486,7 @@ def _sched_cols(st: SchedStyle, room: float, texts: list[list[str]]) -> list[Col
         widths = [w * scale if c in BREAKABLE else w for w, c in zip(natural, st.cols)]
         widths = [w * room / sum(widths) for w in widths]
     align = {"期数": "c", "应还日期": "c", "状态": "c", "实还时间": "c", "还款方式": "c", "还款账户": "l"}
-    return [Col((c,), w, align.get(c, "r")) for c, w in zip(st.cols, widths)]
+    return [Col(lab, w, align.get(c, "r")) for c, lab, w in zip(st.cols, labels, widths)]
 
 
 def build_schedule(seed: int) -> Variant:
@@ -485,7 +499,8 @@ def build_schedule(seed: int) -> Variant:
     plan = _plan(r, principal, n, start, equal)
     paid_cols = "实还金额" in st.cols
     today = add_months(start, r.randint(0, n + 1)) + timedelta(days=r.randint(0, 20))
-    notes = _pay(r, plan, today, early=r.random() < 0.3) if (paid_cols or "状态" in st.cols) else []
+    paid_word = "已结清" if seed % 7 == 3 else "已还"
+    notes = _pay(r, plan, today, r.random() < 0.3, paid_word) if (paid_cols or "状态" in st.cols) else []
     size = landscape(A4) if len(st.cols) >= 9 else A4
     doc = Doc(size, top=st.margin, bottom=st.margin + 18)
     account = f"{r.choice(['招商银行', '工商银行', '建设银行', '中国银行'])}储蓄卡(尾号{digits(r, 4)})"
@@ -497,7 +512,7 @@ def build_schedule(seed: int) -> Variant:
     rows = [[_lines(t, st.size, c.width - 6) for t, c in zip(row, cols)] for row in texts]
     if st.total_row:
         rows.append([["合计"] if k == 0 else [money(sum((x.total for x in plan), Decimal(0)), st.sep)]
-                     if c.label[0] == "应还总额" else [""] for k, c in enumerate(cols)])
+                     if c == "应还总额" else [""] for k, c in enumerate(st.cols)])
     tst = TableStyle(size=st.size, lead=st.size * st.lead, pad=3, rules=st.rules, valign="middle",
                      header_every_page=st.header_every_page, header_fill=0.9 if st.rules == "grid" else None)
     table(doc, st.margin, cols, rows, tst)
@@ -523,7 +538,7 @@ def _inst_truth(x: Inst, paid_cols: bool, st: SchedStyle) -> dict[str, Any]:
 def _sched_variations(st: SchedStyle, plan: list[Inst], n: int, pages: int, paid: bool) -> tuple[str, ...]:
     statuses = sorted({x.status for x in plan})
     v = [f"还款计划 columns {' | '.join(st.cols)}", f"期数 as {_number(plan[-1], n, st.number)}",
-         f"应还日期 as {fmt_date(plan[0].due, st.due_fmt)}", f"{n} installments over {pages} pages",
+         f"应还日期 as {fmt_date(plan[0].due, st.due_fmt)}", f"installments: {n} over {pages} pages",
          f"status {'/'.join(statuses)}" if "状态" in st.cols else "no status column",
          "with paid columns (实还时间/实还金额)" if paid else "plan without paid columns",
          f"rules {st.rules}, header {'on every page' if st.header_every_page else 'on page 1 only'}"]
@@ -531,6 +546,8 @@ def _sched_variations(st: SchedStyle, plan: list[Inst], n: int, pages: int, paid
         v.append(f"实还时间 as {_paid_text(datetime(2024, 3, 5, 8, 2, 11), st.paid_fmt)}, empty as {st.empty!r}")
     if st.total_row:
         v.append("合计 row after the last installment")
+    if st.unit:
+        v.append("money headers with (元)" + (" on a second header line" if st.unit == 2 else ""))
     return tuple(v)
 
 

@@ -228,7 +228,7 @@ def _variations(st: WxStyle, rows: list[Row], cols: list[Col], pages: int) -> tu
          "44 header order 交易单号 交易时间 交易类型 收/支/其他 交易方式 金额(元) 交易对方 商户单号",
          "45 交易单号 over two lines", "45 交易时间 as a date line plus a time line",
          "46 closing 说明 notes signed 财付通支付科技有限公司, seal image",
-         f"{pages} pages, {len(rows)} rows {'latest first' if st.descending else 'oldest first'}",
+         f"pages: {pages}, rows: {len(rows)}, {'latest first' if st.descending else 'oldest first'}",
          f"rules {st.rules}, cells {st.valign}-aligned"]
     if any(len(wrap(x.method, st.size, cols[4].width - 4.4)) > 1 and "储蓄卡(" in x.method for x in rows):
         v.append("45 工商银行储蓄卡(NNNN)-style 交易方式 wraps")
