@@ -315,9 +315,11 @@ def draw_summary(fl: Flow, d: Detail, num: int, accts: list[Account]) -> None:
         d.note("9 信息概要 sub-sections （一）信贷交易信息提示 … （六）查询记录概要")
     h2(fl, sub.next("信贷交易信息提示"))
     rows = []
-    for label, cats in [("个人住房贷款", None), ("其他类贷款", ("D1", "R4", "R1")), ("贷记卡", ("R2",)), ("准贷记卡", ("R3",))]:
-        k = sum(1 for a in accts if cats and a.cat in cats) if cats else 0
-        first = min((a.opened for a in accts if cats and a.cat in cats), default=None)
+    house = [a for a in accts if a.business == "个人住房商业贷款"]
+    for label, group in [("个人住房贷款", house), ("其他类贷款", [a for a in accts if a.cat in ("D1", "R4", "R1") and a not in house]),
+                         ("贷记卡", [a for a in accts if a.cat == "R2"]), ("准贷记卡", [a for a in accts if a.cat == "R3"])]:
+        k = len(group)
+        first = min((a.opened for a in group), default=None)
         rows.append([label, str(k), f"{first.year}.{first.month:02d}" if first else "--"])
     grid_table(fl, ["业务类型", "账户数", "首笔业务发放月份"], rows, [0.4, 0.25, 0.35])
     h2(fl, sub.next("信贷交易违约信息概要"))
@@ -1053,8 +1055,8 @@ def credit_line_item(b: Brief) -> BriefItem:
     kind = r.choice(["其他个人消费贷款", "其他个人消费贷款", "个人经营性贷款"])
     opened = P.rand_date(r, P.add_months(b.report_dt, -60), P.add_months(b.report_dt, -2))
     limit = r.randrange(10, 3000) * 100
-    bal = r.choice([0, r.randrange(0, limit)])
     overdue = r.random() < 0.2
+    bal = r.randrange(100, limit) if overdue else r.choice([0, r.randrange(0, limit)])
     s = (f"{b.day(opened)}{inst}为{kind}授信，额度有效期至{b.day(P.add_months(opened, r.choice([12, 36, 60])))}，可循环使用。"
          f"截至{b.month(P.add_months(b.report_dt, -1))}，信用额度{b.money(limit)}元（人民币），余额为{b.money(bal)}，")
     s += "当前有逾期。" + overdue_clause(b) if overdue else "当前无逾期。"
