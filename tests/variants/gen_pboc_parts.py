@@ -298,17 +298,17 @@ def _draw_ops(c: canvas.Canvas, ops: list[Op], font: str, st: Style) -> None:
             _, x, y, w, h, fill = op
             if fill:
                 c.setFillColorRGB(*st.shade)
-            c.rect(x, y, w, h, stroke=1, fill=1 if fill else 0)  # type: ignore[arg-type]
+            c.rect(x, y, w, h, stroke=1, fill=1 if fill else 0)
         elif op[0] == "t":
             _, x, y, s, size, align = op
             c.setFillColorRGB(0, 0, 0)
-            c.setFont(font, size)  # type: ignore[arg-type]
+            c.setFont(font, size)
             if align == "c":
-                c.drawCentredString(x, y, s)  # type: ignore[arg-type]
+                c.drawCentredString(x, y, s)
             elif align == "r":
-                c.drawRightString(x, y, s)  # type: ignore[arg-type]
+                c.drawRightString(x, y, s)
             else:
-                c.drawString(x, y, s)  # type: ignore[arg-type]
+                c.drawString(x, y, s)
     c.setFillColorRGB(0, 0, 0)
 
 
@@ -553,8 +553,8 @@ def make_loan(r: random.Random, cat: str, report: date, gs: GridStyle) -> Accoun
     due = add_months(opened, term)
     end_max = min(add_months(report, -1), due)
     if state in ("结清", "转出"):
-        closed: date | None = rand_date(r, add_months(opened, 1), max(end_max, add_months(opened, 1)))
-        as_of = closed
+        as_of = rand_date(r, add_months(opened, 1), max(end_max, add_months(opened, 1)))
+        closed: date | None = as_of
     else:
         closed = None
         as_of = report - timedelta(days=r.randint(2, 40))
