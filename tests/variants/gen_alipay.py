@@ -46,7 +46,7 @@ def ensure_font() -> str:
 
 
 def width(text: str, size: float) -> float:
-    return pdfmetrics.stringWidth(text, ensure_font(), size)
+    return float(pdfmetrics.stringWidth(text, ensure_font(), size))
 
 
 def wrap(text: str, size: float, room: float) -> list[str]:

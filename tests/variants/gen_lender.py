@@ -430,16 +430,22 @@ def _paid_text(when: datetime, style: str) -> str:
 
 
 def _cell(x: Inst, key: str, n: int, st: SchedStyle, method: str, account: str) -> str:
-    m = (lambda v: ("¥" if st.yen else "") + money(v, st.sep))
-    paid = x.paid is not None
-    values = {"期数": lambda: _number(x, n, st.number), "应还日期": lambda: fmt_date(x.due, st.due_fmt),
-              "应还本金": lambda: m(x.principal), "应还利息": lambda: m(x.interest), "应还费用": lambda: m(x.fee),
-              "应还总额": lambda: m(x.total), "状态": lambda: x.status,
-              "实还时间": lambda: _paid_text(x.paid_at, st.paid_fmt) if x.paid_at else st.empty,
-              "实还金额": lambda: m(x.paid) if paid else st.empty,
-              "还款方式": lambda: ("提前结清" if x.status == "已结清" else method) if paid else st.empty,
-              "还款账户": lambda: account if paid else st.empty}
-    return values[key]()
+    def m(v: Decimal) -> str:
+        return ("¥" if st.yen else "") + money(v, st.sep)
+
+    if key in ("应还本金", "应还利息", "应还费用", "应还总额"):
+        return m({"应还本金": x.principal, "应还利息": x.interest, "应还费用": x.fee, "应还总额": x.total}[key])
+    if key == "期数":
+        return _number(x, n, st.number)
+    if key == "应还日期":
+        return fmt_date(x.due, st.due_fmt)
+    if key == "状态":
+        return x.status
+    if x.paid is None or x.paid_at is None:
+        return st.empty
+    values = {"实还时间": _paid_text(x.paid_at, st.paid_fmt), "实还金额": m(x.paid),
+              "还款方式": "提前结清" if x.status == "已结清" else method, "还款账户": account}
+    return values[key]
 
 
 def _lines(text: str, size: float, room: float) -> list[str]:

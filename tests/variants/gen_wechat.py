@@ -62,9 +62,15 @@ class Row:
 
 
 def _party(r: random.Random, key: str) -> str:
-    return {"MERCHANT": lambda: r.choice(MERCHANTS), "PERSON": lambda: masked_party(r),
-            "PERSONSHOP": lambda: r.choice(SHOPS + [masked_party(r)]), "NONE": lambda: "/",
-            "BANKCARD": lambda: f"{r.choice(BANKS)}信用卡"}.get(key, lambda: key)()
+    if key == "MERCHANT":
+        return r.choice(MERCHANTS)
+    if key == "PERSON":
+        return masked_party(r)
+    if key == "PERSONSHOP":
+        return r.choice(SHOPS + [masked_party(r)])
+    if key == "BANKCARD":
+        return f"{r.choice(BANKS)}信用卡"
+    return "/" if key == "NONE" else key
 
 
 def _method(r: random.Random, kind: str, card: str) -> str:
