@@ -17,7 +17,8 @@ from pathlib import Path
 from setuptools import Extension, setup
 
 ROOT = Path(__file__).resolve().parent
-MODULES = ("generator.pdf.boxes", "generator.pdf.words", "generator.parsers.layout", "generator.parsers.common")
+MODULES = ("generator.pdf.boxes", "generator.pdf.words", "generator.parsers.layout", "generator.parsers.common",
+           "generator.parsers.table", "generator.parsers.table_header")
 SOURCES_FILE = ROOT / "generator" / "pdf" / "_compiled_sources.json"
 
 

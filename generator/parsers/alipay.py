@@ -23,92 +23,45 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.models import DocumentKind, SourceRef, Statement, Transaction
+from generator.models import DocumentKind
 from generator.money import require_amount
-from generator.parsers.base import DocumentParser
-from generator.parsers.common import (CURRENCIES, PrintedTotal, RowReader, TableLayout, TopAlignedTable,
-                                      check_printed_totals, preamble_field, read_date_time, read_top_aligned_table)
-from generator.parsers.layout import Line, RawRow
-from generator.pdf import PdfDocument, Word
+from generator.parsers.common import PrintedTotal
+from generator.parsers.layout import Line
+from generator.parsers.statement import StatementFormat
+from generator.parsers.table_spec import NOTE_LINES, Col, Flagged, TableSpec
 
-LAYOUT = TableLayout("proof", (("flow", "收/支"), ("counterparty", "交易对方"), ("item", "商品说明"),
-                               ("method", "收/付款方式"), ("amount", "金额"), ("order_no", "交易订单号"),
-                               ("merchant_no", "商家订单号"), ("time", "交易时间")))
-FLOWS = {"支出": -1, "收入": 1, "不计收支": 0}
-NEUTRAL = "（不计收支）"
-_CERTIFY = re.compile(r"兹证明[:：](?P<name>[^(（]+)[(（][^)）]*[)）]在其支付宝账号(?P<account>.+?)中明细信息如下")
+_CERTIFY = re.compile(r"兹证明[:：](?P<name>[^(（]+)[(（][^)）]*[)）][,，]?在其支付宝账[号户][:：]?(?P<account>.+?)中的?明细(?:信息)?如下")
 _PART = r"(收入|支出|不计收支)[:：](\d+)笔([\d,]+\.\d{2})元"
 _SUMMARY = re.compile(rf"^(?:{_PART})+$")
-_NOTES = ("说明", "备注", "注:", "注：")
 
 
-class AlipayProof(DocumentParser):
+class AlipayProof(StatementFormat):
     name = "alipay"
     kind = DocumentKind.PAYMENT_STATEMENT
     title = "支付宝交易流水证明"
-    identifiers = (("支付宝交易流水证明", "交易订单号", "商家订单号"),)
+    issuer = "支付宝"
+    identifiers = (("支付宝交易流水证明",), ("支付宝", "交易流水证明"))
+    spec = TableSpec(
+        columns=(Col("flow", ("收/支", "收支"), True), Col("counterparty", ("交易对方",)), Col("item", ("商品说明", "商品名称")),
+                 Col("method", ("收/付款方式", "收付款方式")), Col("amount", ("金额", "金额(元)"), True),
+                 Col("order_no", ("交易订单号",)), Col("merchant_no", ("商家订单号",)),
+                 Col("date", ("交易时间", "交易创建时间"), True)),
+        amounts=(Flagged(flag="flow", out=("支出",), into=("收入",), neutral=("不计收支",), mark="（不计收支）"),),
+        anchor="flow", anchor_values=("收入", "支出", "不计收支"), description=("item",), extra_description=False,
+        ends=re.compile(f"{NOTE_LINES.pattern}|{_SUMMARY.pattern}"))
 
-    def parse(self, doc: PdfDocument, file: str, sha256: str) -> Statement:
-        table = read_proof(doc, file)
-        holder, account = _holder(table.preamble)
-        currency = CURRENCIES.get(preamble_field(table.preamble, "币种") or "", "CNY")
-        rows = [_transaction(file, raw, n, currency) for n, raw in enumerate(table.rows, start=1)]
-        status, findings = check_printed_totals(file, _summary(table.outside), rows)
-        return Statement(file, sha256, self.kind, self.provider, holder, account, currency,
-                         tuple(tx for _, tx in rows), {"balance_chain": "not_applicable", "printed_totals": status},
-                         tuple(findings), doc.page_count)
+    def printed_totals(self, outside: Sequence[tuple[int, Line]]) -> list[PrintedTotal] | None:
+        """The first printed figure of each flow: ``收入：3笔 8200.00元 支出：…`` on one or more lines."""
+        seen: dict[str | None, PrintedTotal] = {}
+        for page, line in outside:
+            text = line.text("")
+            if _SUMMARY.match(text):
+                for flow, n, total in re.findall(_PART, text):
+                    seen.setdefault(flow, PrintedTotal(flow, int(n), require_amount(total), page))
+        return list(seen.values())
 
-
-def read_proof(doc: PdfDocument, file: str) -> TopAlignedTable:
-    return read_top_aligned_table(doc, file, LAYOUT, "flow", _is_row, _ends_table, frozenset({"amount"}))
-
-
-def _is_row(words: Sequence[Word]) -> bool:
-    """收入/支出/不计收支 alone in the 收/支 column, or the first part of a wrapped 不计收支."""
-    if len(words) != 1:
-        return False
-    text = words[0].text
-    return text in FLOWS or (len(text) >= 2 and any(f.startswith(text) for f in FLOWS))
-
-
-def _ends_table(line: Line) -> bool:
-    text = line.text("")
-    return bool(_SUMMARY.match(text)) or text.startswith(_NOTES)
-
-
-def _summary(outside: Sequence[tuple[int, Line]]) -> list[PrintedTotal]:
-    """The first printed figure of each flow: ``收入：3笔 8200.00元 支出：…`` on one or more lines."""
-    seen: dict[str | None, PrintedTotal] = {}
-    for page, line in outside:
-        text = line.text("")
-        if _SUMMARY.match(text):
-            for flow, n, total in re.findall(_PART, text):
-                seen.setdefault(flow, PrintedTotal(flow, int(n), require_amount(total), page))
-    return list(seen.values())
-
-
-def _holder(preamble: Sequence[Line]) -> tuple[str | None, str | None]:
-    """``兹证明：王芳(证件号码：1101**********1234)在其支付宝账号138****5678中明细信息如下：``
-    → (王芳, 138****5678); the sentence may wrap, so the preamble is read as one text."""
-    m = _CERTIFY.search("".join(line.text("") for line in preamble))
-    return (m["name"], m["account"]) if m else (None, None)
-
-
-def _transaction(file: str, raw: RawRow, number: int, currency: str) -> tuple[str, Transaction]:
-    r = RowReader(file, raw, number)
-    flow = r.text("flow")
-    if len(re.findall(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", r.text("time"))) > 1:
-        raise r.fail(f"two records in one row: {r.text('time')!r} in column 交易时间 (the second has no "
-                     f"收入/支出/不计收支 in column 收/支)")
-    if flow not in FLOWS:
-        raise r.fail(f"cannot read {flow!r} in column 收/支 (expected 收入, 支出 or 不计收支)")
-    amount = r.amount("amount", "金额")
-    if amount < 0:
-        raise r.fail(f"signed amount {r.text('amount')!r} in column 金额 beside 收/支 {flow}")
-    day, time = read_date_time(r, "time", "交易时间")
-    sign = FLOWS[flow]
-    return flow, Transaction(
-        date=day, time=time, amount=-amount if sign < 0 and amount else amount, balance=None,
-        counterparty=r.text("counterparty"), counterparty_account="",
-        description=r.text("item") + (NEUTRAL if sign == 0 else ""),
-        source=SourceRef(file, raw.page, number, raw.bbox), currency=currency)
+    def holder(self, preamble: Sequence[Line]) -> tuple[str | None, str | None]:
+        """``兹证明：王芳(证件号码：1101**********1234)在其支付宝账号138****5678中明细信息如下：``
+        → (王芳, 138****5678); the sentence may wrap, so the preamble is read as one text."""
+        m = _CERTIFY.search("".join(line.text("") for line in preamble))
+        return (m["name"], m["account"]) if m else (None, None)

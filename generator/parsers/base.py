@@ -22,9 +22,14 @@ class DocumentParser(ABC):
     title: ClassVar[str]  # how a person would call the document, for `dispute providers`
     identifiers: ClassVar[tuple[tuple[str, ...], ...]]
 
+    abstract: ClassVar[bool] = False  # a shared base such as StatementFormat: not a format itself
+    required: ClassVar[tuple[str, ...]] = ("name", "kind", "title", "identifiers")
+
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
-        for attr in ("name", "kind", "title", "identifiers"):
+        if cls.__dict__.get("abstract", False):
+            return
+        for attr in cls.required:
             if not hasattr(cls, attr):
                 raise TypeError(f"{cls.__name__}: parser class must set `{attr}`")
         if "provider" not in cls.__dict__:

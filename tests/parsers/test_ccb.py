@@ -13,7 +13,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from generator.parsers import parse_document
-from generator.parsers.ccb import split_account_name
+from generator.parsers.common import split_account_name
 from generator.serialize import statement_json
 
 from synth import fixtures_ccb

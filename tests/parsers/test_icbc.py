@@ -14,7 +14,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from generator.errors import StatementParseError
 from generator.parsers import parse_document
-from generator.parsers.common import read_table
+from generator.parsers.table import read_table
 from generator.parsers.icbc import IcbcStatement
 from generator.pdf import open_pdf
 from generator.serialize import statement_json
@@ -55,12 +55,11 @@ def test_preamble_fields_and_provider() -> None:
         "赵子昇", "6212********0088", "icbc", "CNY")
 
 
-@pytest.mark.parametrize(("name", "layout"), [("icbc/basic", "signed"), ("icbc/split", "split")])
-def test_each_layout_is_recognised_by_its_header(name: str, layout: str) -> None:
-    assert layout in {lay.name for lay in IcbcStatement.layouts}
+@pytest.mark.parametrize(("name", "money"), [("icbc/basic", {"amount"}), ("icbc/split", {"credit", "debit"})])
+def test_each_layout_is_recognised_by_its_header(name: str, money: set[str]) -> None:
     with open_pdf(_path(name)) as doc:
-        table = read_table(doc, name, IcbcStatement.layouts, "date", lambda words: bool(words))
-    assert table.layout.name == layout
+        table = read_table(doc, name, IcbcStatement.spec)
+    assert table.keys & {"amount", "credit", "debit"} == money
 
 
 def test_signed_layout_has_no_time_and_split_layout_has_one_except_on_batch_rows() -> None:
@@ -126,11 +125,20 @@ def _render(tmp_path: Path, pdf: bytes) -> Path:
     return path
 
 
-def test_an_unknown_header_is_refused_not_guessed(tmp_path: Path) -> None:
+def test_a_column_we_do_not_know_is_kept_not_fatal(tmp_path: Path) -> None:
     base = sheet(fixtures_icbc.icbc_basic())
-    columns = tuple(replace(c, label="交易渠道") if c.key == "channel" else c for c in base.columns)
+    columns = tuple(replace(c, label="业务渠道") if c.key == "channel" else c for c in base.columns)
+    doc = statement_json(parse_document(_render(tmp_path, render_sheet(replace(base, columns=columns))), provider="icbc"))
+    assert [f["message"] for f in doc["findings"] if f["kind"] == "unknown_columns"] == [
+        "columns kept in the description: 业务渠道"]
+    assert len(doc["transactions"]) == len(base.rows)
+
+
+def test_a_header_without_a_required_column_is_refused_not_guessed(tmp_path: Path) -> None:
+    base = sheet(fixtures_icbc.icbc_basic())
+    columns = tuple(replace(c, label="入账时刻") if c.key == "date" else c for c in base.columns)
     path = _render(tmp_path, render_sheet(replace(base, columns=columns)))
-    with pytest.raises(StatementParseError, match=r"icbc\.pdf:p1: unknown table header .*交易渠道"):
+    with pytest.raises(StatementParseError, match=r"icbc\.pdf:p1: table header not found \(expected columns 交易日期\)"):
         parse_document(path, provider="icbc")
 
 
@@ -139,5 +147,5 @@ def test_a_split_row_without_an_amount_names_its_page_and_row(tmp_path: Path) ->
     rows = list(base.rows)
     rows[2] = {k: v for k, v in rows[2].items() if k not in ("credit", "debit")}
     path = _render(tmp_path, render_sheet(replace(base, rows=tuple(rows))))
-    with pytest.raises(StatementParseError, match=r"icbc\.pdf:p1:r3: need exactly one of 收入金额"):
+    with pytest.raises(StatementParseError, match=r"icbc\.pdf:p1:r3: no amount in column 收入金额 or 支出金额"):
         parse_document(path)

@@ -14,7 +14,8 @@ from conftest import FIXTURES, ROOT
 from generator.errors import StatementParseError
 from generator.models import Statement
 from generator.parsers import parse_document
-from generator.parsers.wechat import read_proof
+from generator.parsers.table import read_table
+from generator.parsers.wechat import WechatProof
 from generator.pdf import open_pdf
 from generator.serialize import statement_json
 from generator.validate.payments import pays_loan
@@ -92,7 +93,7 @@ def test_multipage_wraps_ids_and_times_and_repeats_the_header() -> None:
     day, clock = (next(w for w in first if w["text"] == f"{when:{f}}") for f in ("%Y-%m-%d", "%H:%M:%S"))
     assert clock["top"] > day["bottom"] and abs(clock["x0"] - day["x0"]) < 1  # the time under its date
     with open_pdf(_path("wechat/multipage")) as doc:
-        raws = read_proof(doc, "multipage.pdf").rows
+        raws = read_table(doc, "multipage.pdf", WechatProof.spec).rows
     assert [(r.texts["tx_no"], r.texts["merchant_no"]) for r in raws] == [
         (row.tx_no, row.merchant_no) for row in source.rows]
     assert {tx["page"] for tx in _parse("wechat/multipage")["transactions"]} == {1, 2, 3, 4, 5}
@@ -129,5 +130,5 @@ def test_an_unknown_flow_is_an_error_naming_its_row(tmp_path: Path) -> None:
     proof = fixtures_wechat.wechat_basic()
     rows = list(proof.rows)
     rows[4] = replace(rows[4], flow="不明")
-    with pytest.raises(StatementParseError, match=r"proof\.pdf:p1:r5: cannot read '不明' in column 收/支/其他"):
+    with pytest.raises(StatementParseError, match=r"proof\.pdf:p1:r5: cannot read flag '不明' in column 收/支/其他"):
         parse_document(_write(tmp_path, replace(proof, rows=rows)))

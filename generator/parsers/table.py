@@ -1,0 +1,277 @@
+"""The one table reader: every statement format's rows, from its declared spec (table_spec.py).
+
+On each page the header is found by its labels (table_header.py) or, where it is printed on
+page 1 only, the last page's columns are kept. Column bands come from the header cells' positions
+and the vertical gutters of the body. Rows start at anchor lines (a date in the date column);
+the other lines of a row are its wrapped cells, printed above the anchor, below it, or both:
+between two anchors, the widest vertical gap separates one row's lines from the next one's.
+Where every gap is alike (rows printed with no padding), the alignment the document shows
+elsewhere decides: cells that start on the anchor line (top-aligned) or straddle it (centred).
+A note, total or end marker (`TableSpec.ends`) ends the table on its page; a footer is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from statistics import median
+
+from generator.dates import is_date
+from generator.errors import StatementParseError
+from generator.parsers.layout import Column, Line, RawRow, _split_row, cells, group_lines, occupied_spans
+from generator.parsers.table_header import EXTRA, Header, HeaderCell, Vocabulary, find_header
+from generator.parsers.table_spec import TableSpec, norm_label
+from generator.pdf import Page, PdfDocument, Word
+
+FOOTER = re.compile(r"^[-—\s]*(第\s*\d+\s*页\s*[/／,，、]?\s*共\s*\d+\s*页|第\s*\d+\s*[/／]\s*\d+\s*页|\d+\s*[/／]\s*\d+|"
+                    r"共\s*\d+\s*页\s*第\s*\d+\s*页|page\s*\d+(\s*(of|/)\s*\d+)?)[-—\s]*$", re.I)
+TIE = 0.75  # points: gaps closer than this are alike
+
+
+@dataclass
+class Table:
+    """What the reader found: page 1 above the header, the rows in printed order, the lines
+    outside the table (from a note or total on) with their page, and each key's printed label."""
+
+    anchor: str = "date"
+    preamble: list[Line] = field(default_factory=list)
+    rows: list[RawRow] = field(default_factory=list)
+    outside: list[tuple[int, Line]] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    top_aligned: int = 0  # votes: rows whose wrapped lines all follow the anchor
+    centred: int = 0  # rows with wrapped lines above their anchor
+
+    order: list[str] = field(default_factory=list)  # keys left to right as page 1 prints them
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.labels)
+
+    def ordered_labels(self) -> list[tuple[str, str]]:
+        return [(k, self.labels[k]) for k in self.order]
+
+
+Anchor = Callable[[dict[str, list[Word]]], bool]
+
+
+def read_table(doc: PdfDocument, file: str, spec: TableSpec) -> Table:
+    vocab = Vocabulary(spec)
+    table = Table(spec.anchor)
+    columns: list[Column] | None = None
+    is_anchor = anchor_test(spec)
+    for page in doc.pages():
+        lines = group_lines(page.words)
+        header = find_header(lines, vocab)
+        if header is None and columns is None:
+            raise StatementParseError(file, f"table header not found (expected columns {_expected(spec)})",
+                                      page=page.number)
+        if header is not None and page.number == 1:
+            table.preamble = list(lines[:header.first])
+        start = 0 if header is None else header.last + 1
+        body, outside = _body(lines[start:], spec)
+        table.outside += [(page.number, line) for line in outside]
+        if header is not None:
+            columns = bands(header.cells, body, page.width)
+            for cell in header.cells:
+                if cell.key not in table.labels:
+                    table.labels[cell.key] = cell.label
+                    table.order.append(cell.key)
+        assert columns is not None
+        _read_page(table, body, columns, page, is_anchor)
+    return table
+
+
+def _expected(spec: TableSpec) -> str:
+    return " ".join(spec.column(k).labels[0] for k in spec.required_keys)
+
+
+def anchor_test(spec: TableSpec) -> Anchor:
+    key = spec.anchor
+    if spec.anchor_values:
+        values = spec.anchor_values
+
+        def flow(found: dict[str, list[Word]]) -> bool:
+            words = found[key]
+            if not words:
+                return False
+            text = norm_label(words[0].text)
+            return any(v == text or (len(text) >= 2 and v.startswith(text)) for v in values)
+        return flow
+
+    def dated(found: dict[str, list[Word]]) -> bool:
+        words = found[key]
+        return bool(words) and is_date(words[0].text)
+    return dated
+
+
+def _body(lines: Sequence[Line], spec: TableSpec) -> tuple[list[Line], list[Line]]:
+    """The table's lines on a page and, from the first note or total on, the lines outside it."""
+    kept = [line for line in lines if not FOOTER.match(line.text("").strip())]
+    for i, line in enumerate(kept):
+        if spec.ends.match(line.text("").strip()):
+            return kept[:i], kept[i:]
+    return kept, []
+
+
+# --------------------------------------------------------------------------- column bands
+
+
+def bands(header: Sequence[HeaderCell], body: Sequence[Line], page_width: float) -> list[Column]:
+    """Column boundaries: between two header cells, the body's vertical gutter whose sides carry
+    the most aligned edges (left-aligned text starts there, right-aligned amounts end there) and
+    the most words on the side of the label nearer to them, then the widest; with no gutter
+    (every x covered), the middle between the two cells."""
+    words = [w for line in body for w in line.words]
+    spans = occupied_spans(words)
+    bounds = [0.0]
+    for a, b in zip(header, header[1:]):
+        gutters = _gutters(spans, a.mid_x, b.mid_x)
+        if not gutters:
+            bounds.append((a.x1 + b.x0) / 2 if a.x1 < b.x0 else (a.mid_x + b.mid_x) / 2)
+            continue
+        between = [w for w in words if a.mid_x - 1 < w.mid_x < b.mid_x + 1]
+        best = max(gutters, key=lambda g: (_score(g, a, b, between), g[1] - g[0]))
+        bounds.append((best[0] + best[1]) / 2)
+    bounds.append(max(page_width, bounds[-1] + 1))
+    return [Column(cell.key, bounds[i], bounds[i + 1]) for i, cell in enumerate(header)]
+
+
+def _gutters(spans: Sequence[tuple[float, float]], left: float, right: float) -> list[tuple[float, float]]:
+    edges = [(-1e9, left), *spans, (right, 1e9)]
+    out = []
+    for (_, end), (start, _) in zip(edges, edges[1:]):
+        lo, hi = max(end, left), min(start, right)
+        if hi > lo:
+            out.append((lo, hi))
+    return out
+
+
+def _score(gutter: tuple[float, float], a: HeaderCell, b: HeaderCell, words: Sequence[Word]) -> int:
+    lo, hi = gutter
+    cut = (lo + hi) / 2
+    edges = sum(1 for w in words if abs(w.x0 - hi) <= 0.5 or abs(w.x1 - lo) <= 0.5)
+    agree = 0
+    for w in words:
+        da = max(0.0, a.x0 - w.x1, w.x0 - a.x1)
+        db = max(0.0, b.x0 - w.x1, w.x0 - b.x1)
+        if da != db:
+            agree += int((w.mid_x < cut) == (da < db))
+    return edges + agree
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def row_gap(page: Page) -> float:
+    """How far a wrapped line may lie from the line before it in its row: 2.5 text heights."""
+    heights = [w.bottom - w.top for w in page.words] or [10.0]
+    return 2.5 * median(heights)
+
+
+def _read_page(table: Table, body: list[Line], columns: list[Column], page: Page, is_anchor: Anchor) -> None:
+    split = [cells(line.words, columns) for line in body]
+    anchors = [i for i, found in enumerate(split) if is_anchor(found)]
+    if not anchors:
+        return
+    gap = row_gap(page)
+    groups: list[list[int]] = [[a] for a in anchors]
+    pending: list[tuple[int, int, list[int]]] = []  # (row k, row k+1, lines between) decided by the document
+    for k, (a, b) in enumerate(zip(anchors, anchors[1:])):
+        between = list(range(a + 1, b))
+        if between:
+            cut = _cut(body, a, b)
+            if cut is None:
+                pending.append((k, k + 1, between))
+            else:
+                groups[k] += between[:cut]
+                groups[k + 1][:0] = between[cut:]
+                if cut < len(between):
+                    table.centred += 1
+                else:
+                    table.top_aligned += 1
+    centred = table.centred > table.top_aligned
+    for k, k1, between in pending:
+        cut = len(between) if not centred else _nearest_cut(body, anchors[k], anchors[k1], between)
+        groups[k] += between[:cut]
+        groups[k1][:0] = between[cut:]
+    _lead(table, body, groups, split, anchors[0], gap, centred, columns)
+    _trail(body, groups[-1], anchors[-1], gap)
+    for group in groups:
+        group = [i for i in sorted(group) if _near_row(body, group, i, gap)]
+        parts = [(body[i], split[i]) for i in group]
+        table.rows.append(_split_row(parts, body[anchors_of(group, anchors)], columns, page.number))
+
+
+def anchors_of(group: list[int], anchors: list[int]) -> int:
+    return next(i for i in group if i in anchors)
+
+
+def _gap(upper: Line, lower: Line) -> float:
+    return lower.top - upper.bottom
+
+
+def _cut(body: Sequence[Line], a: int, b: int) -> int | None:
+    """How many of the lines between anchors a and b belong to a: the split at the widest gap;
+    None when the widest gaps are alike (the table prints no space between rows)."""
+    gaps = [_gap(body[i], body[i + 1]) for i in range(a, b)]
+    widest = max(gaps)
+    at = [i for i, g in enumerate(gaps) if widest - g <= TIE]
+    if len(at) > 1:
+        return None
+    return at[0]
+
+
+def _nearest_cut(body: Sequence[Line], a: int, b: int, between: list[int]) -> int:
+    """Centred cells: each line goes to the anchor nearer to it (ties to the row below)."""
+    return sum(1 for i in between if body[i].mid_y - body[a].mid_y < body[b].mid_y - body[i].mid_y)
+
+
+def _lead(table: Table, body: Sequence[Line], groups: list[list[int]], split: list[dict[str, list[Word]]],
+          first: int, gap: float, centred: bool, columns: list[Column]) -> None:
+    """Lines above the page's first anchor: the first row's upper lines where cells are centred;
+    otherwise the rest of the last row of the page before (a row broken by the page)."""
+    lead = list(range(first))
+    chained: list[int] = []
+    for i in reversed(lead):
+        nxt = chained[0] if chained else first
+        if _gap(body[i], body[nxt]) > gap:
+            break
+        chained.insert(0, i)
+    if not chained:
+        return
+    if centred or not table.rows:
+        groups[0][:0] = chained
+        return
+    last = table.rows[-1]
+    words = [w for i in chained for w in body[i].words]
+    extra = cells(words, columns)
+    texts = dict(last.texts)
+    for key, found in extra.items():
+        if found:
+            texts[key] = texts.get(key, "") + "".join(w.text for w in found)
+    table.rows[-1] = RawRow(last.page, texts, last.bbox, last.anchor)
+
+
+def _trail(body: Sequence[Line], group: list[int], last: int, gap: float) -> None:
+    """Lines below the page's last anchor, while each is close to the one above it."""
+    prev = last
+    for i in range(last + 1, len(body)):
+        if _gap(body[prev], body[i]) > gap:
+            break
+        group.append(i)
+        prev = i
+
+
+def _near_row(body: Sequence[Line], group: list[int], i: int, gap: float) -> bool:
+    """A line more than `gap` from every other line of its row is not part of the table."""
+    if len(group) == 1:
+        return True
+    return any(j != i and abs(body[j].mid_y - body[i].mid_y) <= gap + (body[j].bottom - body[j].top) for j in group)
+
+
+def extra_keys(keys: frozenset[str]) -> list[str]:
+    return sorted(k for k in keys if k.startswith(EXTRA))
+
+
+__all__ = ["Header", "Table", "bands", "read_table", "row_gap", "extra_keys"]
