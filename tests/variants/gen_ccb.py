@@ -1,0 +1,300 @@
+"""中国建设银行个人活期账户（全部）交易明细 (CCB debit statement), drawn blind from FORMATS-REAL.md item 49.
+
+Two titles (current "…个人活期账户全部交易明细", older "…个人活期账户交易明细") and two headers:
+- combined: 序号 | 摘要 | [币别 | 钞汇] | 交易日期 | 交易金额 | 账户余额 | 交易地点/附言 | 对方账号与户名
+  (one signed amount; the counterparty cell holds "account/name");
+- split: 序号 | 摘要 | [币别 | 钞汇] | [记账日] | 交易日期 | 交易时间 | 支出 | 收入 | 账户余额 | 交易地点/附言 |
+  对方账号 | 对方户名 (unsigned amounts in their own column).
+Preamble "卡号/账号:… 客户名称:… 币别:人民币元 钞汇:钞 起止日期:YYYYMMDD-YYYYMMDD", a totals line
+"当前时间段收支金额合计：…", 摘要 wrapping inside a narrow cell, footer "- 第1页/共27页 -".
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen.canvas import Canvas
+
+from .base import Variant, rng
+from .gen_cmb import (
+    FONT, Txn, card, draw_cell, invariant_pdf, ledger, mask, money, new_canvas, period, person,
+    row_count, tx_truth, wrap, _cents,
+)
+
+FAMILY = "ccb"
+
+_SUMMARY: dict[str, tuple[str, ...]] = {
+    "spend": ("消费", "人民币卡消费款", "银联无卡自助消费", "快捷支付", "POS消费"),
+    "platform": ("支付宝快捷支付款", "财付通快捷支付款", "网联快捷支付", "支付机构提现"),
+    "utility": ("代收费", "缴费", "批量代扣款"),
+    "transfer_out": ("转账支出", "跨行转出", "手机银行转账", "网上银行转账"),
+    "transfer_in": ("转账存入", "跨行转入", "汇入", "网上银行转账"),
+    "salary": ("代发工资", "工资", "代发劳务费"),
+    "loan_repay": ("支付宝快捷支付款", "跨行代扣", "代扣款", "快捷支付", "网联协议支付"),
+    "loan_disburse": ("跨行转入", "贷款放款", "汇入"),
+    "refund": ("退货", "快捷支付退款", "消费退货"),
+    "interest": ("结息", "利息存入"),
+}
+_PLACE: dict[str, tuple[str, ...]] = {
+    "spend": ("财付通-美团外卖", "支付宝-淘宝", "银联商户", "京东支付", "财付通-拼多多"),
+    "platform": ("支付宝", "财付通", "网银在线"),
+    "utility": ("电费", "水费", "话费充值"),
+    "transfer_out": ("手机银行", "网上银行", "转账", ""),
+    "transfer_in": ("手机银行", "转账", "", "往来款"),
+    "salary": ("工资", "代发工资", "绩效奖金"),
+    "loan_repay": ("借呗还款", "微粒贷还款", "招联还款", "还款", "代扣还款"),
+    "loan_disburse": ("放款", "贷款", ""),
+    "refund": ("退款", "支付宝-退款", "财付通-退款"),
+    "interest": ("", "利息"),
+}
+
+
+@dataclass(frozen=True)
+class Col:
+    key: str
+    label: str
+    align: str
+    width: float
+
+
+def _columns(r: random.Random, split: bool) -> list[Col]:
+    cols = [Col("seq", "序号", "center", 26), Col("summary", "摘要", "left", r.choice((40, 44, 48, 60)))]
+    if r.random() < 0.55:
+        cols += [Col("cur", "币别", "center", 32), Col("cash", "钞汇", "center", 22)]
+    if split:
+        if r.random() < 0.35:
+            cols.append(Col("book", "记账日", "center", 50))
+        cols += [Col("date", "交易日期", "center", 52), Col("time", "交易时间", "center", 46),
+                 Col("out", "支出", "right", 62), Col("in", "收入", "right", 62)]
+    else:
+        cols += [Col("date", "交易日期", "center", 52), Col("amt", "交易金额", "right", 64)]
+    cols += [Col("bal", "账户余额", "right", 66), Col("place", "交易地点/附言", "left", 104)]
+    if split:
+        cols += [Col("pacct", "对方账号", "left", 98), Col("party", "对方户名", "left", 104)]
+    else:
+        cols.append(Col("pboth", "对方账号与户名", "left", 150))
+    return cols
+
+
+@dataclass
+class Style:
+    split: bool
+    old_title: bool
+    ymd: bool
+    sep: bool
+    ruled: bool
+    valign: str
+    fs: float
+    margin: float
+    page: tuple[float, float]
+    cols: list[Col] = field(default_factory=list)
+    x: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+
+def _style(r: random.Random) -> Style:
+    split = r.random() < 0.45
+    page = landscape(A4) if split or r.random() < 0.5 else A4
+    style = Style(split, r.random() < 0.35, r.random() < 0.6, r.random() < 0.6, r.random() < 0.7,
+                  r.choice(("top", "middle")), round(r.uniform(6.6, 8.0), 1), r.uniform(24, 40), page)
+    style.cols = _columns(r, split)
+    scale = (page[0] - 2 * style.margin) / sum(c.width for c in style.cols)
+    x = style.margin
+    for col in style.cols:
+        style.x[col.key] = (x, x + col.width * scale)
+        x += col.width * scale
+    return style
+
+
+@dataclass
+class Row:
+    txn: Txn
+    cells: dict[str, list[str]]
+    lines: int
+
+
+def _day(style: Style, d: date) -> str:
+    return d.strftime("%Y%m%d") if style.ymd else d.isoformat()
+
+
+def _cells(r: random.Random, style: Style, n: int, t: Txn) -> dict[str, str]:
+    both = "/".join(p for p in (t.account, t.party) if p)
+    cells = {
+        "seq": str(n), "summary": r.choice(_SUMMARY[t.category]), "cur": "人民币", "cash": "钞",
+        "book": _day(style, t.when.date()), "date": _day(style, t.when.date()),
+        "time": t.when.strftime("%H:%M:%S"), "bal": money(t.balance, style.sep),
+        "place": r.choice(_PLACE[t.category]), "pacct": t.account, "party": t.party, "pboth": both,
+        "amt": money(t.amount, style.sep),
+        "out": money(t.amount, style.sep, unsigned=True) if t.amount < 0 else "",
+        "in": money(t.amount, style.sep) if t.amount > 0 else "",
+    }
+    return cells
+
+
+def _rows(r: random.Random, style: Style, txns: list[Txn]) -> list[Row]:
+    out: list[Row] = []
+    for n, t in enumerate(txns, 1):
+        text = _cells(r, style, n, t)
+        cells = {c.key: wrap(text[c.key], style.fs, style.x[c.key][1] - style.x[c.key][0] - 4) for c in style.cols}
+        out.append(Row(t, cells, max(len(v) for v in cells.values())))
+    return out
+
+
+def _lh(style: Style) -> float:
+    return style.fs * 1.25
+
+
+def _height(style: Style, row: Row) -> float:
+    return row.lines * _lh(style) + style.fs * 0.9
+
+
+def _draw_row(cv: Canvas, style: Style, row: Row, top: float) -> None:
+    """Top-aligned cells (a wrap runs downward) or middle-aligned ones (a wrap straddles the line)."""
+    lh = _lh(style)
+    first = top - style.fs * 0.45 - style.fs
+    cv.setFont(FONT, style.fs)
+    for col in style.cols:
+        lines = row.cells[col.key]
+        shift = 0.0 if style.valign == "top" else (row.lines - len(lines)) / 2 * lh
+        for i, line in enumerate(lines):
+            draw_cell(cv, line, *style.x[col.key], first - shift - i * lh, col.align)
+    if style.ruled:
+        _grid(cv, style, top, top - _height(style, row))
+
+
+def _grid(cv: Canvas, style: Style, top: float, bottom: float) -> None:
+    x0, x1 = style.margin, style.x[style.cols[-1].key][1]
+    cv.setLineWidth(0.4)
+    cv.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
+    for col in style.cols[1:]:
+        cv.line(style.x[col.key][0], top, style.x[col.key][0], bottom)
+
+
+def _header(cv: Canvas, style: Style, top: float) -> float:
+    height = style.fs * 2.3
+    if style.ruled:
+        cv.saveState()
+        cv.setFillColorRGB(0.86, 0.9, 0.96)
+        cv.rect(style.margin, top - height, style.x[style.cols[-1].key][1] - style.margin, height, stroke=0, fill=1)
+        cv.restoreState()
+    cv.setFont(FONT, style.fs)
+    for col in style.cols:
+        draw_cell(cv, col.label, *style.x[col.key], top - height / 2 - style.fs * 0.35, "center")
+    if style.ruled:
+        _grid(cv, style, top, top - height)
+    return top - height
+
+
+@dataclass
+class Head:
+    holder: str
+    account: str
+    start: date
+    end: date
+    lines: list[str]
+
+
+def _head(r: random.Random, style: Style, txns: list[Txn], start: date, end: date) -> Head:
+    holder, account = person(r), mask(card(r, "6217", 19), 6, 4) if r.random() < 0.6 else card(r, "6217", 19)
+    rng_text = f"{start.strftime('%Y%m%d')}-{end.strftime('%Y%m%d')}"
+    parts = [f"卡号/账号:{account}", f"客户名称:{holder}", "币别:人民币元", "钞汇:钞", f"起止日期:{rng_text}"]
+    lines = ["    ".join(parts)] if style.page[0] > 700 and r.random() < 0.6 else \
+        ["    ".join(parts[:2]), "    ".join(parts[2:])]
+    inc = sum((t.amount for t in txns if t.amount > 0), Decimal(0))
+    out = sum((-t.amount for t in txns if t.amount < 0), Decimal(0))
+    if r.random() < 0.5:
+        total = f"当前时间段收支金额合计：收入 {money(inc, style.sep)} 元，支出 {money(out, style.sep)} 元"
+    else:
+        total = f"当前时间段收支金额合计：收入:+{money(inc, style.sep)}  支出:-{money(out, style.sep)}"
+    return Head(holder, account, start, end, lines + [total])
+
+
+def _top(cv: Canvas | None, style: Style, head: Head, first: bool) -> float:
+    w, h = style.page
+    y = h - style.margin - 12
+    if first:
+        title = "中国建设银行个人活期账户交易明细" if style.old_title else "中国建设银行个人活期账户全部交易明细"
+        if cv:
+            cv.setFont(FONT, 14)
+            cv.drawCentredString(w / 2, y, title)
+        y -= 24
+        for line in head.lines:
+            if cv:
+                cv.setFont(FONT, 8)
+                cv.drawString(style.margin, y, line)
+            y -= 13
+    return y - 2
+
+
+def _paginate(style: Style, rows: list[Row], head: Head) -> list[list[Row]]:
+    floor = style.margin + 22
+    pages: list[list[Row]] = [[]]
+    y = _top(None, style, head, True) - style.fs * 2.3
+    for row in rows:
+        if y - _height(style, row) < floor and pages[-1]:
+            pages.append([])
+            y = _top(None, style, head, False) - style.fs * 2.3
+        pages[-1].append(row)
+        y -= _height(style, row)
+    return pages
+
+
+def _render(style: Style, rows: list[Row], head: Head) -> tuple[bytes, int]:
+    buf = io.BytesIO()
+    cv = new_canvas(buf, style.page, "中国建设银行个人活期账户交易明细")
+    pages = _paginate(style, rows, head)
+    for n, page in enumerate(pages, 1):
+        y = _header(cv, style, _top(cv, style, head, n == 1))
+        for row in page:
+            _draw_row(cv, style, row, y)
+            y -= _height(style, row)
+        cv.setFont(FONT, 8)
+        cv.drawCentredString(style.page[0] / 2, style.margin, f"- 第{n}页/共{len(pages)}页 -")
+        cv.showPage()
+    cv.save()
+    return buf.getvalue(), len(pages)
+
+
+def _variations(style: Style, rows: list[Row], pages: int) -> list[str]:
+    keys = {c.key for c in style.cols}
+    out = ["49 older title 个人活期账户交易明细" if style.old_title else "49 title 个人活期账户全部交易明细"]
+    out.append("49 split 支出/收入 header with 交易时间, 对方账号, 对方户名" if style.split
+               else "49 combined header with 对方账号与户名 and signed 交易金额")
+    out.append("49 preamble with 起止日期 YYYYMMDD-YYYYMMDD and 当前时间段收支金额合计 line")
+    out.append("49 dates YYYYMMDD" if style.ymd else "49 dates YYYY-MM-DD")
+    if any(len(r.cells["summary"]) > 1 for r in rows):
+        out.append(f"49 摘要 wraps ({'downward' if style.valign == 'top' else 'straddling the row'})")
+    if "cur" in keys:
+        out.append("49 币别/钞汇 columns")
+    if "book" in keys:
+        out.append("49 记账日 column")
+    out.append("49 amounts with thousands separators" if style.sep else "49 amounts without separators")
+    out.append(f"49 footer - 第1页/共{pages}页 -")
+    if pages > 1:
+        out.append("4 rows continue across page breaks, header repeated")
+    return out
+
+
+def build(seed: int) -> Variant:
+    r = rng(FAMILY, seed)
+    style = _style(r)
+    start, end = period(r)
+    txns = ledger(r, row_count(r), start, end, _cents(r, 100, 50000))
+    head = _head(r, style, txns, start, end)
+    rows = _rows(r, style, txns)
+    with invariant_pdf():
+        pdf, pages = _render(style, rows, head)
+    time = style.split
+    truth: dict[str, Any] = {
+        "kind": "bank_statement", "provider": "ccb", "account_holder": head.holder,
+        "transactions": [tx_truth(t, t.when.strftime("%H:%M:%S") if time else None, True, t.party, t.account)
+                         for t in txns],
+    }
+    notes = "对方账号与户名 printed as account/name" if not style.split else ""
+    return Variant(FAMILY, seed, tuple(_variations(style, rows, pages)), pdf, truth, notes)
+
