@@ -277,9 +277,9 @@ def seal_png(name: str, sub: str = "", seed: int = 0) -> bytes:
     star = [(cx + r * math.cos(math.radians(-90 + 36 * k)), cy + r * math.sin(math.radians(-90 + 36 * k)))
             for k, r in zip(range(10), [48, 19] * 5)]
     d.polygon(star, fill=red)
-    n, r = len(name), size / 2 - 58
+    n, r = len(name), size / 2 - 62
     span = min(250.0, 22.0 * n)
-    font = ImageFont.truetype(FONT_PATH, int(min(48.0, r * math.radians(span) / n * 0.95)), index=0)
+    font = ImageFont.truetype(FONT_PATH, int(min(48.0, r * math.radians(span) / n * 0.82)), index=0)
     for i, ch in enumerate(name):
         a = -90 - span / 2 + span * (i + 0.5) / n + (seed % 7 - 3) * 0.3
         glyph = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
