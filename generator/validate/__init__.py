@@ -97,8 +97,10 @@ def check_loan(loan: Loan, claimed: tuple[list[Payment], list[Transaction]], doc
     ev = Evidence(results, loan.grace_days, coverage, settled_on, rdate, unexplained, incomplete)
     months = tuple(evaluate_month(m, ev) for m in reported)
     checks = tuple(check_account(account[1], settled_on, settled_by, rdate, loan.reporting_lag_days)) if account else ()
-    return LoanResult(loan, computed, tuple(results), months, _verdict(months, checks), tuple(findings),
-                      tuple(_missing(months, docs, reported, account)), checks, settled_on, settled_by, rdate)
+    detailed = account is not None and account[0].version == "detailed"
+    verdict = _verdict(months, checks, detailed)
+    return LoanResult(loan, computed, tuple(results), months, verdict, tuple(findings),
+                      tuple(_missing(months, docs, detailed, verdict)), checks, settled_on, settled_by, rdate)
 
 
 def _settled_early(results: list[InstallmentResult], settled_on: date) -> list[InstallmentResult]:
@@ -146,7 +148,9 @@ def _reported(loan: Loan, account: CreditAccount | None) -> tuple[ReportedMonth,
     return tuple(ReportedMonth(g.month, g.status, g.overdue_amount, g.source.page) for g in account.history)
 
 
-def _verdict(months: Sequence[MonthResult], checks: Sequence[AccountCheck]) -> LoanVerdict:
+def _verdict(months: Sequence[MonthResult], checks: Sequence[AccountCheck], detailed: bool) -> LoanVerdict:
+    """`nothing_to_dispute` needs a readable 详版 that shows the loan's account and no adverse month:
+    without one (no report, a 简版, no account of this loan in any report) nothing is decided."""
     if any(m.verdict is MonthVerdict.CONTRADICTED for m in months) or any(
             c.verdict is MonthVerdict.CONTRADICTED for c in checks):
         return LoanVerdict.DISPUTE
@@ -154,13 +158,12 @@ def _verdict(months: Sequence[MonthResult], checks: Sequence[AccountCheck]) -> L
         return LoanVerdict.INSUFFICIENT
     if any(m.reported.status in ADVERSE for m in months):
         return LoanVerdict.STATEMENT
-    return LoanVerdict.NOTHING_TO_DISPUTE
+    return LoanVerdict.NOTHING_TO_DISPUTE if detailed else LoanVerdict.INSUFFICIENT
 
 
-def _missing(months: Sequence[MonthResult], docs: _Docs, reported: Sequence[ReportedMonth],
-             account: tuple[CreditReport, CreditAccount] | None) -> list[str]:
+def _missing(months: Sequence[MonthResult], docs: _Docs, detailed: bool, verdict: LoanVerdict) -> list[str]:
     out: list[str] = []
-    if not reported:
+    if not detailed and verdict is LoanVerdict.INSUFFICIENT:
         brief = any(r.version == "summary" for r in docs.reports)
         out.append("detailed_credit_report" if brief else "credit_report")
     if not docs.statements:

@@ -6,6 +6,8 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from builders import ANT, LOAN, account, case, grid, on_time_payments, report, settlement, statement, tx
 from generator.models import DocumentKind, LoanVerdict
 from generator.validate import check_case
@@ -185,3 +187,28 @@ def test_a_longer_reporting_lag_defers_the_stale_status_check() -> None:
                        replace(LOAN, reporting_lag_days=60))
     assert {c.field for c in strict.account_checks} >= {"status"}
     assert patient.account_checks == ()
+
+
+# --------------------------------------------------------------------------- no readable account, no verdict
+
+
+def _clean_grid() -> tuple[object, ...]:
+    return grid({f"2025-{m:02d}": ("N", "0") for m in range(2, 13)})
+
+
+def test_nothing_to_dispute_needs_the_loans_account_in_a_readable_detailed_report() -> None:
+    loan = _check([statement(*on_time_payments()), report(account(_clean_grid()))])[0]  # type: ignore[arg-type]
+    assert loan.verdict.value == "nothing_to_dispute"
+
+
+@pytest.mark.parametrize(("docs", "missing"), [
+    ([], "credit_report"),  # no report at all
+    ([report(account(grid({"2025-03": ("1", "1060.30")}), institution="招联消费金融股份有限公司",
+             amount="5000.00", opened_on=date(2024, 5, 1)))], "credit_report"),  # another lender's account only
+    ([report()], "credit_report"),  # a report that shows no account of this loan
+    ([replace(report(account(())), version="summary")], "detailed_credit_report"),  # a 简版: no month detail
+])
+def test_a_loan_with_no_readable_account_is_insufficient_and_names_the_report(docs: list[object], missing: str) -> None:
+    loan = _check([statement(*on_time_payments()), *docs])[0]
+    assert loan.verdict.value == "insufficient"
+    assert missing in loan.missing
