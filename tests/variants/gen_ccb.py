@@ -23,8 +23,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .base import Variant, rng
 from .gen_cmb import (
-    FONT, Txn, card, draw_cell, invariant_pdf, ledger, mask, money, new_canvas, period, person,
-    row_count, tx_truth, wrap, _cents,
+    FONT, Block, Line, Txn, card, draw_block, draw_cell, grid, invariant_pdf, ledger, mask, money,
+    new_canvas, paginate, period, person, row_count, shade, tx_truth, wrap, _cents,
 )
 
 FAMILY = "ccb"
@@ -92,6 +92,7 @@ class Style:
     valign: str
     fs: float
     margin: float
+    splits: int
     page: tuple[float, float]
     cols: list[Col] = field(default_factory=list)
     x: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -101,7 +102,8 @@ def _style(r: random.Random) -> Style:
     split = r.random() < 0.45
     page = landscape(A4) if split or r.random() < 0.5 else A4
     style = Style(split, r.random() < 0.35, r.random() < 0.6, r.random() < 0.6, r.random() < 0.7,
-                  r.choice(("top", "middle")), round(r.uniform(6.6, 8.0), 1), r.uniform(24, 40), page)
+                  r.choice(("top", "middle")), round(r.uniform(6.6, 8.0), 1), r.uniform(24, 40),
+                  r.choice((0, 0, 1)), page)
     style.cols = _columns(r, split)
     scale = (page[0] - 2 * style.margin) / sum(c.width for c in style.cols)
     x = style.margin
@@ -109,13 +111,6 @@ def _style(r: random.Random) -> Style:
         style.x[col.key] = (x, x + col.width * scale)
         x += col.width * scale
     return style
-
-
-@dataclass
-class Row:
-    txn: Txn
-    cells: dict[str, list[str]]
-    lines: int
 
 
 def _day(style: Style, d: date) -> str:
@@ -136,57 +131,41 @@ def _cells(r: random.Random, style: Style, n: int, t: Txn) -> dict[str, str]:
     return cells
 
 
-def _rows(r: random.Random, style: Style, txns: list[Txn]) -> list[Row]:
-    out: list[Row] = []
-    for n, t in enumerate(txns, 1):
-        text = _cells(r, style, n, t)
-        cells = {c.key: wrap(text[c.key], style.fs, style.x[c.key][1] - style.x[c.key][0] - 4) for c in style.cols}
-        out.append(Row(t, cells, max(len(v) for v in cells.values())))
-    return out
+def _table(style: Style) -> dict[str, tuple[float, float, str]]:
+    return {c.key: (*style.x[c.key], c.align) for c in style.cols}
 
 
 def _lh(style: Style) -> float:
     return style.fs * 1.25
 
 
-def _height(style: Style, row: Row) -> float:
-    return row.lines * _lh(style) + style.fs * 0.9
-
-
-def _draw_row(cv: Canvas, style: Style, row: Row, top: float) -> None:
+def _block(r: random.Random, style: Style, n: int, t: Txn) -> Block:
     """Top-aligned cells (a wrap runs downward) or middle-aligned ones (a wrap straddles the line)."""
+    text = _cells(r, style, n, t)
+    cells = {c.key: wrap(text[c.key], style.fs, style.x[c.key][1] - style.x[c.key][0] - 4) for c in style.cols}
+    count = max(len(v) for v in cells.values())
     lh = _lh(style)
-    first = top - style.fs * 0.45 - style.fs
-    cv.setFont(FONT, style.fs)
-    for col in style.cols:
-        lines = row.cells[col.key]
-        shift = 0.0 if style.valign == "top" else (row.lines - len(lines)) / 2 * lh
-        for i, line in enumerate(lines):
-            draw_cell(cv, line, *style.x[col.key], first - shift - i * lh, col.align)
-    if style.ruled:
-        _grid(cv, style, top, top - _height(style, row))
+    lines: list[Line] = []
+    for key, texts in cells.items():
+        shift = 0.0 if style.valign == "top" else (count - len(texts)) / 2 * lh
+        lines += [Line(key, line, style.fs * 1.45 + shift + i * lh) for i, line in enumerate(texts)]
+    return Block(t, lines, count * lh + style.fs * 0.9)
 
 
-def _grid(cv: Canvas, style: Style, top: float, bottom: float) -> None:
-    x0, x1 = style.margin, style.x[style.cols[-1].key][1]
-    cv.setLineWidth(0.4)
-    cv.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
-    for col in style.cols[1:]:
-        cv.line(style.x[col.key][0], top, style.x[col.key][0], bottom)
+def _header_height(style: Style) -> float:
+    return style.fs * 2.3
 
 
 def _header(cv: Canvas, style: Style, top: float) -> float:
-    height = style.fs * 2.3
+    height = _header_height(style)
+    table = _table(style)
     if style.ruled:
-        cv.saveState()
-        cv.setFillColorRGB(0.86, 0.9, 0.96)
-        cv.rect(style.margin, top - height, style.x[style.cols[-1].key][1] - style.margin, height, stroke=0, fill=1)
-        cv.restoreState()
+        shade(cv, table, top, top - height, (0.86, 0.9, 0.96))
     cv.setFont(FONT, style.fs)
     for col in style.cols:
         draw_cell(cv, col.label, *style.x[col.key], top - height / 2 - style.fs * 0.35, "center")
     if style.ruled:
-        _grid(cv, style, top, top - height)
+        grid(cv, table, top, top - height)
     return top - height
 
 
@@ -231,52 +210,48 @@ def _top(cv: Canvas | None, style: Style, head: Head, first: bool) -> float:
     return y - 2
 
 
-def _paginate(style: Style, rows: list[Row], head: Head) -> list[list[Row]]:
-    floor = style.margin + 22
-    pages: list[list[Row]] = [[]]
-    y = _top(None, style, head, True) - style.fs * 2.3
-    for row in rows:
-        if y - _height(style, row) < floor and pages[-1]:
-            pages.append([])
-            y = _top(None, style, head, False) - style.fs * 2.3
-        pages[-1].append(row)
-        y -= _height(style, row)
-    return pages
-
-
-def _render(style: Style, rows: list[Row], head: Head) -> tuple[bytes, int]:
+def _render(style: Style, blocks: list[Block], head: Head) -> tuple[bytes, list[list[Block]]]:
     buf = io.BytesIO()
     cv = new_canvas(buf, style.page, "中国建设银行个人活期账户交易明细")
-    pages = _paginate(style, rows, head)
+    tops = (_top(None, style, head, True), _top(None, style, head, False))
+    floor = style.margin + 22
+    pages = paginate(blocks, lambda n: tops[min(n, 1)] - _header_height(style) - floor, style.fs * 0.3,
+                     style.splits)
+    table = _table(style)
     for n, page in enumerate(pages, 1):
         y = _header(cv, style, _top(cv, style, head, n == 1))
-        for row in page:
-            _draw_row(cv, style, row, y)
-            y -= _height(style, row)
+        for block in page:
+            draw_block(cv, block, y, table)
+            if style.ruled:
+                grid(cv, table, y, y - block.height)
+            y -= block.height
         cv.setFont(FONT, 8)
         cv.drawCentredString(style.page[0] / 2, style.margin, f"- 第{n}页/共{len(pages)}页 -")
         cv.showPage()
     cv.save()
-    return buf.getvalue(), len(pages)
+    return buf.getvalue(), pages
 
 
-def _variations(style: Style, rows: list[Row], pages: int) -> list[str]:
+def _variations(style: Style, pages: list[list[Block]]) -> list[str]:
     keys = {c.key for c in style.cols}
+    blocks = [b for page in pages for b in page]
     out = ["49 older title 个人活期账户交易明细" if style.old_title else "49 title 个人活期账户全部交易明细"]
     out.append("49 split 支出/收入 header with 交易时间, 对方账号, 对方户名" if style.split
                else "49 combined header with 对方账号与户名 and signed 交易金额")
     out.append("49 preamble with 起止日期 YYYYMMDD-YYYYMMDD and 当前时间段收支金额合计 line")
     out.append("49 dates YYYYMMDD" if style.ymd else "49 dates YYYY-MM-DD")
-    if any(len(r.cells["summary"]) > 1 for r in rows):
+    if any(len([ln for ln in b.lines if ln.key == "summary"]) > 1 for b in blocks if not b.part):
         out.append(f"49 摘要 wraps ({'downward' if style.valign == 'top' else 'straddling the row'})")
     if "cur" in keys:
         out.append("49 币别/钞汇 columns")
     if "book" in keys:
         out.append("49 记账日 column")
     out.append("49 amounts with thousands separators" if style.sep else "49 amounts without separators")
-    out.append(f"49 footer - 第1页/共{pages}页 -")
-    if pages > 1:
+    out.append(f"49 footer - 第1页/共{len(pages)}页 -")
+    if len(pages) > 1:
         out.append("4 rows continue across page breaks, header repeated")
+    if any(b.part for b in blocks):
+        out.append("4 a wrapped row split by a page break")
     return out
 
 
@@ -286,9 +261,9 @@ def build(seed: int) -> Variant:
     start, end = period(r)
     txns = ledger(r, row_count(r), start, end, _cents(r, 100, 50000))
     head = _head(r, style, txns, start, end)
-    rows = _rows(r, style, txns)
+    blocks = [_block(r, style, n, t) for n, t in enumerate(txns, 1)]
     with invariant_pdf():
-        pdf, pages = _render(style, rows, head)
+        pdf, pages = _render(style, blocks, head)
     time = style.split
     truth: dict[str, Any] = {
         "kind": "bank_statement", "provider": "ccb", "account_holder": head.holder,
@@ -296,5 +271,5 @@ def build(seed: int) -> Variant:
                          for t in txns],
     }
     notes = "对方账号与户名 printed as account/name" if not style.split else ""
-    return Variant(FAMILY, seed, tuple(_variations(style, rows, pages)), pdf, truth, notes)
+    return Variant(FAMILY, seed, tuple(_variations(style, pages)), pdf, truth, notes)
 

@@ -20,8 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .base import Variant, rng
 from .gen_cmb import (
-    FONT, Txn, card, digits, draw_cell, invariant_pdf, ledger, mask, money, new_canvas,
-    period, person, row_count, tx_truth, wrap, _cents,
+    FONT, Block, Line, Txn, card, draw_block, draw_cell, grid, invariant_pdf, ledger, mask, money,
+    new_canvas, paginate, period, person, row_count, shade, tx_truth, wrap, _cents,
 )
 
 FAMILY = "icbc"
@@ -78,6 +78,7 @@ class Style:
     fs: float
     margin: float
     masked: bool
+    splits: int
     page: tuple[float, float] = landscape(A4)
     cols: list[Col] = field(default_factory=list)
     x: dict[str, tuple[float, float]] = field(default_factory=dict)
@@ -87,7 +88,7 @@ def _style(r: random.Random) -> Style:
     split = r.random() < 0.4
     style = Style(split, r.random() < 0.45, "（空）" if (not split or r.random() < 0.7) else "",
                   r.random() < 0.5, r.random() < 0.5, r.random() < 0.5, round(r.uniform(6.2, 7.4), 1),
-                  r.uniform(24, 38), r.random() < 0.5)
+                  r.uniform(24, 38), r.random() < 0.5, r.choice((0, 0, 1)))
     style.cols = _columns(split)
     natural = sum(c.width for c in style.cols) * style.fs / 7.0
     scale = (style.page[0] - 2 * style.margin) / natural * style.fs / 7.0
@@ -96,13 +97,6 @@ def _style(r: random.Random) -> Style:
         style.x[col.key] = (x, x + col.width * scale)
         x += col.width * scale
     return style
-
-
-@dataclass
-class Row:
-    txn: Txn
-    cells: dict[str, list[str]]
-    lines: int
 
 
 def _cells(r: random.Random, style: Style, t: Txn, account: str, area: str) -> dict[str, str]:
@@ -121,26 +115,24 @@ def _cells(r: random.Random, style: Style, t: Txn, account: str, area: str) -> d
     return cells
 
 
-def _rows(r: random.Random, style: Style, txns: list[Txn], account: str) -> list[Row]:
-    area = r.choice(("0200", "4000", "3602", "1001", "4402", "0301", "1202"))
-    out: list[Row] = []
-    for t in txns:
-        text = _cells(r, style, t, account, area if r.random() < 0.85 else r.choice(("0200", "1001", "4000")))
-        cells: dict[str, list[str]] = {}
-        for col in style.cols:
-            x0, x1 = style.x[col.key]
-            cells[col.key] = wrap(text[col.key], style.fs, x1 - x0 - 4)
-        cells["date"] = [t.when.date().isoformat(), t.when.strftime("%H:%M:%S")]
-        out.append(Row(t, cells, max(len(v) for v in cells.values())))
-    return out
+def _table(style: Style) -> dict[str, tuple[float, float, str]]:
+    return {c.key: (*style.x[c.key], c.align) for c in style.cols}
+
+
+def _block(r: random.Random, style: Style, t: Txn, account: str, area: str) -> Block:
+    """Bottom-aligned cells: the time line of 交易日期 is the row's baseline, the date line above it."""
+    text = _cells(r, style, t, account, area if r.random() < 0.85 else r.choice(("0200", "1001", "4000")))
+    cells = {c.key: wrap(text[c.key], style.fs, style.x[c.key][1] - style.x[c.key][0] - 4) for c in style.cols}
+    cells["date"] = [t.when.date().isoformat(), t.when.strftime("%H:%M:%S")]
+    count = max(len(v) for v in cells.values())
+    lh = _lh(style)
+    lines = [Line(key, line, style.fs * 1.35 + (count - len(texts) + i) * lh)
+             for key, texts in cells.items() for i, line in enumerate(texts)]
+    return Block(t, lines, count * lh + style.fs * 0.7)
 
 
 def _lh(style: Style) -> float:
     return style.fs * 1.3
-
-
-def _row_height(style: Style, row: Row) -> float:
-    return row.lines * _lh(style) + style.fs * 0.7
 
 
 def _title_block(cv: Canvas | None, style: Style, head: list[str], first: bool) -> float:
@@ -161,84 +153,56 @@ def _title_block(cv: Canvas | None, style: Style, head: list[str], first: bool) 
     return y - 2
 
 
+def _header_height(style: Style) -> float:
+    return style.fs * 2.2
+
+
 def _header(cv: Canvas, style: Style, top: float) -> float:
-    height = style.fs * 2.2
+    height = _header_height(style)
+    table = _table(style)
     if style.ruled:
-        _shade(cv, style, top, top - height)
+        shade(cv, table, top, top - height, (0.88, 0.88, 0.88))
     cv.setFont(FONT, style.fs)
     for col in style.cols:
         draw_cell(cv, col.label, *style.x[col.key], top - height / 2 - style.fs * 0.35, "center")
     if style.ruled:
-        _grid(cv, style, top, top - height)
+        grid(cv, table, top, top - height)
     return top - height
 
 
-def _shade(cv: Canvas, style: Style, top: float, bottom: float) -> None:
-    x0, x1 = style.margin, style.x[style.cols[-1].key][1]
-    cv.saveState()
-    cv.setFillGray(0.88)
-    cv.rect(x0, bottom, x1 - x0, top - bottom, stroke=0, fill=1)
-    cv.restoreState()
+_MONEY_KEYS = ("amt", "in", "out")
 
 
-def _grid(cv: Canvas, style: Style, top: float, bottom: float) -> None:
-    x0, x1 = style.margin, style.x[style.cols[-1].key][1]
-    cv.setLineWidth(0.4)
-    cv.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
-    for col in style.cols[1:]:
-        cv.line(style.x[col.key][0], top, style.x[col.key][0], bottom)
+def _footer_lines(blocks: list[Block]) -> list[str]:
+    """The page's own sums, over the rows whose amount line is on this page."""
+    rows = [b.txn for b in blocks if b.has(_MONEY_KEYS)]
+    out = sum((-t.amount for t in rows if t.amount < 0), Decimal(0))
+    inc = sum((t.amount for t in rows if t.amount > 0), Decimal(0))
+    return [f"本页支出算术合计：{money(out)}", f"本页收入算术合计：{money(inc)}", f"本页交易笔数：{len(rows)}"]
 
 
-def _draw_row(cv: Canvas, style: Style, row: Row, top: float) -> None:
-    """Bottom-aligned cells: the time line of 交易日期 is the row's baseline, the date line above it."""
-    lh = _lh(style)
-    base = top - style.fs * 0.35 - lh * (row.lines - 1) - style.fs * 1.0
-    cv.setFont(FONT, style.fs)
-    for col in style.cols:
-        lines = row.cells[col.key]
-        for i, line in enumerate(lines):
-            draw_cell(cv, line, *style.x[col.key], base + (len(lines) - 1 - i) * lh, col.align)
-    if style.ruled:
-        _grid(cv, style, top, top - _row_height(style, row))
-
-
-def _footer_lines(rows: list[Row]) -> list[str]:
-    out = sum(-r.txn.amount for r in rows if r.txn.amount < 0)
-    inc = sum(r.txn.amount for r in rows if r.txn.amount > 0)
-    return [f"本页支出算术合计：{money(Decimal(out))}", f"本页收入算术合计：{money(Decimal(inc))}",
-            f"本页交易笔数：{len(rows)}"]
-
-
-def _paginate(style: Style, rows: list[Row], head: list[str]) -> list[list[Row]]:
-    floor = style.margin + 44
-    pages: list[list[Row]] = [[]]
-    y = _title_block(None, style, head, True) - style.fs * 2.2
-    for row in rows:
-        height = _row_height(style, row)
-        if y - height < floor and pages[-1]:
-            pages.append([])
-            y = _title_block(None, style, head, False) - style.fs * 2.2
-        pages[-1].append(row)
-        y -= height
-    return pages
-
-
-def _render(style: Style, rows: list[Row], head: list[str]) -> tuple[bytes, int]:
+def _render(style: Style, blocks: list[Block], head: list[str]) -> tuple[bytes, list[list[Block]]]:
     buf = io.BytesIO()
     cv = new_canvas(buf, style.page, "中国工商银行借记账户历史明细")
-    pages = _paginate(style, rows, head)
+    tops = (_title_block(None, style, head, True), _title_block(None, style, head, False))
+    floor = style.margin + 44
+    pages = paginate(blocks, lambda n: tops[min(n, 1)] - _header_height(style) - floor, style.fs * 0.3,
+                     style.splits)
+    table = _table(style)
     for n, page in enumerate(pages, 1):
         y = _header(cv, style, _title_block(cv, style, head, n == 1))
-        for row in page:
-            _draw_row(cv, style, row, y)
-            y -= _row_height(style, row)
+        for block in page:
+            draw_block(cv, block, y, table)
+            if style.ruled:
+                grid(cv, table, y, y - block.height)
+            y -= block.height
         _page_footer(cv, style, page, n, len(pages), y)
         cv.showPage()
     cv.save()
-    return buf.getvalue(), len(pages)
+    return buf.getvalue(), pages
 
 
-def _page_footer(cv: Canvas, style: Style, page: list[Row], n: int, total: int, y: float) -> None:
+def _page_footer(cv: Canvas, style: Style, page: list[Block], n: int, total: int, y: float) -> None:
     w = style.page[0]
     cv.setFont(FONT, 8)
     fy = y - 14 if style.footer_below_table else style.margin + 22
@@ -258,7 +222,8 @@ def _head(r: random.Random, style: Style, account: str, holder: str, start: Any,
     return [line]
 
 
-def _variations(style: Style, rows: list[Row], pages: int) -> list[str]:
+def _variations(style: Style, pages: list[list[Block]]) -> list[str]:
+    blocks = [b for page in pages for b in page]
     out = ["48 date on its own line above the HH:MM:SS line"]
     out.append("48 split 收入金额/支出金额 columns (unsigned)" if style.split else "48 signed 收入/支出金额 with +")
     if style.empty:
@@ -266,13 +231,15 @@ def _variations(style: Style, rows: list[Row], pages: int) -> list[str]:
     out.append("48 per-page footer 本页支出/收入算术合计, 本页交易笔数, 第 N 页 共 M 页")
     if style.newest_first:
         out.append("48 newest first")
-    if any(len(r.cells["party"]) > 1 for r in rows):
+    if any(len([ln for ln in b.lines if ln.key == "party"]) > 1 for b in blocks if not b.part):
         out.append("48 对方户名 wraps")
     if style.ruled:
         out.append("48 ruled table with shaded header")
-    if pages > 1:
+    if len(pages) > 1:
         out.append("4 rows continue across page breaks, header repeated" +
                    (" with title" if style.title_every_page else ""))
+    if any(b.part for b in blocks):
+        out.append("4 a row split by a page break (date line on the page before)")
     return out
 
 
@@ -282,12 +249,13 @@ def build(seed: int) -> Variant:
     start, end = period(r)
     txns = ledger(r, row_count(r), start, end, _cents(r, 300, 60000))
     printed = list(reversed(txns)) if style.newest_first else txns
-    account = card(r, "6222", 19) if r.random() < 0.7 else "0" + digits(r, 18)
+    account = card(r, "6222", 19) if r.random() < 0.7 else card(r, "3602", 19)
     holder = person(r)
-    rows = _rows(r, style, printed, account)
+    area = r.choice(("0200", "4000", "3602", "1001", "4402", "0301", "1202"))
+    blocks = [_block(r, style, t, account, area) for t in printed]
     head = _head(r, style, account, holder, start, end)
     with invariant_pdf():
-        pdf, pages = _render(style, rows, head)
+        pdf, pages = _render(style, blocks, head)
     truth: dict[str, Any] = {
         "kind": "bank_statement", "provider": "icbc", "account_holder": holder,
         "transactions": [tx_truth(t, t.when.strftime("%H:%M:%S"), True, t.party, t.account) for t in printed],
@@ -295,5 +263,4 @@ def build(seed: int) -> Variant:
     notes = "printed newest first; balances chain in booking (reverse printed) order" if style.newest_first else ""
     if style.empty:
         notes += ("; " if notes else "") + "（空） cells are truth counterparty \"\""
-    return Variant(FAMILY, seed, tuple(_variations(style, rows, pages)), pdf, truth, notes)
-
+    return Variant(FAMILY, seed, tuple(_variations(style, pages)), pdf, truth, notes)
