@@ -42,7 +42,7 @@ _SUMMARY: dict[str, tuple[str, ...]] = {
     "interest": ("结息", "利息存入"),
 }
 _PLACE: dict[str, tuple[str, ...]] = {
-    "spend": ("财付通-美团外卖", "支付宝-淘宝", "银联商户", "京东支付", "财付通-拼多多"),
+    "spend": ("银联商户", "", "POS消费", "京东支付"),
     "platform": ("支付宝", "财付通", "网银在线"),
     "utility": ("电费", "水费", "话费充值"),
     "transfer_out": ("手机银行", "网上银行", "转账", ""),
@@ -50,9 +50,27 @@ _PLACE: dict[str, tuple[str, ...]] = {
     "salary": ("工资", "代发工资", "绩效奖金"),
     "loan_repay": ("借呗还款", "微粒贷还款", "招联还款", "还款", "代扣还款"),
     "loan_disburse": ("放款", "贷款", ""),
-    "refund": ("退款", "支付宝-退款", "财付通-退款"),
+    "refund": ("退款", "消费退货"),
     "interest": ("", "利息"),
 }
+
+
+_LOAN_PLACE = {"重庆蚂蚁消费金融有限公司": "借呗还款", "深圳前海微众银行股份有限公司": "微粒贷还款",
+               "招联消费金融股份有限公司": "招联还款", "马上消费金融股份有限公司": "安逸花还款"}
+_VIA = {"财付通": ("财付通支付科技有限公司", "243300133"), "支付宝": ("支付宝（中国）网络技术有限公司", "215500690")}
+
+
+def _recast(r: random.Random, t: Txn) -> None:
+    """How CCB records the other side: a merchant paid through a platform shows the platform as
+    对方户名 and the merchant in 交易地点/附言; a lender's repayment names the product in 附言."""
+    place = r.choice(_PLACE[t.category])
+    if t.category in ("spend", "refund") and r.random() < 0.6:
+        via = r.choice(sorted(_VIA))
+        place = f"{via}-{t.party}" + ("-退款" if t.category == "refund" else "")
+        t.party, t.account = _VIA[via][0], r.choice(("", _VIA[via][1]))
+    elif t.category == "loan_repay":
+        place = _LOAN_PLACE.get(t.party, r.choice(("还款", "代扣还款", "")))
+    t.extra["place"] = place
 
 
 @dataclass(frozen=True)
@@ -123,7 +141,7 @@ def _cells(r: random.Random, style: Style, n: int, t: Txn) -> dict[str, str]:
         "seq": str(n), "summary": r.choice(_SUMMARY[t.category]), "cur": "人民币", "cash": "钞",
         "book": _day(style, t.when.date()), "date": _day(style, t.when.date()),
         "time": t.when.strftime("%H:%M:%S"), "bal": money(t.balance, style.sep),
-        "place": r.choice(_PLACE[t.category]), "pacct": t.account, "party": t.party, "pboth": both,
+        "place": t.extra["place"], "pacct": t.account, "party": t.party, "pboth": both,
         "amt": money(t.amount, style.sep),
         "out": money(t.amount, style.sep, unsigned=True) if t.amount < 0 else "",
         "in": money(t.amount, style.sep) if t.amount > 0 else "",
@@ -260,6 +278,8 @@ def build(seed: int) -> Variant:
     style = _style(r)
     start, end = period(r)
     txns = ledger(r, row_count(r), start, end, _cents(r, 100, 50000))
+    for t in txns:
+        _recast(r, t)
     head = _head(r, style, txns, start, end)
     blocks = [_block(r, style, n, t) for n, t in enumerate(txns, 1)]
     with invariant_pdf():

@@ -244,8 +244,22 @@ def _party(r: random.Random, category: str) -> tuple[str, str]:
     return "", ""
 
 
-_NOTES = ("", "", "", "", "房租", "生活费", "借呗还款", "微粒贷还款第3期", "还信用卡", "工资", "报销差旅费",
-          "给妈妈的生活费及医药费", "2023年物业管理费及停车费", "招联好期贷还款", "押金退回", "水电燃气")
+_NOTES: dict[str, tuple[str, ...]] = {
+    "spend": ("", "", "", "", "午饭", "超市采购", "加油"),
+    "platform": ("", "", "网购", "充值"),
+    "utility": ("", "水电燃气", "话费", "{y}年物业管理费及停车费"),
+    "transfer_out": ("", "房租", "生活费", "给妈妈的生活费及医药费", "还朋友借款", "{y}年{m}月房租及水电"),
+    "transfer_in": ("", "", "报销差旅费", "押金退回", "朋友还款"),
+    "salary": ("", "工资", "{m}月工资", "绩效奖金"),
+    "loan_repay": ("", "借呗还款", "微粒贷还款第{k}期", "招联好期贷还款", "安逸花还款", "还款"),
+    "loan_disburse": ("", "借款", "贷款到账"),
+    "refund": ("",),
+    "interest": ("",),
+}
+
+
+def _note(r: random.Random, category: str, when: datetime) -> str:
+    return r.choice(_NOTES[category]).format(y=when.year, m=when.month, k=r.randint(1, 12))
 
 
 def ledger(r: random.Random, count: int, start: date, end: date, opening: Decimal) -> list[Txn]:
@@ -266,8 +280,7 @@ def ledger(r: random.Random, count: int, start: date, end: date, opening: Decima
             category, amount = "transfer_in", _cents(r, 500, 9000, 0.8)
         balance += amount
         name, account = _party(r, category)
-        note = "" if category in ("interest", "refund") else r.choice(_NOTES)
-        out.append(Txn(when, amount, category, name, account, note, balance))
+        out.append(Txn(when, amount, category, name, account, _note(r, category, when), balance))
     return out
 
 

@@ -29,18 +29,21 @@ def variant(family: str, seed: int) -> Variant:
     return _cache[key]
 
 
-def tokens(pdf: bytes) -> tuple[set[str], int]:
-    """Every word pdfplumber extracts, with separators and "+" removed, and the page count."""
+def tokens(pdf: bytes) -> tuple[set[str], str, int]:
+    """Every word pdfplumber extracts (also with separators and "+" removed), the whole text without
+    white space, and the page count."""
     found: set[str] = set()
+    whole: list[str] = []
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         for page in doc.pages:
             for word in page.extract_words(keep_blank_chars=False):
                 text = word["text"]
+                whole.append(text)
                 found.add(text)
                 found.add(text.replace(",", "").lstrip("+-"))
                 for part in re.split(r"[：:/\s]", text):
                     found.add(part)
-        return found, len(doc.pages)
+        return found, "".join(whole), len(doc.pages)
 
 
 @pytest.mark.parametrize("family", sorted(BUILDERS))
@@ -82,7 +85,7 @@ def test_balance_chain(family: str) -> None:
 def test_truth_is_in_the_text_layer(family: str) -> None:
     for seed in SEEDS:
         v = variant(family, seed)
-        found, pages = tokens(v.pdf)
+        found, whole, pages = tokens(v.pdf)
         assert 1 <= pages <= 9
         for row in v.truth["transactions"]:
             amount = row["amount"].lstrip("-")
@@ -92,6 +95,8 @@ def test_truth_is_in_the_text_layer(family: str) -> None:
             assert row["date"] in found or row["date"].replace("-", "") in found, (v.name, row)
             if row["time"]:
                 assert row["time"] in found, (v.name, row)
+            assert row["counterparty"][:4] in whole, (v.name, row)
+            assert row.get("counterparty_account", "")[:3] in whole, (v.name, row)
 
 
 def test_catalogue_items_recur() -> None:
