@@ -121,7 +121,7 @@ def _style(r: random.Random) -> Style:
     page = landscape(A4) if split or r.random() < 0.5 else A4
     style = Style(split, r.random() < 0.35, r.random() < 0.6, r.random() < 0.6, r.random() < 0.7,
                   r.choice(("top", "middle")), round(r.uniform(6.6, 8.0), 1), r.uniform(24, 40),
-                  r.choice((0, 0, 1)), page)
+                  r.choice((0, 2, 3)), page)
     style.cols = _columns(r, split)
     scale = (page[0] - 2 * style.margin) / sum(c.width for c in style.cols)
     x = style.margin

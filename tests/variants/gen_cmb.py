@@ -464,7 +464,7 @@ def _style(r: random.Random) -> CmbStyle:
     cols = [c for c in _COLUMNS if c.key in keys]
     style = CmbStyle(layout, cols, r.uniform(26, 42), round(r.uniform(7.0, 8.6), 1), r.uniform(1.5, 3.5),
                      r.random() < 0.5, r.random() < 0.5, r.random() < 0.4, r.choice((" ", " ", "  ")),
-                     r.choice((0, 0, 1, 2)))
+                     r.choice((0, 3, 3)))
     _fit(style, r)
     return style
 
@@ -476,7 +476,7 @@ def _fit(style: CmbStyle, r: random.Random) -> None:
     room = style.page_size[0] - 2 * style.margin - sum(fixed.values())
     flex = [c.key for c in style.cols if not c.width]
     if "memo" in flex and "party" in flex:
-        share = r.uniform(0.55, 0.68)
+        share = r.uniform(0.58, 0.74)
         fixed["party"], fixed["memo"] = room * share, room * (1 - share)
     elif flex:
         fixed[flex[0]] = min(room, r.uniform(105, 230) * scale)

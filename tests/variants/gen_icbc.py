@@ -88,7 +88,7 @@ def _style(r: random.Random) -> Style:
     split = r.random() < 0.4
     style = Style(split, r.random() < 0.45, "（空）" if (not split or r.random() < 0.7) else "",
                   r.random() < 0.5, r.random() < 0.5, r.random() < 0.5, round(r.uniform(6.2, 7.4), 1),
-                  r.uniform(24, 38), r.random() < 0.5, r.choice((0, 0, 1)))
+                  r.uniform(24, 38), r.random() < 0.5, r.choice((0, 0, 1, 2)))
     style.cols = _columns(split)
     natural = sum(c.width for c in style.cols) * style.fs / 7.0
     scale = (style.page[0] - 2 * style.margin) / natural * style.fs / 7.0
