@@ -24,8 +24,8 @@ from generator.models import DocumentKind, SourceRef
 from generator.money import AmountError, parse_amount
 from generator.parsers.base import DocumentParser
 from generator.parsers.layout import Line
-from generator.parsers.pboc import NUMBER, TIME, report_lines
-from generator.parsers.pboc_grid import compact, line_page, union
+from generator.parsers.pboc import NUMBER, TIME
+from generator.parsers.pboc_text import compact, line_page, report_lines, union
 from generator.pdf import PdfDocument
 
 CATEGORIES = ("信用卡", "购房贷款", "其他贷款")

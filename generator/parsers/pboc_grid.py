@@ -1,17 +1,16 @@
-"""The ruled tables of a PBOC 二代 account block, read from word positions (no ruling lines).
+"""An account's repayment history in a PBOC 二代 report, read from word positions.
 
-Two shapes occur:
+Two drawings occur (FORMATS-REAL items 20-27):
 
-* label/value tables: a grey label row over a value row, e.g.
-  ``管理机构 账户标识 开立日期 …`` over ``重庆蚂蚁消费金融有限公司 JB24011000123 2024.01.10 …``;
-  a long value wraps inside its cell (its lines are joined top to bottom);
-* the 5-year grid under ``2024年02月-2025年01月的还款记录``: a month header ``1 … 12``, then per
-  year a status row (``N N 1 N … C``) and below it an 逾期（透支）总额 row (``0 0 1,060 …``).
-  The year sits in the first column: merged over both rows, on the amount row, or on the part
-  of a year that a page break split off. Months outside the window are blank cells.
-
-The grid can break across pages (even between a year's two rows) and the month header is not
-repeated there: columns come from the header's x positions, which every page shares.
+* the grid under ``2024年02月-2025年01月的还款记录`` (the range cut to the account's life): a month
+  header ``1 … 12``, then per year a status row (``N N 1 N … C``) and below it an 逾期（透支）总额
+  row (``0 0 1,060 …``). The year sits in the first column: merged over both rows (a line of its
+  own between them), on either row, or on the part of a year a page break split off. Years run
+  latest first in real reports, oldest first in others. Months outside the window are blank.
+  The grid breaks across pages (even between a year's two rows) without repeating the month
+  header: columns come from the header's x positions, which every page shares.
+* a vertical list under ``最近5年内的历史表现``: ``月份 | 还款状态 | 逾期（透支）总额``, one month a row
+  (``2022年04月  C  0``), its title and header repeated after a page break.
 """
 
 from __future__ import annotations
@@ -20,80 +19,25 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import groupby, pairwise
+from itertools import pairwise
 
-from generator.dates import is_date
 from generator.documents import GridMonth
 from generator.errors import StatementParseError
-from generator.models import BBox, SourceRef
+from generator.models import SourceRef
 from generator.money import AmountError, parse_amount
-from generator.parsers.layout import Line, RawRow, header_columns, rows_by_anchor
+from generator.parsers.layout import Line
+from generator.parsers.pboc_text import compact, fold, folded, line_page, union
 from generator.pdf import Word
 
-ANCHOR = re.compile(r"^(\d{4})年(\d{1,2})月\s*[-－—–~至]\s*(\d{4})年(\d{1,2})月的还款记录$")
+ANCHOR = re.compile(r"^(\d{4})年(\d{1,2})月[-至](\d{4})年(\d{1,2})月的?还款记录$")
+STATUS_ONLY = re.compile(r"^\d{4}年\d{1,2}月[-至]\d{4}年\d{1,2}月的?还款状态$")
+LIST_TITLE = re.compile(r"^最近\d+年内?的(?:历史表现|还款记录)$")
+LIST_MONTH = re.compile(r"^(\d{4})年(\d{1,2})月$")
 CODES = frozenset("N*1234567BCGDZM#/A")
 YEAR = re.compile(r"^(\d{4})年?$")
 MONTH_LABEL = re.compile(r"^(\d{1,2})月?$")
-FAR_RIGHT = 1e6  # the last column of a header-row table runs to the page's edge, whatever its width
-ROW_LABELS = frozenset({"还款状态", "逾期（透支）总额", "逾期(透支)总额", "年份", "年/月", "年\\月", "月份"})
-
-
-def compact(line: Line) -> str:
-    return "".join(w.text for w in line.words)
-
-
-def line_page(line: Line) -> int:
-    return line.words[0].page
-
-
-def union(words: Sequence[Word]) -> BBox:
-    return (min(w.x0 for w in words), min(w.top for w in words),
-            max(w.x1 for w in words), max(w.bottom for w in words))
-
-
-# --------------------------------------------------------------------------- label/value tables
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str  # "" for an empty cell
-    page: int
-
-
-def label_values(lines: Sequence[Line], vocabulary: frozenset[str]) -> dict[str, Cell]:
-    """Label rows (every word a known label) each followed by value lines, as label → value.
-    A value word belongs to the label whose column it falls in: the boundaries lie halfway
-    between neighbouring label centres, since the ruled cells centre both label and value."""
-    out: dict[str, Cell] = {}
-    labels: list[Word] = []
-    values: list[Line] = []
-    for line in lines:
-        if all(w.text in vocabulary for w in line.words):
-            out.update(_read_row(labels, values))
-            labels, values = list(line.words), []
-        elif not labels or any(w.text in vocabulary for w in line.words):
-            raise LookupError(compact(line))
-        else:
-            values.append(line)
-    out.update(_read_row(labels, values))
-    return out
-
-
-def _read_row(labels: Sequence[Word], values: Sequence[Line]) -> dict[str, Cell]:
-    if not labels:
-        return {}
-    bounds = [(a.mid_x + b.mid_x) / 2 for a, b in pairwise(labels)]
-    parts: list[list[str]] = [[] for _ in labels]
-    pages = [labels[0].page] * len(labels)
-    for line in values:  # top to bottom: a wrapped cell's lines join in reading order
-        for word in line.words:
-            index = bisect_right(bounds, word.mid_x)
-            parts[index].append(word.text)
-            pages[index] = word.page
-    return {w.text: Cell("".join(p), pages[i]) for i, (w, p) in enumerate(zip(labels, parts))}
-
-
-# --------------------------------------------------------------------------- the grid
+ROW_LABELS = frozenset(fold(x) for x in ("还款状态", "逾期（透支）总额", "逾期(透支)总额", "年份", "年/月", "年\\月",
+                                         "月份", "逾期（透支）", "总额"))
 
 
 @dataclass(frozen=True)
@@ -111,10 +55,45 @@ class Window:
 
 
 def window(line: Line) -> Window | None:
-    m = ANCHOR.match(compact(line))
+    m = ANCHOR.match(folded(line))
     if m is None:
         return None
     return Window(f"{m[1]}-{int(m[2]):02d}", f"{m[3]}-{int(m[4]):02d}")
+
+
+@dataclass
+class GridResult:
+    months: tuple[GridMonth, ...]
+    missing: tuple[str, ...]  # months of the window the grid does not print
+
+
+@dataclass
+class HistoryError:
+    """Builds the errors of one account's history; they name the file, page and account."""
+
+    file: str
+    row: int  # the account's ordinal in the report
+    label: str  # "非循环贷账户 账户1", for messages
+
+    def at(self, line: Line, message: str) -> StatementParseError:
+        return StatementParseError(self.file, f"{self.label}: {message} ({compact(line)!r})",
+                                   page=line_page(line), row=self.row)
+
+    def month(self, key: str, status: Word, amount: Word | None) -> GridMonth:
+        value = None
+        words = [status]
+        if amount is not None:
+            try:
+                value = parse_amount(amount.text)
+            except AmountError:
+                raise StatementParseError(self.file, f"{self.label}: cannot parse 逾期（透支）总额 {amount.text!r} "
+                                          f"of {key}", page=amount.page, row=self.row) from None
+            if amount.page == status.page:
+                words.append(amount)
+        return GridMonth(key, status.text, value, SourceRef(self.file, status.page, self.row, union(words)))
+
+
+# --------------------------------------------------------------------------- the grid
 
 
 @dataclass(frozen=True)
@@ -132,12 +111,13 @@ class _Columns:
 
 
 def _month_header(line: Line) -> _Columns | None:
-    words = [w for w in line.words if MONTH_LABEL.match(w.text)]
+    words = [w for w in line.words if fold(w.text) not in ROW_LABELS]
+    if len(words) != 12 or not all(MONTH_LABEL.match(w.text) for w in words):
+        return None
     if [int(w.text.rstrip("月")) for w in words] != list(range(1, 13)):
         return None
     centres = tuple(w.mid_x for w in words)
-    pitch = (centres[-1] - centres[0]) / 11
-    return _Columns(centres, pitch / 2)
+    return _Columns(centres, (centres[-1] - centres[0]) / 22)
 
 
 @dataclass
@@ -145,6 +125,13 @@ class _Row:
     cells: dict[int, Word]
     year: str | None
     line: Line
+
+
+def _opens_year(row: _Row, status: _Row) -> bool:
+    """Whether `row`, under an open status row, is the next year's status row, not its amounts."""
+    if set(row.cells) - set(status.cells):
+        return True
+    return any(w.text in CODES and not w.text.isdigit() for w in row.cells.values())
 
 
 @dataclass
@@ -155,39 +142,27 @@ class _Pair:
 
 
 @dataclass
-class GridResult:
-    months: tuple[GridMonth, ...]
-    missing: tuple[str, ...]  # months of the window the grid does not print
+class GridReader(HistoryError):
+    """Reads one account's grid: `read(anchor, lines)` with the lines from the month header on."""
 
-
-@dataclass
-class GridReader:
-    """Reads one account's grid; errors name the file, page and the account (as the row)."""
-
-    file: str
-    row: int  # the account's ordinal in the report
-    label: str  # "非循环贷账户 账户1", for messages
     pairs: list[_Pair] = field(default_factory=list)
-
-    def fail(self, line: Line, message: str) -> StatementParseError:
-        return StatementParseError(self.file, f"{self.label}: {message} ({compact(line)!r})",
-                                   page=line_page(line), row=self.row)
 
     def read(self, anchor: Line, lines: Sequence[Line]) -> GridResult:
         win = window(anchor)
         assert win is not None
-        head = next((i for i, ln in enumerate(lines) if _month_header(ln)), None)
-        if head is None or any(compact(ln) for ln in lines[:head]):
-            raise self.fail(anchor, "month header 1-12 of the repayment grid not found")
-        columns = _month_header(lines[head])
-        assert columns is not None
+        columns = _month_header(lines[0]) if lines else None
+        if columns is None:
+            raise self.at(lines[0] if lines else anchor, "month header 1-12 of the repayment grid not found")
         pending: str | None = None
-        for line in lines[head + 1:]:
-            row = self._row(line, columns)
-            pending = self._place(row, pending)
+        for line in lines[1:]:
+            if _month_header(line) is None:  # some renders repeat the header after a page break
+                pending = self._place(self._row(line, columns), pending)
         if self.pairs and self.pairs[-1].amount is None:
-            raise self.fail(self.pairs[-1].status.line, "status row without its 逾期（透支）总额 row")
-        return self._months(win)
+            self.pairs[-1].amount = _Row({}, None, self.pairs[-1].status.line)
+        result = self._months(win)
+        if not result.months:
+            raise self.at(anchor, "还款记录 grid has no months")
+        return result
 
     def _row(self, line: Line, columns: _Columns) -> _Row:
         year: str | None = None
@@ -195,84 +170,101 @@ class GridReader:
         for word in line.words:
             if word.mid_x < columns.year_right:
                 m = YEAR.match(word.text)
-                if m is None and word.text not in ROW_LABELS:
-                    raise self.fail(line, f"unexpected text {word.text!r} in the year column")
+                if m is None and fold(word.text) not in ROW_LABELS:
+                    raise self.at(line, f"unexpected text {word.text!r} in the year column of the repayment grid")
                 year = m[1] if m else year
                 continue
             index = columns.index(word)
             if index is None or index in cells:
-                raise self.fail(line, f"cannot place {word.text!r} in a month column")
+                raise self.at(line, f"cannot place {word.text!r} in a month column of the repayment grid")
             cells[index] = word
         return _Row(cells, year, line)
 
     def _place(self, row: _Row, pending: str | None) -> str | None:
-        """Rows alternate status / amount; a year word belongs to the open pair, or else the next."""
+        """Rows alternate status / amount; a year word belongs to the open pair, or else the next.
+        A year whose amounts are all blank prints no amount row: a row that cannot be the open
+        pair's amounts (a cell where the status row has none, or a letter code) opens the next."""
         open_pair = self.pairs[-1] if self.pairs and self.pairs[-1].amount is None else None
         if not row.cells:
             if open_pair is not None and open_pair.year in (None, row.year):
                 open_pair.year = row.year
                 return pending
             return row.year or pending
-        if open_pair is None:
-            if not all(w.text in CODES for w in row.cells.values()):
-                raise self.fail(row.line, "expected a row of status codes")
-            self.pairs.append(_Pair(row, year=row.year or pending))
-            return None
-        open_pair.amount = row
-        open_pair.year = open_pair.year or row.year
-        return pending
+        if open_pair is not None and not _opens_year(row, open_pair.status):
+            open_pair.amount = row
+            open_pair.year = open_pair.year or row.year
+            return pending
+        if open_pair is not None:
+            open_pair.amount = _Row({}, None, open_pair.status.line)
+        if not all(w.text in CODES for w in row.cells.values()):
+            raise self.at(row.line, "expected a row of status codes")
+        self.pairs.append(_Pair(row, year=row.year or pending))
+        return None
 
     def _months(self, win: Window) -> GridResult:
         allowed = set(win.months())
         out: dict[str, GridMonth] = {}
         for pair in self.pairs:
             if pair.year is None:
-                raise self.fail(pair.status.line, "grid row without a year")
+                raise self.at(pair.status.line, "grid row without a year")
             assert pair.amount is not None
-            extra = set(pair.amount.cells) - set(pair.status.cells)
-            if extra:
-                raise self.fail(pair.amount.line, "逾期（透支）总额 in a month without a status")
+            if set(pair.amount.cells) - set(pair.status.cells):
+                raise self.at(pair.amount.line, "逾期（透支）总额 in a month without a status")
             for index, word in sorted(pair.status.cells.items()):
                 key = f"{pair.year}-{index + 1:02d}"
                 if key not in allowed or key in out:
-                    raise self.fail(pair.status.line, f"month {key} outside the window or printed twice")
-                out[key] = self._month(key, word, pair.amount.cells.get(index))
+                    raise self.at(pair.status.line, f"month {key} outside the window or printed twice")
+                out[key] = self.month(key, word, pair.amount.cells.get(index))
         missing = tuple(sorted(allowed - set(out)))
         return GridResult(tuple(out[k] for k in sorted(out)), missing)
 
-    def _month(self, key: str, status: Word, amount: Word | None) -> GridMonth:
-        value = None
-        words = [status]
-        if amount is not None:
-            try:
-                value = parse_amount(amount.text)
-            except AmountError:
-                raise StatementParseError(self.file, f"{self.label}: cannot parse 逾期（透支）总额 {amount.text!r} "
-                                          f"of {key}", page=amount.page, row=self.row) from None
-            if amount.page == status.page:
-                words.append(amount)
-        return GridMonth(key, status.text, value, SourceRef(self.file, status.page, self.row, union(words)))
+
+# --------------------------------------------------------------------------- the vertical list
 
 
-# --------------------------------------------------------------------------- header-row tables
+@dataclass
+class ListReader(HistoryError):
+    """Reads ``最近5年内的历史表现`` lists: `read(lines)` with every line of the list's parts."""
+
+    def read(self, lines: Sequence[Line]) -> GridResult:
+        bounds: list[float] | None = None
+        out: dict[str, GridMonth] = {}
+        for line in lines:
+            text = folded(line)
+            if LIST_TITLE.match(text):
+                continue
+            if "月份" in text and "还款状态" in text:
+                bounds = _list_bounds(line)
+                continue
+            if bounds is None:
+                raise self.at(line, "月份 | 还款状态 | 逾期（透支）总额 header not found")
+            key, month = self._month(line, bounds)
+            if key in out:
+                raise self.at(line, f"month {key} printed twice")
+            out[key] = month
+        if not out:
+            raise self.at(lines[0], "历史表现 list has no months")
+        return GridResult(tuple(out[k] for k in sorted(out)), ())
+
+    def _month(self, line: Line, bounds: Sequence[float]) -> tuple[str, GridMonth]:
+        m = LIST_MONTH.match(line.words[0].text)
+        cells: dict[int, Word] = {}
+        for word in line.words[1:]:
+            index = bisect_right(bounds, word.mid_x)
+            if index == 0 or index in cells:
+                raise self.at(line, f"cannot place {word.text!r} in the 历史表现 list")
+            cells[index] = word
+        status = cells.get(1)
+        if m is None or status is None or status.text not in CODES:
+            raise self.at(line, "expected 月份, 还款状态 and 逾期（透支）总额 in the 历史表现 list")
+        key = f"{m[1]}-{int(m[2]):02d}"
+        return key, self.month(key, status, cells.get(2))
 
 
-def table_rows(file: str, row: int, header: Line, body: Sequence[Line],
-               labels: Sequence[tuple[str, str]], anchor: str) -> list[RawRow]:
-    """Rows of a header-row table (特殊交易, 标注及声明), keyed by the date in column `anchor`;
-    a wrapped cell's lines, centred on their row, join the nearest date line (layout.rows_by_anchor)."""
-    try:
-        columns = header_columns(header, labels, FAR_RIGHT, body)
-    except LookupError as exc:
-        raise StatementParseError(file, f"table header {exc.args[0]!r} not found ({compact(header)!r})",
-                                  page=line_page(header), row=row) from None
-    heights = sorted(w.bottom - w.top for ln in body for w in ln.words) or [10.0]
-    max_gap = 4 * heights[len(heights) // 2]
-    rows: list[RawRow] = []
-    for page, group in groupby(body, key=line_page):
-        rows += rows_by_anchor(list(group), columns, page, lambda c: _is_date(c[anchor]), max_gap)
-    return rows
-
-
-def _is_date(words: Sequence[Word]) -> bool:
-    return len(words) == 1 and is_date(words[0].text)
+def _list_bounds(header: Line) -> list[float]:
+    """Boundaries between the three columns: 月份, 还款状态, and the rest (``逾期（透支）`` ``总额``)."""
+    words = header.words
+    status = next(i for i, w in enumerate(words) if w.text == "还款状态")
+    centres = [sum(w.mid_x for w in words[:status]) / max(status, 1), words[status].mid_x,
+               (words[status + 1].x0 + words[-1].x1) / 2 if status + 1 < len(words) else words[status].x1 + 50]
+    return [(a + b) / 2 for a, b in pairwise(centres)]

@@ -27,7 +27,8 @@ from generator.documents import CreditAccount, CreditReport
 from generator.errors import StatementParseError
 from generator.parsers import parse_document
 from generator.parsers.layout import Line, group_lines
-from generator.parsers.pboc_grid import GridReader, label_values
+from generator.parsers.pboc_cells import Vocabulary, label_values
+from generator.parsers.pboc_grid import GridReader
 from generator.pdf import Page, Word, open_pdf
 from generator.serialize import document_json
 
@@ -270,5 +271,5 @@ def test_unknown_label_row_is_an_error_not_a_silent_shift() -> None:
     labels = Line((_word("账户状态", 40, 100), _word("五级分类", 140, 100)))
     mixed = Line((_word("余额", 40, 115), _word("2,000", 140, 115)))
     with pytest.raises(LookupError):
-        label_values([labels, mixed], frozenset({"账户状态", "五级分类", "余额"}))
+        label_values([labels, mixed], Vocabulary.of(("账户状态", "五级分类", "余额")))
 
