@@ -33,11 +33,11 @@ SECTION_ENDS = ("公共记录", "查询记录", "说明", "非信贷交易记录
 ITEM = re.compile(r"^(\d{1,3})[.．、](\d{4}年\d{1,2}月\d{1,2}日.*)$")
 HEAD = re.compile(r"^(?P<opened>\d{4}年\d{1,2}月\d{1,2}日)(?P<rest>.+)$")
 LOAN = re.compile(r"^(?P<inst>.+?)发放的(?P<amount>[\d,.]+)元[（(](?P<currency>[^）)]*)[）)](?P<type>[^，。,]+)")
-CARD = re.compile(r"^(?P<inst>.+?)发放的(?P<type>准?贷记卡)[（(](?P<currency>[^）)]*?)账户[）)]")
+CARD = re.compile(r"^(?P<inst>.+?)发放的(?P<type>准?贷记卡)(?:[（(](?:(?P<currency>[^）)]*?)账户|卡片尾号[:：](?P<tail>\d+))[）)])?")
 CREDIT_LINE = re.compile(r"^(?P<inst>.+?)为(?P<type>[^，。,]+?)授信[，,]")
 FACTS = {  # field label → pattern of the value as printed
     "截至": re.compile(r"截至(\d{4}年\d{1,2}月)"),
-    "信用额度": re.compile(r"信用额度([\d,.]+)元"),
+    "信用额度": re.compile(r"信用额度([\d,.]+)"),
     "币种": re.compile(r"信用额度[\d,.]+元[（(]([^）)]*)[）)]"),
     "余额": re.compile(r"(?<!透支)余额为?([\d,.]+)"),
     "已使用额度": re.compile(r"已使用额度([\d,.]+)"),
@@ -46,6 +46,7 @@ FACTS = {  # field label → pattern of the value as printed
     "额度有效期至": re.compile(r"额度有效期至(\d{4}年\d{1,2}月\d{1,2}日)"),
     "结清月份": re.compile(r"(\d{4}年\d{1,2}月)已结清"),
     "销户月份": re.compile(r"(\d{4}年\d{1,2}月)已销户"),
+    "未激活": re.compile(r"截至(\d{4}年\d{1,2}月)尚?未激活"),
     "当前逾期": re.compile(r"当前([有无])逾期"),
     "最近5年逾期月数": re.compile(r"最近5年内有(\d+)个月处于逾期状态"),
     "逾期超过90天月数": re.compile(r"其中(\d+)个月逾期超过90天"),
@@ -117,6 +118,8 @@ def _status(facts: dict[str, str | None]) -> str:
         return "结清"
     if "销户月份" in facts:
         return "销户"
+    if "未激活" in facts:
+        return "未激活"
     return "逾期" if facts.get("当前逾期") == "有" else "正常"
 
 
@@ -155,14 +158,18 @@ class PbocBriefReport(DocumentParser):
         for ordinal, item in enumerate(items(lines), start=1):
             counts[item.category] = counts.get(item.category, 0) + 1
             accounts.append(read_item(file, item, counts[item.category], ordinal))
+        if not accounts and not NO_CREDIT.search("".join(compact(ln) for ln in lines)):
+            raise StatementParseError(file, "recognised as a 简版 credit report, but no account sentence (1. YYYY年MM月DD日"
+                                      "…发放的… under 信用卡 / 购房贷款 / 其他贷款) could be read", page=1)
         return CreditReport(file, sha256, "summary", _find(NUMBER, page_one), _find(TIME, page_one),
                             _find(NAME, page_one), _find(ID_TYPE, page_one), _find(ID_NUMBER, page_one),
                             tuple(accounts), doc.page_count, ("month_detail_unavailable",))
 
 
+NO_CREDIT = re.compile(r"没有[^。]*(?:信贷|贷款|信用卡)[^。]*记录")  # 系统中没有您的信用卡、贷款和其他信贷记录
 NAME = re.compile(r"(?<!查询者)姓名\s*[:：]\s*(\S+)")
 ID_TYPE = re.compile(r"证件类型\s*[:：]\s*(\S+)")
-ID_NUMBER = re.compile(r"证件号码\s*[:：]\s*(\S+)")
+ID_NUMBER = re.compile(r"证件号码\s*[:：]\s*([0-9Xx*＊]+)")
 
 
 def _find(pattern: re.Pattern[str], text: str) -> str | None:

@@ -192,12 +192,13 @@ def test_eight_account_report_parses_completely() -> None:
 def _expect_brief(got: CreditAccount, category: str, number: int, item: BriefItem) -> None:
     assert (got.section, got.number, got.institution, got.opened_on, got.account_type, got.status) == (
         category, number, item.institution, item.opened_on, item.account_type, item.status)
-    limit_printed = not (item.kind == "card" and item.closed_month)
+    limit_printed = not (item.kind == "card" and (item.closed_month or item.inactive_month))
     assert got.loan_amount == (item.amount if limit_printed else None)
     assert got.balance == item.balance and got.due_on == item.due_on
     assert got.fields["sentence"] == sentence(item)
     closed = got.fields.get("结清月份") or got.fields.get("销户月份")
-    assert closed == (f"{item.closed_month[:4]}年{item.closed_month[5:]}月" if item.closed_month else None)
+    month = item.closed_month and (item.closed_month[5:] if item.padded else str(int(item.closed_month[5:])))
+    assert closed == (f"{item.closed_month[:4]}年{month}月" if item.closed_month else None)
     assert got.history == () and got.closed_on is None  # a month is not a date: never guess the day
 
 

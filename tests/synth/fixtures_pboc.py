@@ -17,6 +17,7 @@ from synth.pboc import (
     Annotation,
     BriefItem,
     BriefReport,
+    Drawing,
     Report,
     Special,
     Standing,
@@ -33,6 +34,8 @@ MASHANG = "马上消费金融股份有限公司"
 BOC_CF = "中银消费金融有限公司"
 CMB_CARD = "招商银行股份有限公司信用卡中心"
 DXM = "重庆度小满小额贷款有限公司"
+ANT_OLD = "重庆市蚂蚁商诚信息技术有限公司（原：重庆市蚂蚁商诚小额贷款有限公司）"  # wraps over four lines
+CCB_BJ = "中国建设银行股份有限公司北京市分行"
 
 
 def _report(*accounts: Account, time: str = "2026-07-19 09:08:07", **kw: object) -> Report:
@@ -168,10 +171,103 @@ def eight_accounts() -> Report:
     return _report(*accounts, years_descending=True, year_cell="amount")
 
 
+# --------------------------------------------------------------------------- real drawings (FORMATS-REAL section 1)
+
+SELF = Drawing(running_header=False, footer="第{page}页，共{pages}页", heading_space=False, agreement="when_present",
+               spaced_number=True, self_names=True, band="逾期 {} 天未还本金", label_size=9.5, legend=True,
+               status_grid=True, latest=True, summary_sections=True, later_sections=True, missing_amount="")
+BANK = Drawing(version="(授信机构版)", running_header=False, half_width=True, every_section=True, counts=True,
+               dash="—", card_labels="one_row", history="list", latest=True)
+
+
+def _active(balance: int, due: date, paid: date, *, overdue: int = 0, periods: int = 0) -> Standing:
+    return Standing("逾期" if overdue else "正常", balance=D(balance), remaining=3, amount_due=D(1020), due_day=due,
+                    amount_paid=D(0 if overdue else 1020), last_payment_on=paid, overdue_periods=periods,
+                    overdue_amount=D(overdue), overdue_by_age=(D(overdue), D(0), D(0), D(0)))
+
+
+def _bad_debt() -> Account:
+    """呆账: the status card is 账户状态 | 余额 | 最近一次还款日期; the grid runs 1 … 7 then B."""
+    standing = Standing("呆账", five_class=None, balance=D(3666), last_payment_on=date(2022, 9, 20),
+                        overdue_periods=None, overdue_amount=None)
+    amounts: dict[int, Decimal | None] = {i: D(489 * (i + 1)) for i in range(1, 12)}
+    return Account("非循环贷账户", ANT, "762023826", date(2021, 10, 27), D(5500), "其他个人消费贷款",
+                   as_of=date(2022, 10, 3), standing=standing, grid=grid("2021-10", "N1234567BBBBB", amounts),
+                   due_on=date(2022, 10, 27), method="到期一次还本付息")
+
+
+def _cards(*, closed_tail: str) -> tuple[Account, ...]:
+    standing = Standing("正常", five_class=None, balance=D(12742), amount_due=D(1274), amount_paid=D(1274),
+                        last_payment_on=date(2024, 11, 22), avg_used_6m=D(10193), max_used=D(19113),
+                        bill_date=date(2024, 12, 5))
+    codes = "N**1*NN*N*N*" + "N" * 12 + "*N*NNNN*NNNN" + "NN*N" * 6
+    used = Account("贷记卡账户", "广发银行股份有限公司信用卡中心", "569365048", date(2016, 8, 21), D(175000), "贷记卡",
+                   as_of=date(2024, 12, 14), standing=standing, grid=grid("2020-01", codes, {3: D(1078)}),
+                   shared_limit=D(175000), installments=None, frequency=None, method=None, agreement_id="1540672880971",
+                   card_tail="8493", full_card=True, annotations=(Annotation("异议标注", "本人对该卡2020年04月的逾期记录"
+                                                                             "有异议，正在处理中。", date(2020, 5, 12)),))
+    never = Account("贷记卡账户", "交通银行股份有限公司太平洋信用卡中心", "622574******3940", date(2018, 9, 4), D(169000),
+                    "贷记卡", as_of=date(2022, 10, 12), standing=Standing("未激活", five_class=None, overdue_periods=None,
+                                                                           overdue_amount=None),
+                    grid=(), shared_limit=D(169000), installments=None, frequency=None, method=None, card_tail="3940")
+    gone = Account("贷记卡账户", CMB_CARD, "CC20140516001", date(2014, 5, 16), D(20000), "贷记卡", as_of=date(2021, 2, 4),
+                   standing=Standing("销户", closed_on=date(2021, 2, 4)), grid=grid("2020-03", "N*NNNNNNNNN*C"),
+                   shared_limit=D(20000), installments=None, frequency=None, method=None, card_tail=closed_tail)
+    quasi_standing = Standing("正常", five_class=None, balance=D(2918), amount_paid=D(972),
+                              last_payment_on=date(2024, 12, 22), avg_used_6m=D(1459), max_used=D(2918),
+                              bill_date=date(2024, 12, 10))
+    quasi = Account("准贷记卡账户", CCB_BJ, "C1EB629A9D2BFF5992DD4", date(2017, 5, 10), D(4000), "准贷记卡",
+                    as_of=date(2024, 12, 25), standing=quasi_standing, grid=grid("2022-01", "NN*N" * 9),
+                    shared_limit=D(4000), installments=None, frequency=None, method=None, card_tail="5318")
+    return used, never, gone, quasi
+
+
+def real_self() -> Report:
+    """A 本人版 drawn as real ones are: years latest first, 账户N without an agreement, names wrapping
+    over four lines, wrapped labels, the header on page 1 only, 循环贷账户一/二, every optional block."""
+    settled = Account("非循环贷账户", ANT_OLD, "HT7223925157109868855031", date(2021, 12, 5), D(26000), "其他个人消费贷款",
+                      as_of=date(2022, 4, 16), standing=_closed(date(2022, 4, 16)), grid=grid("2021-12", "*NNNC"),
+                      due_on=date(2022, 6, 5), installments=6, method="其他类型分期还款",
+                      special=(Special("提前结清", date(2022, 4, 16), 0, D(8700), "借款人提前结清全部剩余本息"),))
+    codes = "*NNNNNNN#NNN" + "N" * 12 + "NNNNN1NNNN/N" + "NNN"
+    line = Account("循环额度下分账户", WEBANK, "WLD2203100456", date(2022, 3, 10), D(30000), "其他个人消费贷款",
+                   as_of=date(2025, 3, 31), standing=_active(4080, date(2025, 4, 10), date(2025, 3, 10)),
+                   grid=grid("2022-03", codes, {8: None, 29: D(1020), 34: None}), due_on=date(2025, 9, 10),
+                   installments=36, agreement_id="WLD-LINE-2022", break_grid_after=3)
+    moved = Account("循环贷账户", ZHAOLIAN, "ZL2006150789", date(2020, 6, 15), D(12000), "其他个人消费贷款",
+                    as_of=date(2021, 7, 29), standing=Standing("转出", closed_on=date(2021, 7, 29)),
+                    grid=grid("2020-07", "NNNNNNNNNNNNNG"), due_on=date(2021, 6, 15), agreement_id="ZL-LINE-2020")
+    return _report(settled, _bad_debt(), line, moved, *_cards(closed_tail="0516"), years_descending=True,
+                   query_org="本人", query_reason="本人查询（自助查询机）", drawing=SELF)
+
+
+def real_bank() -> Report:
+    """A 授信机构版: every sub-section with counts (empty ones too, 被追偿信息 … 授信协议信息), half-width
+    headings, cards on one label row, and the history as 最近 5 年内的历史表现 lists."""
+    loan = Account("非循环贷账户", "中国邮政储蓄银行股份有限公司南京市分行", "A077980354359354", date(2019, 3, 8), D(115000),
+                   "个人经营性贷款", as_of=date(2020, 12, 8), standing=_closed(date(2020, 12, 8)),
+                   grid=grid("2019-03", "NNNMNNNNNNNNNNNNNNNNNC"), due_on=date(2022, 3, 8), installments=36,
+                   guarantee="保证", method="分期等额本金")
+    line = Account("循环额度下分账户", ANT, "JB24110100077", date(2024, 11, 1), D(6000), "其他个人消费贷款",
+                   as_of=date(2025, 7, 31), standing=_active(2000, date(2025, 8, 1), date(2025, 7, 1), overdue=1020,
+                                                             periods=1),
+                   grid=grid("2024-12", "NN1NNNN1", {2: D(1020), 7: D(1020)}), due_on=date(2025, 11, 1),
+                   agreement_id="JB-LINE-20241101")
+    used, _, gone, quasi = _cards(closed_tail="0516")
+    return _report(loan, line, used, gone, quasi, time="2025-08-01 10:15:30", query_org="招商银行股份有限公司",
+                   query_reason="贷款审批", drawing=BANK)
+
+
+def no_credit() -> Report:
+    """A report of someone without credit accounts: every section says 该类账户无记录."""
+    return _report(drawing=BANK)
+
+
 SOURCES: dict[str, Callable[[], Report]] = {
     "pboc/settled_clean": settled_clean, "pboc/wrong_overdue": wrong_overdue, "pboc/stale_overdue": stale_overdue,
     "pboc/multi_account": multi_account, "pboc/grid_page_break": grid_page_break,
-    "pboc/eight_accounts": eight_accounts,
+    "pboc/eight_accounts": eight_accounts, "pboc/real_self": real_self, "pboc/real_bank": real_bank,
+    "pboc/no_credit": no_credit,
 }
 
 
@@ -193,7 +289,49 @@ def brief_basic() -> BriefReport:
                        "1101**********1236", items, lines_per_page=20)
 
 
-BRIEF_SOURCES: dict[str, Callable[[], BriefReport]] = {"pboc_brief/basic": brief_basic}
+def brief_second_generation() -> BriefReport:
+    """二代 wording: card tails, a never-used card, a business loan, half-width heading colons, a
+    header with 报告时间 only, names long enough to wrap mid-word."""
+    items = (
+        BriefItem("信用卡", "card", date(2013, 1, 30), "中国工商银行股份有限公司牡丹卡中心", D(16000), "贷记卡",
+                  as_of_month="2020-05", balance=D(12231), overdue_months=7, over_90=1, card_tail="8924"),
+        BriefItem("信用卡", "card", date(2021, 11, 6), "中国光大银行股份有限公司信用卡中心", D(141000), "准贷记卡",
+                  as_of_month="2026-04", balance=D(11082), card_tail="5840"),
+        BriefItem("信用卡", "card", date(2021, 10, 8), "平安银行股份有限公司信用卡中心", D(50000), "贷记卡",
+                  inactive_month="2024-09", card_tail="6236"),
+        BriefItem("购房贷款", "loan", date(2015, 2, 3), "招商银行股份有限公司杭州分行", D(1360000), "个人住房商业贷款",
+                  due_on=date(2045, 2, 3), as_of_month="2026-06", balance=D(902114)),
+        BriefItem("其他贷款", "loan", date(2017, 12, 23), "中国农业银行股份有限公司成都高新支行", D(530000), "个人经营性贷款",
+                  closed_month="2020-12", overdue_months=2),
+        BriefItem("其他贷款", "line", date(2021, 11, 8), DXM, D(35200), "其他个人消费贷款", as_of_month="2026-06",
+                  balance=D(18253), valid_until=date(2027, 2, 28), overdue_now=True, overdue_months=1),
+    )
+    return BriefReport("2026071900098765432101", "", "2026-07-19 09:08:07", "叶桂丽", "身份证", "3301**********0162",
+                       items, lines_per_page=22, query_time_printed=False, colon=":", long_headings=True,
+                       footer="第{page}页，共{pages}页")
+
+
+def brief_first_generation() -> BriefReport:
+    """一代 (pre-2020): unpadded dates, short institution names, 查询时间 and 报告时间, the ID masked."""
+    items = (
+        BriefItem("信用卡", "card", date(2012, 7, 15), "中信银行", D(41000), "贷记卡", as_of_month="2017-12",
+                  balance=D(11338), overdue_months=11, over_90=1, padded=False),
+        BriefItem("信用卡", "card", date(2010, 9, 1), "中国建设银行", D(10000), "贷记卡", closed_month="2015-09",
+                  padded=False),
+        BriefItem("信用卡", "card", date(2014, 7, 20), "中国建设银行", D(10000), "贷记卡", inactive_month="2017-12",
+                  padded=False),
+        BriefItem("其他贷款", "loan", date(2017, 8, 25), "中国工商银行北京朝阳支行", D(196900), "其他贷款",
+                  due_on=date(2020, 8, 25), as_of_month="2017-12", balance=D(140158), padded=False),
+        BriefItem("其他贷款", "loan", date(2013, 7, 17), "中国银行北京分行", D(56100), "其他贷款", closed_month="2014-10",
+                  padded=False),
+    )
+    return BriefReport("2018011853822972933293", "2018.01.17 14:02:31", "2018.01.18 21:53:09", "谢勇雨", "身份证",
+                       "**************4343", items, footer="第 {page} 页,共 {pages} 页")
+
+
+BRIEF_SOURCES: dict[str, Callable[[], BriefReport]] = {
+    "pboc_brief/basic": brief_basic, "pboc_brief/second_generation": brief_second_generation,
+    "pboc_brief/first_generation": brief_first_generation}
 
 FIXTURES: dict[str, Callable[[], bytes]] = {
     **{name: (lambda make=make: render_report(make())) for name, make in SOURCES.items()},

@@ -37,10 +37,12 @@ from .fonts import invariant_reportlab, register_cjk_font
 
 TITLE = "个人信用报告"
 PRODUCER = "synthetic credit report generator"
-SECTIONS = ("非循环贷账户", "循环额度下分账户", "循环贷账户", "贷记卡账户")
-CARD_SECTIONS = ("贷记卡账户",)
-CLOSED = ("结清", "销户")
+SECTIONS = ("非循环贷账户", "循环额度下分账户", "循环贷账户", "贷记卡账户", "准贷记卡账户")
+CARD_SECTIONS = ("贷记卡账户", "准贷记卡账户")
+CLOSED = ("结清", "销户", "转出")
 NUMERALS = "一二三四五六七八九十"
+SELF_NAMES = {"循环额度下分账户": "循环贷账户一", "循环贷账户": "循环贷账户二"}  # the 本人版's names
+BANDS = ("31-60", "61-90", "91-180")
 
 # --------------------------------------------------------------------------- source data
 
@@ -97,6 +99,11 @@ class Standing:
     def closed(self) -> bool:
         return self.status in CLOSED
 
+    @property
+    def inactive(self) -> bool:
+        """A card never used prints the sentence 截至〈date〉，账户状态为“未激活” instead of a status card."""
+        return self.status == "未激活"
+
 
 @dataclass(frozen=True)
 class Account:
@@ -121,10 +128,52 @@ class Account:
     special: tuple[Special, ...] = ()
     annotations: tuple[Annotation, ...] = ()
     break_grid_after: int | None = None  # quirk: force a page break after this many grid rows
+    card_tail: str | None = None  # cards: （卡片尾号：NNNN） in the heading
+    full_card: bool = False  # cards: the full status card (余额, 已用额度, 未出单的大额专项分期余额 …)
 
     @property
     def is_card(self) -> bool:
         return self.section in CARD_SECTIONS
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """How one render draws the same data (FORMATS-REAL section 1). The defaults are our first
+    drawing, kept byte for byte; the others are the variations real reports show."""
+
+    version: str = "（本人版）"  # "(授信机构版)", "（个人版）", "（自主查询版）"
+    running_header: bool = True  # False: the header block on page 1 only
+    footer: str = "第 {page} 页，共 {pages} 页"  # or "第{page}页，共{pages}页"
+    heading_space: bool = True  # "一 个人基本信息" or "一个人基本信息"
+    agreement: Literal["always", "when_present"] = "always"  # 账户N（授信协议标识：--） or 账户N alone
+    half_width: bool = False  # 账户N(授信协议标识:…)
+    spaced_number: bool = False  # 账户 3（…）
+    self_names: bool = False  # 循环贷账户一 / 循环贷账户二
+    every_section: bool = False  # bank render: every sub-section, 被追偿信息 … 授信协议信息, empty ones too
+    counts: bool = False  # （二）非循环贷账户（共3笔）
+    band: str = "逾期{}天未还本金"  # "逾期 {} 天未还本金"
+    dash: str = "-"  # "—", "－"
+    label_size: float = 7.5  # larger: long labels wrap inside their cells
+    card_labels: Literal["two_rows", "one_row"] = "two_rows"
+    history: Literal["grid", "list", "none", "empty_grid"] = "grid"
+    legend: bool = False  # the code legend under each grid
+    status_grid: bool = False  # a status-only 24-month grid after the main one
+    latest: bool = False  # 最新还款记录 (and 大额专项分期 on cards)
+    summary_sections: bool = False  # 信息概要 sub-sections naming the account kinds
+    later_sections: bool = False  # 机构说明, 非信贷, 公共信息, 本人声明, 查询记录, 报告说明, 编制说明
+    missing_amount: str = "--"  # a month without 逾期（透支）总额 ("#", "/"): "--", or a blank cell
+    rename: tuple[tuple[str, str], ...] = ()  # section names drawn otherwise (for error tests)
+
+    def section_name(self, section: str) -> str:
+        name = SELF_NAMES.get(section, section) if self.self_names else section
+        return dict(self.rename).get(name, name)
+
+    def label(self, label: str) -> str:
+        """A status label as this render prints it: the overdue bands with their dash and spaces."""
+        for band in BANDS:
+            if label == f"逾期{band}天未还本金":
+                return self.band.format(band.replace("-", self.dash))
+        return label
 
 
 @dataclass(frozen=True)
@@ -139,6 +188,7 @@ class Report:
     year_cell: Literal["merged", "amount"] = "merged"
     query_org: str = "中国人民银行征信中心"
     query_reason: str = "本人查询（互联网个人信用信息服务平台）"
+    drawing: Drawing = Drawing()
 
 
 def numbered(report: Report) -> list[tuple[str, int, Account]]:
@@ -193,9 +243,27 @@ def basic_rows(a: Account) -> list[list[tuple[str, str]]]:
 
 
 def status_rows(a: Account) -> list[list[tuple[str, str]]]:
+    """The status card under 截至…, labels as the canonical names (Drawing.label prints them)."""
     s = a.standing
+    if s.inactive:
+        return []
     if s.closed:
         return [[("账户状态", s.status), ("销户日期" if a.is_card else "账户关闭日期", day(s.closed_on))]]
+    if s.status == "呆账":
+        return [[("账户状态", s.status), ("余额", money(s.balance)), ("最近一次还款日期", day(s.last_payment_on))]]
+    if a.section == "准贷记卡账户":
+        return [[("账户状态", s.status), ("透支余额", money(s.balance)), ("透支180天以上未付余额", "0"),
+                 ("最近6个月平均透支余额", money(s.avg_used_6m)), ("最大透支余额", money(s.max_used)),
+                 ("账单日", day(s.bill_date))],
+                [("本月实还款", money(s.amount_paid)), ("最近一次还款日期", day(s.last_payment_on)),
+                 ("当前逾期期数", whole(s.overdue_periods)), ("当前逾期总额", money(s.overdue_amount))]]
+    if a.is_card and a.full_card:
+        return [[("账户状态", s.status), ("余额", money(s.balance)), ("已用额度", money(s.balance)),
+                 ("未出单的大额专项分期余额", "0"), ("剩余分期期数", "--"), ("最近6个月平均使用额度", money(s.avg_used_6m)),
+                 ("最大使用额度", money(s.max_used))],
+                [("账单日", day(s.bill_date)), ("本月应还款", money(s.amount_due)), ("本月实还款", money(s.amount_paid)),
+                 ("最近一次还款日期", day(s.last_payment_on)), ("当前逾期期数", whole(s.overdue_periods)),
+                 ("当前逾期总额", money(s.overdue_amount))]]
     if a.is_card:
         return [[("账户状态", s.status), ("已用额度", money(s.balance)), ("最近6个月平均使用额度", money(s.avg_used_6m)),
                  ("最大使用额度", money(s.max_used)), ("账单日", day(s.bill_date)), ("本月应还款", money(s.amount_due))],
@@ -217,6 +285,10 @@ def printed_fields(a: Account) -> dict[str, str | None]:
         out.update((k, v) for k, v in row if k in extra)
     for row in status_rows(a):
         out.update(row)
+    if a.standing.inactive:
+        out["账户状态"] = a.standing.status
+    if a.card_tail:
+        out["卡片尾号"] = a.card_tail
     return {k: (None if v == "--" else v) for k, v in out.items()}
 
 
@@ -364,14 +436,15 @@ def row_unit(font: str, edges: Sequence[float], texts: Sequence[str], *, label: 
     return Unit(h, draw)
 
 
-def label_value_units(font: str, rows: Sequence[Sequence[tuple[str, str]]], columns: int) -> list[Unit]:
+def label_value_units(font: str, rows: Sequence[Sequence[tuple[str, str]]], columns: int,
+                      label_size: float = CELL) -> list[Unit]:
     """A ruled two-line-per-row table: label row (grey) over value row, `columns` cells wide."""
     edges = even_edges(columns)
     units = []
     for row in rows:
         labels = [k for k, _ in row] + [""] * (columns - len(row))
         values = [v for _, v in row] + [""] * (columns - len(row))
-        units += [row_unit(font, edges, labels, label=True), row_unit(font, edges, values)]
+        units += [row_unit(font, edges, labels, label=True, size=label_size), row_unit(font, edges, values)]
     return units
 
 
@@ -386,6 +459,30 @@ def _years(cells: Sequence[GridCell], descending: bool) -> list[str]:
     return years
 
 
+LEGEND = ("还款状态说明：N-正常 *-当月不需要还款且之前没有拖欠 1-逾期1-30天 2-逾期31-60天 3-逾期61-90天 "
+          "4-逾期91-120天 5-逾期121-150天 6-逾期151-180天 7-逾期180天以上 C-结清 G-结束 D-担保人代还 Z-以资抵债 "
+          "B-呆账 M-约定还款日后月底前还款 #-账户已开立，但当月状态未知 /-跳过")
+
+
+def list_units(font: str, a: Account) -> list[Unit]:
+    """``最近 5 年内的历史表现``: 月份 | 还款状态 | 逾期（透支）总额, latest month first."""
+    edges = even_edges(3)
+    units = [text_unit(font, "最近 5 年内的历史表现", TEXT, gap=3.0, centred=True),
+             row_unit(font, edges, ["月份", "还款状态", "逾期（透支） 总额"], label=True)]
+    for cell in reversed(a.grid):
+        units.append(row_unit(font, edges, [f"{cell.month[:4]}年{cell.month[5:]}月", cell.status, money(cell.overdue)]))
+    return units
+
+
+def status_grid_units(font: str, a: Account) -> list[Unit]:
+    """A status-only grid of the last 24 months: ``2023年02月 - 2025年01月 还款状态`` over one row of codes."""
+    cells = a.grid[-24:]
+    first, last = cells[0].month, cells[-1].month
+    title = f"{first[:4]}年{first[5:]}月 - {last[:4]}年{last[5:]}月 还款状态"
+    return [text_unit(font, title, TEXT, gap=3.0),
+            row_unit(font, even_edges(24), [c.status for c in cells], height=GRID_ROW)]
+
+
 def grid_units(font: str, report: Report, a: Account) -> tuple[list[Unit], list[YearCell]]:
     by_month = {c.month: c for c in a.grid}
     units = [text_unit(font, window_text(a.grid), TEXT, gap=3.0),
@@ -395,7 +492,8 @@ def grid_units(font: str, report: Report, a: Account) -> tuple[list[Unit], list[
     for year in _years(a.grid, report.years_descending):
         cells = [by_month.get(f"{year}-{m:02d}") for m in range(1, 13)]
         codes = ["" if c is None else c.status for c in cells]
-        amounts = ["" if c is None else money(c.overdue) for c in cells]
+        amounts = ["" if c is None else money(c.overdue) if c.overdue is not None else report.drawing.missing_amount
+                   for c in cells]
         merged = report.year_cell == "merged"
         status = row_unit(font, GRID_EDGES, ["", *codes], height=GRID_ROW, skip_first=merged)
         amount = row_unit(font, GRID_EDGES, ["" if merged else year, *amounts], height=GRID_ROW, skip_first=merged)
@@ -436,15 +534,77 @@ def annotation_units(font: str, a: Account) -> list[Unit]:
                          ("c", "left", "c"))]
 
 
-def account_units(font: str, report: Report, number: int, a: Account) -> tuple[list[Unit], list[YearCell]]:
-    heading = f"账户{number}（授信协议标识：{a.agreement_id or '--'}）"
-    units = [text_unit(font, heading, TEXT + 0.5, gap=5.0)]
-    units += label_value_units(font, basic_rows(a), 6)
-    units.append(row_unit(font, [MARGIN, MARGIN + TABLE_W], [f"截至{a.as_of.year}年{a.as_of:%m}月{a.as_of:%d}日"],
-                          align=["left"]))
+def heading_text(d: Drawing, number: int, a: Account) -> str:
+    """``账户1（授信协议标识：--）``, ``账户 2(卡片尾号:8493)``, ``账户3`` …"""
+    left, right, colon = ("(", ")", ":") if d.half_width else ("（", "）", "：")
+    parts = []
+    if a.agreement_id or d.agreement == "always":
+        parts.append(f"{left}授信协议标识{colon}{a.agreement_id or '--'}{right}")
+    if a.card_tail:
+        parts.append(f"{left}卡片尾号{colon}{a.card_tail}{right}")
+    return f"账户{' ' if d.spaced_number else ''}{number}" + "".join(parts)
+
+
+def _cn_day(d: date) -> str:
+    return f"{d.year}年{d:%m}月{d:%d}日"
+
+
+def card_units(font: str, d: Drawing, a: Account) -> list[Unit]:
+    rows = basic_rows(a)
+    size = d.label_size
+    if a.is_card and d.card_labels == "one_row":
+        units = label_value_units(font, [rows[0] + rows[1]], 8, size)
+    else:
+        units = label_value_units(font, rows, 6, size)
+    if a.standing.inactive:
+        return units + [text_unit(font, f"截至{_cn_day(a.as_of)}，账户状态为“未激活”。", CELL, gap=4.0, centred=True)]
+    units.append(row_unit(font, [MARGIN, MARGIN + TABLE_W], [f"截至{_cn_day(a.as_of)}"], align=["left"]))
     for row in status_rows(a):
-        units += label_value_units(font, [row], 8 if len(row) == 8 else 6)
-    grid_part, years = grid_units(font, report, a)
+        shown = [(d.label(k), v) for k, v in row]
+        units += label_value_units(font, [shown], len(row) if len(row) > 6 else 6, size)
+    return units
+
+
+def latest_units(font: str, a: Account) -> list[Unit]:
+    """最新还款记录 (and 大额专项分期 on a card): blocks whose labels repeat the status card's."""
+    s = a.standing
+    if s.closed or s.inactive or not a.grid:
+        return []
+    units = [text_unit(font, "最新还款记录", TEXT, gap=3.0),
+             *label_value_units(font, [[("五级分类", s.five_class or "--"), ("余额", money(s.balance)),
+                                        ("还款日期", day(s.last_payment_on)), ("还款金额", money(s.amount_paid)),
+                                        ("当前还款状态", a.grid[-1].status)]], 5)]
+    if a.is_card:
+        units += [text_unit(font, "大额专项分期", TEXT, gap=3.0),
+                  *label_value_units(font, [[("大额专项分期额度", "20,000"), ("分期额度生效日期", day(a.opened_on)),
+                                             ("分期额度到期日期", "--"), ("已用分期金额", "0")]], 4)]
+    return units
+
+
+def history_units(font: str, report: Report, a: Account) -> tuple[list[Unit], list[YearCell]]:
+    d = report.drawing
+    if not a.grid or d.history == "none":
+        return [], []
+    if d.history == "list":
+        units, years = list_units(font, a), list[YearCell]()
+    elif d.history == "empty_grid":  # the anchor and the month header, and no row
+        units, years = grid_units(font, report, a)[0][:2], []
+    else:
+        units, years = grid_units(font, report, a)
+    if d.status_grid:
+        units += status_grid_units(font, a)
+    if d.legend:
+        units += paragraph_units(font, LEGEND, CELL)
+    return units, years
+
+
+def account_units(font: str, report: Report, number: int, a: Account) -> tuple[list[Unit], list[YearCell]]:
+    d = report.drawing
+    units = [text_unit(font, heading_text(d, number, a), TEXT + 0.5, gap=5.0)]
+    units += card_units(font, d, a)
+    if d.latest:
+        units += latest_units(font, a)
+    grid_part, years = history_units(font, report, a)
     units += grid_part + special_units(font, a) + annotation_units(font, a)
     units.append(Unit(6.0, lambda c, top: None))
     return units, years
@@ -459,45 +619,150 @@ def _overdue_summary(report: Report) -> list[list[str]]:
             continue
         worst = max((c.overdue or Decimal(0) for b in bad for c in b), default=Decimal(0))
         longest = max(max(int(c.status) if c.status.isdigit() else 7 for c in b) for b in bad)
-        rows.append([section, str(len(bad)), str(sum(len(b) for b in bad)), money(worst), str(longest)])
+        rows.append([report.drawing.section_name(section), str(len(bad)), str(sum(len(b) for b in bad)), money(worst),
+                     str(longest)])
     return rows or [["--", "0", "0", "--", "--"]]
 
 
+def top(d: Drawing, numeral: str, title: str) -> str:
+    return f"{numeral}{' ' if d.heading_space else ''}{title}"
+
+
+def summary_units(font: str, report: Report) -> list[Unit]:
+    """信息概要 as the 本人版 prints it: sub-sections whose tables name every kind of account."""
+    d = report.drawing
+    loans = sum(1 for a in report.accounts if not a.is_card)
+    cards = sum(1 for a in report.accounts if a.is_card)
+    units = [text_unit(font, "（一）信贷交易信息提示", TEXT + 0.5),
+             *table_units(font, ["业务类型", "账户数", "首笔业务发放月份"],
+                          [["个人住房贷款", "0", "--"], ["其他类贷款", str(loans), "--"], ["贷记卡", str(cards), "--"]],
+                          (0.4, 0.2, 0.4), ("c",) * 3),
+             text_unit(font, "（二）信贷交易违约信息概要", TEXT + 0.5)]
+    units += [text_unit(font, "逾期（透支）信息汇总", TEXT + 0.5),
+              *table_units(font, ["账户类型", "账户数", "月份数", "单月最高逾期（透支）总额", "最长逾期（透支）月数"],
+                           _overdue_summary(report), (0.24, 0.14, 0.14, 0.28, 0.2), ("c",) * 5)]
+    units.append(text_unit(font, "（三）信贷交易授信及负债信息概要", TEXT + 0.5))
+    for section in SECTIONS[:3]:
+        members = [a for a in report.accounts if a.section == section]
+        units += [text_unit(font, f"{d.section_name(section)}信息汇总", TEXT),
+                  *table_units(font, ["管理机构数", "账户数", "授信总额", "余额"],
+                               [[str(len({a.institution for a in members})), str(len(members)),
+                                 money(sum((a.amount for a in members), Decimal(0))), "--"]],
+                               (0.25,) * 4, ("c",) * 4)]
+    return units
+
+
 def front_units(font: str, report: Report) -> list[Unit]:
+    d = report.drawing
     units = label_value_units(font, [[("被查询者姓名", report.name), ("被查询者证件类型", report.id_type),
                                       ("被查询者证件号码", report.id_number), ("查询机构", report.query_org),
-                                      ("查询原因", report.query_reason)]], 5)
-    units += [text_unit(font, "一 个人基本信息", 11, gap=6.0), text_unit(font, "（一）身份信息", TEXT + 0.5)]
+                                      ("查询原因", report.query_reason)]], 5, d.label_size)
+    units += [text_unit(font, top(d, "一", "个人基本信息"), 11, gap=6.0), text_unit(font, "（一）身份信息", TEXT + 0.5)]
     units += label_value_units(font, [[("性别", "男"), ("出生日期", "1990.03.07"), ("婚姻状况", "已婚"),
                                        ("学历", "本科"), ("学位", "学士"), ("就业状况", "在职")]], 6)
-    units += [text_unit(font, "二 信息概要", 11, gap=6.0), text_unit(font, "逾期（透支）信息汇总", TEXT + 0.5)]
+    units.append(text_unit(font, top(d, "二", "信息概要"), 11, gap=6.0))
+    if d.summary_sections:
+        return units + summary_units(font, report)
+    units.append(text_unit(font, "逾期（透支）信息汇总", TEXT + 0.5))
     units += table_units(font, ["账户类型", "账户数", "月份数", "单月最高逾期（透支）总额", "最长逾期（透支）月数"],
                          _overdue_summary(report), (0.24, 0.14, 0.14, 0.28, 0.2), ("c",) * 5)
     return units
 
 
-def report_units(font: str, report: Report) -> tuple[list[Unit], list[YearCell]]:
-    units = front_units(font, report)
+def recovered_units(font: str) -> list[Unit]:
+    """A 被追偿信息 account: a 账户1 block that is not the borrower's own credit account."""
+    return [text_unit(font, "账户1", TEXT + 0.5, gap=5.0),
+            *label_value_units(font, [[("管理机构", "中国长城资产管理股份有限公司北京市分公司"), ("业务种类", "垫款"),
+                                       ("债权接收日期", "2019.11.20"), ("债权金额", "15,429"),
+                                       ("债权转移时的还款状态", "逾期180天以上")]], 5),
+            row_unit(font, [MARGIN, MARGIN + TABLE_W], ["截至2021年04月23日"], align=["left"]),
+            *label_value_units(font, [[("账户状态", "催收"), ("余额", "8,616"), ("最近一次还款日期", "2020.01.15")]], 6)]
+
+
+def liability_units(font: str) -> list[Unit]:
+    return [text_unit(font, "为个人借款承担的相关还款责任", TEXT), text_unit(font, "相关还款责任1", TEXT + 0.5),
+            *label_value_units(font, [[("主业务借款人", "王某"), ("管理机构", "中国建设银行股份有限公司上海浦东分行"),
+                                       ("业务种类", "个人经营性贷款"), ("开立日期", "2024.01.31"), ("到期日期", "2027.01.31"),
+                                       ("责任人类型", "保证人"), ("还款责任金额", "140,000"), ("币种", "人民币元")],
+                                      [("余额", "120,000"), ("五级分类", "正常"), ("还款状态", "N"), ("逾期月数", "0")]], 8)]
+
+
+def agreement_units(font: str) -> list[Unit]:
+    return [text_unit(font, "授信协议1", TEXT + 0.5),
+            *label_value_units(font, [[("管理机构", "重庆蚂蚁消费金融有限公司"), ("授信协议标识", "JB-LINE-20241101"),
+                                       ("生效日期", "2024.11.01"), ("到期日期", "2027.11.01"), ("授信额度用途", "循环贷款额度"),
+                                       ("授信限额编号", "--")],
+                                      [("授信额度", "30,000"), ("授信限额", "--"), ("已用额度", "6,000"), ("币种", "人民币元")]],
+                               6)]
+
+
+def detail_units(font: str, report: Report) -> tuple[list[Unit], list[YearCell]]:
+    """信贷交易信息明细: the account sections (every one, with counts, in a bank render)."""
+    d = report.drawing
+    units = [text_unit(font, top(d, "三", "信贷交易信息明细"), 11, gap=6.0)]
     years: list[YearCell] = []
-    units.append(text_unit(font, "三 信贷交易信息明细", 11, gap=6.0))
     present = [s for s in SECTIONS if any(a.section == s for a in report.accounts)]
     listed = numbered(report)
-    for k, section in enumerate(present):
-        units.append(text_unit(font, f"（{NUMERALS[k]}）{section}", TEXT + 1, gap=5.0))
-        for _, number, account in (x for x in listed if x[0] == section):
+    k = 0
+    others = d.every_section and bool(report.accounts)  # 被追偿, 相关还款责任, 授信协议: not accounts of one's own
+    if d.every_section:
+        units += [text_unit(font, f"（一）被追偿信息{'（共1笔）' if others and d.counts else ''}", TEXT + 1, gap=5.0),
+                  *(recovered_units(font) if others else [text_unit(font, "该类账户无记录", TEXT)])]
+        k = 1
+    elif not present:
+        units.append(text_unit(font, "无", TEXT))
+    for section in SECTIONS if d.every_section else present:
+        members = [x for x in listed if x[0] == section]
+        count = f"（共{len(members)}笔）" if d.counts else ""
+        units.append(text_unit(font, f"（{NUMERALS[k]}）{d.section_name(section)}{count}", TEXT + 1, gap=5.0))
+        k += 1
+        if not members:
+            units.append(text_unit(font, "该类账户无记录", TEXT))
+        for _, number, account in members:
             part, ys = account_units(font, report, number, account)
             units += part
             years += ys
-    units.append(text_unit(font, "四 查询记录", 11, gap=6.0))
-    units += table_units(font, ["编号", "查询日期", "查询机构", "查询原因"],
-                         [["1", report.time[:10].replace("-", "."), report.query_org, "本人查询"]],
-                         (0.1, 0.2, 0.4, 0.3), ("c",) * 4)
-    units.append(text_unit(font, "报告说明", 11, gap=6.0))
-    units += paragraph_units(font, "1．除查询记录外，本报告中的信息是依据截至报告时间个人征信系统记录的信息生成，"
-                             "征信中心不确保其真实性和准确性，但承诺在信息汇总、加工、整合的全过程中保持客观、中立的地位。", TEXT)
-    units += paragraph_units(font, "2．如信息记录斜体展示，则说明该信息主体对此条记录存在异议。"
-                             "如对本报告中的信息有异议，可联系数据提供单位，也可到当地信用报告查询网点提出异议申请。", TEXT)
+    if others:
+        units += [text_unit(font, f"（{NUMERALS[k]}）相关还款责任信息", TEXT + 1, gap=5.0), *liability_units(font),
+                  text_unit(font, f"（{NUMERALS[k + 1]}）授信协议信息", TEXT + 1, gap=5.0), *agreement_units(font)]
     return units, years
+
+
+NOTICE = ("1．除查询记录外，本报告中的信息是依据截至报告时间个人征信系统记录的信息生成，征信中心不确保其真实性和准确性，"
+          "但承诺在信息汇总、加工、整合的全过程中保持客观、中立的地位。",
+          "2．如信息记录斜体展示，则说明该信息主体对此条记录存在异议。如对本报告中的信息有异议，可联系数据提供单位，"
+          "也可到当地信用报告查询网点提出异议申请。")
+
+
+def _queries(font: str, report: Report) -> list[Unit]:
+    return table_units(font, ["编号", "查询日期", "查询机构", "查询原因"],
+                       [["1", report.time[:10].replace("-", "."), report.query_org, "本人查询"]],
+                       (0.1, 0.2, 0.4, 0.3), ("c",) * 4)
+
+
+def later_units(font: str, report: Report) -> list[Unit]:
+    """What follows the accounts: 查询记录 and 报告说明, or every later section of a full report."""
+    d = report.drawing
+    if not d.later_sections:
+        return [text_unit(font, top(d, "四", "查询记录"), 11, gap=6.0), *_queries(font, report),
+                text_unit(font, "报告说明", 11, gap=6.0), *(u for p in NOTICE for u in paragraph_units(font, p, TEXT))]
+    return [text_unit(font, "机构说明", 11, gap=6.0),
+            *table_units(font, ["说明内容", "添加日期"], [["该机构已于2023年合并至其他机构", "2023.05.01"]], (0.8, 0.2),
+                         ("left", "c")),
+            text_unit(font, top(d, "四", "非信贷交易信息明细"), 11, gap=6.0), text_unit(font, "无", TEXT),
+            text_unit(font, top(d, "五", "公共信息明细"), 11, gap=6.0), text_unit(font, "（一）住房公积金参缴记录", TEXT + 0.5),
+            *label_value_units(font, [[("参缴地", "上海市"), ("参缴日期", "2019.05.29"), ("初缴月份", "2019.05"),
+                                       ("缴至月份", "2024.12"), ("缴费状态", "缴交")]], 5),
+            text_unit(font, top(d, "六", "本人声明"), 11, gap=6.0), text_unit(font, "信息主体无本人声明。", TEXT),
+            text_unit(font, top(d, "七", "查询记录"), 11, gap=6.0), text_unit(font, "机构查询记录明细", TEXT + 0.5),
+            *_queries(font, report), text_unit(font, "报告说明", 11, gap=6.0),
+            *(u for p in NOTICE for u in paragraph_units(font, p, TEXT)), text_unit(font, "编制说明", 11, gap=6.0),
+            *paragraph_units(font, "本报告由中国人民银行征信中心出具，依据截至报告时间个人征信系统记录的信息生成。", TEXT)]
+
+
+def report_units(font: str, report: Report) -> tuple[list[Unit], list[YearCell]]:
+    detail, years = detail_units(font, report)
+    return front_units(font, report) + detail + later_units(font, report), years
 
 
 # --------------------------------------------------------------------------- drawing
@@ -538,10 +803,10 @@ def _canvas(buffer: io.BytesIO) -> Canvas:
     return c
 
 
-def _chrome(c: Canvas, font: str, number: str, page: int, pages: int) -> None:
+def _chrome(c: Canvas, font: str, number: str, page: int, pages: int, drawing: Drawing) -> None:
     c.setFont(font, TEXT)
-    c.drawCentredString(PAGE_W / 2, FOOTER_Y, f"第 {page} 页，共 {pages} 页")
-    if page == 1:
+    c.drawCentredString(PAGE_W / 2, FOOTER_Y, drawing.footer.format(page=page, pages=pages))
+    if page == 1 or not drawing.running_header:
         return
     c.drawString(MARGIN, PAGE_H - 36, TITLE)
     c.drawRightString(PAGE_W - MARGIN, PAGE_H - 36, f"报告编号：{number}")
@@ -562,14 +827,14 @@ def _title(c: Canvas, font: str, subtitle: str, left: str, right: str) -> None:
 
 
 def _render(units: Sequence[Unit], first_page: Callable[[Canvas], None], number: str,
-            after: Callable[[Canvas, Placed, int], None] | None = None) -> bytes:
+            after: Callable[[Canvas, Placed, int], None] | None = None, drawing: Drawing = Drawing()) -> bytes:
     placed = paginate(units)
     font = register_cjk_font()
     buffer = io.BytesIO()
     with invariant_reportlab():
         c = _canvas(buffer)
         for index, page in enumerate(placed.pages):
-            _chrome(c, font, number, index + 1, len(placed.pages))
+            _chrome(c, font, number, index + 1, len(placed.pages), drawing)
             if index == 0:
                 first_page(c)
             for unit, top in page:
@@ -585,9 +850,10 @@ def render_report(report: Report) -> bytes:
     """The 详版 as PDF bytes (deterministic)."""
     font = register_cjk_font()
     units, years = report_units(font, report)
-    return _render(units, lambda c: _title(c, font, "（本人版）", f"报告编号：{report.number}",
+    return _render(units, lambda c: _title(c, font, report.drawing.version, f"报告编号：{report.number}",
                                           f"报告时间：{report.time}"),
-                   report.number, lambda c, placed, page: _draw_year_cells(c, font, years, placed, page))
+                   report.number, lambda c, placed, page: _draw_year_cells(c, font, years, placed, page),
+                   report.drawing)
 
 
 # --------------------------------------------------------------------------- 简版
@@ -611,11 +877,16 @@ class BriefItem:
     overdue_months: int | None = None  # 最近5年内有N个月处于逾期状态
     over_90: int | None = None  # 其中M个月逾期超过90天
     valid_until: date | None = None  # credit lines: 额度有效期至
+    padded: bool = True  # 二代 "2007年06月13日"; 一代 "2007年6月13日"
+    card_tail: str | None = None  # 二代 cards: 贷记卡（卡片尾号：NNNN） instead of 贷记卡（人民币账户）
+    inactive_month: str | None = None  # cards: 截至YYYY年MM月尚未激活
 
     @property
     def status(self) -> str:
         if self.closed_month:
             return "销户" if self.kind == "card" else "结清"
+        if self.inactive_month:
+            return "未激活"
         return "逾期" if self.overdue_now else "正常"
 
     @property
@@ -633,14 +904,18 @@ class BriefReport:
     id_number: str
     items: tuple[BriefItem, ...]
     lines_per_page: int = 48  # quirk: a small value breaks a sentence across pages
+    query_time_printed: bool = True  # 一代 prints 查询时间 before 报告时间; 二代 only 报告时间
+    colon: str = "："  # group headings end in a full- or half-width colon
+    long_headings: bool = False  # 发生过逾期的贷记卡账户明细如下 / 从未发生过逾期的账户明细如下
+    footer: str = "第 {page} 页，共 {pages} 页"
 
 
-def _cn(d: date) -> str:
-    return f"{d.year}年{d:%m}月{d:%d}日"
+def _cn(d: date, padded: bool = True) -> str:
+    return f"{d.year}年{d:%m}月{d:%d}日" if padded else f"{d.year}年{d.month}月{d.day}日"
 
 
-def _cn_month(key: str) -> str:
-    return f"{key[:4]}年{key[5:7]}月"
+def _cn_month(key: str, padded: bool = True) -> str:
+    return f"{key[:4]}年{key[5:7]}月" if padded else f"{key[:4]}年{int(key[5:7])}月"
 
 
 def _history(i: BriefItem) -> str:
@@ -651,24 +926,28 @@ def _history(i: BriefItem) -> str:
 
 
 def sentence(i: BriefItem) -> str:
-    head = _cn(i.opened_on) + i.institution
+    p = i.padded
+    head = _cn(i.opened_on, p) + i.institution
     if i.kind == "line":
-        valid = _cn(i.valid_until) if i.valid_until else "--"
-        text = (f"{head}为{i.account_type}授信，额度有效期至{valid}，可循环使用。截至{_cn_month(i.as_of_month or '')}，"
+        valid = _cn(i.valid_until, p) if i.valid_until else "--"
+        text = (f"{head}为{i.account_type}授信，额度有效期至{valid}，可循环使用。截至{_cn_month(i.as_of_month or '', p)}，"
                 f"信用额度{money(i.amount)}元（人民币），余额为{money(i.balance)}，当前{'有' if i.overdue_now else '无'}逾期。")
         return text + _history(i)
     if i.kind == "card":
-        text = f"{head}发放的{i.account_type}（人民币账户）"
+        text = f"{head}发放的{i.account_type}" + (f"（卡片尾号：{i.card_tail}）" if i.card_tail else "（人民币账户）")
         if i.closed_month:
-            return text + f"，{_cn_month(i.closed_month)}已销户。" + _history(i)
-        return (text + f"，截至{_cn_month(i.as_of_month or '')}，信用额度{money(i.amount)}元，"
-                f"已使用额度{money(i.balance)}元。" + _history(i))
+            return text + f"，{_cn_month(i.closed_month, p)}已销户。" + _history(i)
+        if i.inactive_month:
+            return text + f"，截至{_cn_month(i.inactive_month, p)}尚未激活。"
+        unit = "" if i.card_tail else "元"
+        return (text + f"，截至{_cn_month(i.as_of_month or '', p)}，信用额度{money(i.amount)}{unit}，"
+                f"已使用额度{money(i.balance)}{unit}。" + _history(i))
     text = f"{head}发放的{money(i.amount)}元（人民币）{i.account_type}"
     if i.closed_month:
-        return text + f"，{_cn_month(i.closed_month)}已结清。" + _history(i)
-    due = f"，{_cn(i.due_on)}到期" if i.due_on else ""
+        return text + f"，{_cn_month(i.closed_month, p)}已结清。" + _history(i)
+    due = f"，{_cn(i.due_on, p)}到期" if i.due_on else ""
     now = "当前有逾期" if i.overdue_now else "当前无逾期"
-    return (text + f"{due}。截至{_cn_month(i.as_of_month or '')}，余额{money(i.balance)}元，{now}。" + _history(i))
+    return (text + f"{due}。截至{_cn_month(i.as_of_month or '', p)}，余额{money(i.balance)}元，{now}。" + _history(i))
 
 
 def brief_order(report: BriefReport) -> list[tuple[str, int, BriefItem]]:
@@ -703,9 +982,12 @@ def _brief_items(report: BriefReport) -> list[Unit]:
         if not members:
             continue
         units.append(text_unit(font, category, 10, gap=5.0))
-        clean = "从未逾期过的贷记卡及透支未超过60天的准贷记卡账户明细如下：" if category == "信用卡" else "从未逾期过的账户明细如下："
-        groups = (("发生过逾期的账户明细如下：", [m for m in members if m[1].had_overdue]),
-                  (clean, [m for m in members if not m[1].had_overdue]))
+        card = category == "信用卡"
+        bad = "发生过逾期的贷记卡账户明细如下" if card and report.long_headings else "发生过逾期的账户明细如下"
+        clean = ("从未逾期过的贷记卡及透支未超过60天的准贷记卡账户明细如下" if card else
+                 "从未发生过逾期的账户明细如下" if report.long_headings else "从未逾期过的账户明细如下")
+        groups = ((bad + report.colon, [m for m in members if m[1].had_overdue]),
+                  (clean + report.colon, [m for m in members if not m[1].had_overdue]))
         for title, group in groups:
             if not group:
                 continue
@@ -743,9 +1025,9 @@ def render_brief(report: BriefReport) -> bytes:
               text_unit(font, "说明", 12, gap=6.0),
               *paragraph_units(font, "1．除查询记录外，本报告中的信息是依据截至报告时间个人征信系统记录的信息生成。", TEXT)]
     units = _with_line_budget(units, report.lines_per_page)
-    return _render(units, lambda c: _title(c, font, "（本人查询版）", f"报告编号：{report.number}",
-                                          f"查询时间：{report.query_time}    报告时间：{report.report_time}"),
-                   report.number)
+    times = (f"查询时间：{report.query_time}    " if report.query_time_printed else "") + f"报告时间：{report.report_time}"
+    return _render(units, lambda c: _title(c, font, "（本人查询版）", f"报告编号：{report.number}", times),
+                   report.number, drawing=Drawing(footer=report.footer))
 
 
 def _with_line_budget(units: list[Unit], per_page: int) -> list[Unit]:
