@@ -79,17 +79,18 @@ class HistoryError:
         return StatementParseError(self.file, f"{self.label}: {message} ({compact(line)!r})",
                                    page=line_page(line), row=self.row)
 
-    def month(self, key: str, status: Word, amount: Word | None) -> GridMonth:
+    def month(self, key: str, status: Word, amount: Sequence[Word]) -> GridMonth:
+        """One month from its status word and the words of its 逾期（透支）总额 cell (a wide amount
+        wraps inside the cell: ``107,56`` over ``5``); no words is no amount."""
         value = None
-        words = [status]
-        if amount is not None:
+        text = "".join(w.text for w in amount)
+        if text:
             try:
-                value = parse_amount(amount.text)
+                value = parse_amount(text)
             except AmountError:
-                raise StatementParseError(self.file, f"{self.label}: cannot parse 逾期（透支）总额 {amount.text!r} "
-                                          f"of {key}", page=amount.page, row=self.row) from None
-            if amount.page == status.page:
-                words.append(amount)
+                raise StatementParseError(self.file, f"{self.label}: cannot parse 逾期（透支）总额 {text!r} "
+                                          f"of {key}", page=amount[0].page, row=self.row) from None
+        words = [status, *(w for w in amount if w.page == status.page)]
         return GridMonth(key, status.text, value, SourceRef(self.file, status.page, self.row, union(words)))
 
 
@@ -134,11 +135,29 @@ def _opens_year(row: _Row, status: _Row) -> bool:
     return any(w.text in CODES and not w.text.isdigit() for w in row.cells.values())
 
 
+def _continues(amounts: Sequence[_Row], row: _Row, status: _Row) -> bool:
+    """Whether `row` is a further line of an amount row whose cells wrap (``107,56`` over ``5``),
+    not the next year's status row: amounts only, in months the status row fills, within a line's
+    reach of the previous line; and plainly an amount, or the rest of the cells the first line
+    began, or the single-line cells centred between (columns no earlier line used)."""
+    previous, line = amounts[-1].line, row.line
+    if line.words[0].page != previous.words[0].page or not set(row.cells) <= set(status.cells):
+        return False
+    if any(w.text in CODES and not w.text.isdigit() for w in row.cells.values()):
+        return False
+    if line.mid_y - previous.mid_y > 1.5 * max(w.bottom - w.top for w in previous.words):
+        return False
+    used = {i for r in amounts for i in r.cells}
+    return (any(w.text not in CODES for w in row.cells.values()) or set(row.cells) <= set(amounts[0].cells)
+            or not set(row.cells) & used)
+
+
 @dataclass
 class _Pair:
     status: _Row
-    amount: _Row | None = None
+    amounts: list[_Row] = field(default_factory=list)  # the amount row's lines (one unless cells wrap)
     year: str | None = None
+    done: bool = False  # the next status row has begun
 
 
 @dataclass
@@ -157,8 +176,6 @@ class GridReader(HistoryError):
         for line in lines[1:]:
             if _month_header(line) is None:  # some renders repeat the header after a page break
                 pending = self._place(self._row(line, columns), pending)
-        if self.pairs and self.pairs[-1].amount is None:
-            self.pairs[-1].amount = _Row({}, None, self.pairs[-1].status.line)
         result = self._months(win)
         if not result.months:
             raise self.at(anchor, "还款记录 grid has no months")
@@ -184,18 +201,19 @@ class GridReader(HistoryError):
         """Rows alternate status / amount; a year word belongs to the open pair, or else the next.
         A year whose amounts are all blank prints no amount row: a row that cannot be the open
         pair's amounts (a cell where the status row has none, or a letter code) opens the next."""
-        open_pair = self.pairs[-1] if self.pairs and self.pairs[-1].amount is None else None
+        pair = self.pairs[-1] if self.pairs and not self.pairs[-1].done else None
         if not row.cells:
-            if open_pair is not None and open_pair.year in (None, row.year):
-                open_pair.year = row.year
+            if pair is not None and pair.year in (None, row.year):
+                pair.year = row.year
                 return pending
             return row.year or pending
-        if open_pair is not None and not _opens_year(row, open_pair.status):
-            open_pair.amount = row
-            open_pair.year = open_pair.year or row.year
-            return pending
-        if open_pair is not None:
-            open_pair.amount = _Row({}, None, open_pair.status.line)
+        if pair is not None:
+            first = not pair.amounts and not _opens_year(row, pair.status)
+            if first or (pair.amounts and _continues(pair.amounts, row, pair.status)):
+                pair.amounts.append(row)
+                pair.year = pair.year or row.year
+                return pending
+            pair.done = True
         if not all(w.text in CODES for w in row.cells.values()):
             raise self.at(row.line, "expected a row of status codes")
         self.pairs.append(_Pair(row, year=row.year or pending))
@@ -207,14 +225,11 @@ class GridReader(HistoryError):
         for pair in self.pairs:
             if pair.year is None:
                 raise self.at(pair.status.line, "grid row without a year")
-            assert pair.amount is not None
-            if set(pair.amount.cells) - set(pair.status.cells):
-                raise self.at(pair.amount.line, "逾期（透支）总额 in a month without a status")
             for index, word in sorted(pair.status.cells.items()):
                 key = f"{pair.year}-{index + 1:02d}"
                 if key not in allowed or key in out:
                     raise self.at(pair.status.line, f"month {key} outside the window or printed twice")
-                out[key] = self.month(key, word, pair.amount.cells.get(index))
+                out[key] = self.month(key, word, [r.cells[index] for r in pair.amounts if index in r.cells])
         missing = tuple(sorted(allowed - set(out)))
         return GridResult(tuple(out[k] for k in sorted(out)), missing)
 
@@ -258,7 +273,8 @@ class ListReader(HistoryError):
         if m is None or status is None or status.text not in CODES:
             raise self.at(line, "expected 月份, 还款状态 and 逾期（透支）总额 in the 历史表现 list")
         key = f"{m[1]}-{int(m[2]):02d}"
-        return key, self.month(key, status, cells.get(2))
+        amount = cells.get(2)
+        return key, self.month(key, status, [amount] if amount else [])
 
 
 def _list_bounds(header: Line) -> list[float]:
