@@ -140,13 +140,16 @@ def cell_lines(c: Col, text: str, size: float, pad: float) -> list[str]:
     return wrap(text, c.width - 2 * pad, size)
 
 
+PAD = 2.5  # cell padding left and right: neighbouring cells stay more than 3 pt apart
+
+
 @dataclass(frozen=True)
 class RowLayout:
     """How table rows are placed: type size, line pitch, vertical alignment of cells in a row."""
 
     size: float
     leading: float
-    pad_x: float = 1.5
+    pad_x: float = PAD
     pad_y: float = 1.5
     valign: str = "middle"  # "middle" (wraps straddle the row), "top" (wrap downward), "bottom"
     split: bool = False  # a row whose lines do not fit may continue on the next page
@@ -466,6 +469,13 @@ def row_count(r: random.Random, seed: int) -> int:
     return r.randint(56, 150)
 
 
+def span_for(r: random.Random, count: int) -> int:
+    """Days the statement covers: short statements cover a month or a quarter, long ones up to a year."""
+    if count < 15:
+        return r.choice((20, 30, 45, 90))
+    return r.choice((30, 90, 180, 365))
+
+
 def truth_row(t: Tx, *, time_printed: bool, party: str, account: str | None = None,
               balance: bool = True) -> dict[str, Any]:
     row: dict[str, Any] = {
@@ -581,8 +591,9 @@ def build(seed: int) -> Variant:
     holder = person(r)
     account = card(r, "6228")
     first = date(r.choice((2022, 2023, 2024, 2025)), r.randint(1, 12), r.randint(1, 28))
-    span = r.choice((30, 90, 180, 365))
-    txs = book(r, holder, row_count(r, seed), first, span)
+    count = row_count(r, seed) if seed % 10 != 8 else r.randint(170, 300)  # tiny type: long ones too
+    span = span_for(r, count)
+    txs = book(r, holder, count, first, span)
     rows = [_abc_cells(t, r) for t in txs]
     if st.kangxi == "everywhere":  # the same font map hits every cell; truth columns stay plain here
         rows = [{**c, **{k: kangxi(c[k]) for k in ("summary", "channel", "memo")}} for c in rows]
@@ -678,7 +689,7 @@ def _abc_variations(st: AbcStyle, rows: list[dict[str, str]], cols: list[Col], n
         found.append("50 time blank on 结息/正常还款 rows")
     if any("--" in (c["party"], c["memo"], c["log"], c["channel"]) for c in rows):
         found.append("50 '--' for empty cells")
-    if any(len(cell_lines(c, row[c.key], st.size, 1.5)) > 1 for row in rows for c in cols):
+    if any(len(cell_lines(c, row[c.key], st.size, PAD)) > 1 for row in rows for c in cols):
         found.append("50 wrapped cells straddle the row")
     if n_pages > 1:
         found.append("50 header repeated on every page" if st.header_every_page else "38 header on page 1 only")
