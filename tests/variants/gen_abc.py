@@ -538,6 +538,7 @@ class AbcStyle:
     margin: float
     footer: str  # "none" | "page_of" | "slash"
     masked_account: bool
+    title_every_page: bool
 
 
 def _abc_style(r: random.Random, seed: int) -> AbcStyle:
@@ -553,6 +554,7 @@ def _abc_style(r: random.Random, seed: int) -> AbcStyle:
         margin=r.uniform(26, 40),
         footer=r.choice(("none", "page_of", "slash")),
         masked_account=r.random() < 0.5,
+        title_every_page=r.random() < 0.3,
     )
 
 
@@ -624,9 +626,10 @@ def _abc_pages(st: AbcStyle, holder: str, account: str, first: date, span: int,
         page = Page()
         pages.append(page)
         y = st.margin
-        if number == 1:
+        if number == 1 or st.title_every_page:
             page.shows.append(Show(W / 2, y + 12, title, 12.5, "c"))
             y += 24
+        if number == 1:
             acct = masked(account, 6, 4) if st.masked_account else account
             last = first + timedelta(days=span)
             line1 = [f"{lab('户名')}：{holder}", f"{lab('账户')}：{acct}", f"币种：{lab('人民币')}", f"{st.fx_label}：本币"]
@@ -693,6 +696,8 @@ def _abc_variations(st: AbcStyle, rows: list[dict[str, str]], cols: list[Col], n
         found.append("50 wrapped cells straddle the row")
     if n_pages > 1:
         found.append("50 header repeated on every page" if st.header_every_page else "38 header on page 1 only")
+    if n_pages > 1 and st.title_every_page:
+        found.append("50 title repeated on every page")
     if "银行卡" in st.title:
         found.append("50 title 银行卡交易明细清单")
     return tuple(found)

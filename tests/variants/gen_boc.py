@@ -64,6 +64,7 @@ class BocStyle:
     margin: float
     mask_parties: bool
     card_masked: bool
+    tip_every_page: bool
 
 
 def _style(r: random.Random, seed: int) -> BocStyle:
@@ -79,6 +80,7 @@ def _style(r: random.Random, seed: int) -> BocStyle:
         margin=r.uniform(24, 34),
         mask_parties=r.random() < 0.4,
         card_masked=r.random() < 0.7,
+        tip_every_page=r.random() < 0.6,
     )
 
 
@@ -210,7 +212,8 @@ def _pages(st: BocStyle, head: _Preamble, rows: list[dict[str, str]]) -> tuple[l
     for page, number, y in stamps:
         _preamble(page, head.lines(number, n), left, total, y)
     for i, page in enumerate(pages, 1):
-        page.shows.append(Show(left, H - st.margin - 14, TIP, 6.5))
+        if st.tip_every_page or i == n:
+            page.shows.append(Show(left, H - st.margin - 14, TIP, 6.5))
         page.shows.append(Show(W / 2, H - st.margin, f"第 {i} 页/共 {n} 页", 7, "c"))
     return pages, cols
 
@@ -248,7 +251,7 @@ def _variations(st: BocStyle, rows: list[dict[str, str]], cols: list[Col], n_pag
         "51 landscape A4, title 中国银行交易流水明细清单",
         "51 three preamble lines (交易区间/借记卡号/账号)" + (" on every page" if st.preamble_every_page else " on page 1"),
         "51 '-------------------' for empty cells",
-        "51 footer 温馨提示 and '第 1 页/共 2 页', END marker",
+        "51 footer '第 1 页/共 2 页', END marker, 温馨提示 " + ("on every page" if st.tip_every_page else "on the last page"),
         "51 amounts " + ("with" if st.sep else "without") + " thousands separators",
     ]
     if any(len(cell_lines(c, row[c.key], st.size, PAD)) > 1 for row in rows for c in cols):

@@ -66,6 +66,7 @@ class BocomStyle:
     abstract_width: float
     margin: float
     card_masked: bool
+    title_every_page: bool
 
 
 def _style(r: random.Random, seed: int) -> BocomStyle:
@@ -82,6 +83,7 @@ def _style(r: random.Random, seed: int) -> BocomStyle:
         abstract_width=r.choice((5.0, 6.0, 7.0, 9.0)),
         margin=r.uniform(22, 34),
         card_masked=r.random() < 0.7,
+        title_every_page=r.random() < 0.3,
     )
 
 
@@ -177,10 +179,12 @@ def _pages(st: BocomStyle, pre: list[str], rows: list[dict[str, str]]) -> tuple[
         page = Page()
         pages.append(page)
         y = st.margin
-        if number == 1:
+        if number == 1 or st.title_every_page:
             page.shows.append(Show(W / 2, y + 14, "交通银行个人客户交易清单", 15, "c"))
             page.shows.append(Show(W / 2, y + 28, "Bocom Personal Account Details", 10, "c"))
-            y = _preamble_lines(page, pre, left, total, y + 40, 3 if not st.portrait else 2)
+            y += 36
+        if number == 1:
+            y = _preamble_lines(page, pre, left, total, y + 4, 3 if not st.portrait else 2)
         if number == 1 or st.header_every_page:
             y = _header(page, cols, left, y, st)
         return page, y
@@ -245,5 +249,7 @@ def _variations(st: BocomStyle, rows: list[dict[str, str]], cols: list[Col], n_p
                      + (" (cells centred)" if st.valign == "middle" else " (cells bottom-aligned)"))
     if n_pages > 1:
         found.append("52 序号 runs 1..n across pages")
+        if st.title_every_page:
+            found.append("52 title repeated on every page")
         found.append("52 header repeated on every page" if st.header_every_page else "38 header on page 1 only")
     return tuple(found)
