@@ -4,7 +4,7 @@ Read by labels and structure, never by section numbers or one drawing of a headi
 items 1-27): the header's label row over its value row on page 1 (or ``报告编号：…`` inline); under
 信贷交易信息明细 the account sections however numbered and named; each ``账户N`` block's cards by
 their labels (pboc_cells), wherever the rows and columns fall; the grid or the 历史表现 list
-(pboc_grid); 特殊交易 and 标注及声明. "--" is None, never zero.
+(pboc_grid); 特殊交易 and 标注及声明 (pboc_notes). "--" is None, never zero.
 
 A recognised 详版 that yields no account is an error unless the report says it has none; so is an
 account whose history cannot be found.
@@ -15,17 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.dates import is_date
-from generator.documents import CreditAccount, CreditReport, SpecialTransaction
+from generator.documents import CreditAccount, CreditReport
 from generator.errors import StatementParseError
 from generator.models import DocumentKind, SourceRef
 from generator.parsers.base import DocumentParser
 from generator.parsers.layout import Line
 from generator.parsers.pboc_account import Values, as_of, given, sentence_status
 from generator.parsers.pboc_blocks import Block, Parts, account_blocks, split_block, states_no_credit
-from generator.parsers.pboc_cells import Cell, TableError, Vocabulary, header_rows, label_rows, label_values
+from generator.parsers.pboc_cells import Cell, TableError, Vocabulary, label_rows, label_values
 from generator.parsers.pboc_grid import GridReader, GridResult, ListReader
-from generator.parsers.pboc_text import DETAIL_TITLE, bbox, is_heading, line_page, report_lines, top_title
+from generator.parsers.pboc_notes import notes, special
+from generator.parsers.pboc_text import DETAIL_TITLE, bbox, compact, is_heading, line_page, report_lines, top_title
 from generator.pdf import PdfDocument
 
 NUMBER = re.compile(r"报告编号\s*[:：]\s*([0-9A-Za-z]+)")
@@ -45,12 +45,10 @@ TYPED = frozenset({"管理机构", "发卡机构", "账户标识", "开立日期
                    "账户币种", "币种", "业务种类", "还款期数", "还款频率", "还款方式"})
 # A card's 业务种类 is its section's kind where the card does not print it (R2 贷记卡, R3 准贷记卡).
 CARD_KINDS = {"贷记卡账户": "贷记卡", "准贷记卡账户": "准贷记卡"}
-SPECIAL = Vocabulary.of(("特殊交易类型", "发生日期", "变更月数", "发生金额", "明细记录"))
-NOTES = Vocabulary.of(("标注及声明类型", "标注或声明内容", "添加日期"))
 
 
 def _fail(file: str, exc: TableError, what: str, row: int | None = None) -> StatementParseError:
-    return StatementParseError(file, f"{what}: {exc.message} ({''.join(w.text for w in exc.line.words)!r})",
+    return StatementParseError(file, f"{what}: {exc.message} ({compact(exc.line)!r})",
                                page=line_page(exc.line), row=row)
 
 
@@ -61,7 +59,7 @@ def header_cells(file: str, lines: Sequence[Line]) -> dict[str, Cell]:
     """The 报告编号 / 报告时间 / 被查询者 label rows of page 1, above the first heading."""
     page_one = [ln for ln in lines if line_page(ln) == 1]
     end = next((i for i, ln in enumerate(page_one)
-                if is_heading(ln) or "".join(w.text for w in ln.words).startswith(HEADER_ENDS)), len(page_one))
+                if is_heading(ln) or compact(ln).startswith(HEADER_ENDS)), len(page_one))
     head = page_one[:end]
     rows = label_rows(head, SUBJECT)
     if not rows:
@@ -152,8 +150,8 @@ def read_account(file: str, block: Block, row: int) -> tuple[CreditAccount, tupl
         status=inactive[1] if inactive else v.text("账户状态"), closed_on=v.date("账户关闭日期", "销户日期"),
         balance=v.amount("余额", "已用额度", "透支余额"), current_overdue_periods=v.integer("当前逾期期数"),
         current_overdue_amount=v.amount("当前逾期总额"), last_payment_on=v.date("最近一次还款日期"),
-        history=history.months, source=source, special=_special(file, row, label, parts),
-        annotations=_notes(file, row, label, parts), fields=fields)
+        history=history.months, source=source, special=special(file, row, label, parts.special),
+        annotations=notes(file, row, label, parts.notes), fields=fields)
     return account, history.missing
 
 
@@ -166,30 +164,3 @@ def _history(file: str, row: int, label: str, parts: Parts, inactive: bool, bloc
         return GridResult((), ())
     raise StatementParseError(file, f"{label}: no 还款记录 grid or 历史表现 list found",
                               page=line_page(block.line), row=row)
-
-
-def _rows(file: str, row: int, label: str, lines: Sequence[Line], vocab: Vocabulary, anchor: str) -> list[Values]:
-    """The rows of a 特殊交易 / 标注及声明 table, each as Values located on its own page and box."""
-    if not lines:
-        return []
-    try:
-        rows = header_rows(lines, vocab, anchor, is_date)
-    except TableError as exc:
-        raise _fail(file, exc, label, row) from None
-    return [Values(file, SourceRef(file, r.page, row, r.bbox), label, {k: Cell(t, r.page) for k, t in r.texts.items()})
-            for r in rows]
-
-
-def _special(file: str, row: int, label: str, parts: Parts) -> tuple[SpecialTransaction, ...]:
-    return tuple(SpecialTransaction(v.raw("特殊交易类型"), v.date("发生日期"), v.integer("变更月数"), v.amount("发生金额"),
-                                    v.raw("明细记录"), v.source)
-                 for v in _rows(file, row, label, parts.special, SPECIAL, "发生日期"))
-
-
-def _notes(file: str, row: int, label: str, parts: Parts) -> tuple[str, ...]:
-    """Each 标注及声明 as ``异议标注：<content>（添加日期：2025-07-05）``."""
-    out = []
-    for v in _rows(file, row, label, parts.notes, NOTES, "添加日期"):
-        added = v.date("添加日期")
-        out.append(f"{v.raw('标注及声明类型')}：{v.raw('标注或声明内容')}（添加日期：{added.isoformat() if added else '--'}）")
-    return tuple(out)

@@ -6,6 +6,9 @@ Sample items (one sentence each, wrapping over lines and even pages):
 当前有逾期。最近5年内有3个月处于逾期状态，没有发生过90天以上逾期。``
 ``3. 2019年08月15日…信用卡中心发放的贷记卡（人民币账户），截至2025年07月，信用额度20,000元，已使用额度3,200元。``
 ``4. 2021年11月08日…为其他个人消费贷款授信，额度有效期至2025年02月28日，可循环使用。截至2025年07月，…``
+二代 cards say ``发放的贷记卡（卡片尾号：8924），截至2020年05月，信用额度16,000，已使用额度12,231。``; the 一代
+(pre-2020) writes unpadded dates and short names: ``2007年6月13日中信银行发放的贷记卡（人民币账户），截至2010年7月已销户。``
+The item number is a span of its own left of the sentence; a sentence wraps anywhere, mid-word too.
 Month-level disputes need the 详版: the report carries the note ``month_detail_unavailable``.
 """
 
@@ -132,6 +135,8 @@ def read_item(file: str, item: Item, number: int, ordinal: int) -> CreditAccount
     if head is None or body is None:
         raise s.fail("the institution")
     facts = _facts(s.text)
+    if body.groupdict().get("tail"):
+        facts["卡片尾号"] = body["tail"]
     amount = s.amount(body.groupdict().get("amount") or facts.get("信用额度"))
     balance = s.amount(facts.get("余额") or facts.get("已使用额度") or facts.get("透支余额"))
     return CreditAccount(

@@ -5,26 +5,22 @@ A label cell is found by its text: a known label, possibly split into several wo
 ``被查询者证件类`` over ``型``). The other labels of its row sit vertically centred between those
 lines, so a label row is the set of label cells whose vertical spans overlap.
 
-Two table shapes are read:
-
-* label/value tables (an account's cards, the report header): each label row is followed by a
-  value row; a value belongs to the label whose column it falls in (boundaries halfway between
-  neighbouring label centres: ruled cells centre both). A value wrapped over lines (an institution
-  name over up to four lines, an account ID over two) is joined top to bottom without spaces.
-* header-row tables (特殊交易, 标注及声明): one label row over any number of rows, each keyed by
-  the date in one column; a wrapped cell's other lines join the nearest date line.
+Label/value tables (an account's cards, the report header): each label row is followed by a value
+row; a value belongs to the label whose column it falls in (boundaries halfway between neighbouring
+label centres: ruled cells centre both). A value wrapped over lines (an institution name over up to
+four lines, an account ID over two) is joined top to bottom without spaces. The header-row tables
+(特殊交易, 标注及声明) are read from the same label rows in pboc_notes.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from generator.models import BBox
 from generator.parsers.layout import Line
-from generator.parsers.pboc_text import fold, line_page, union
+from generator.parsers.pboc_text import fold, line_page
 from generator.pdf import Word
 
 WRAP = 1.7  # the most a wrapped cell's next line lies below the previous one, in line heights
@@ -233,71 +229,3 @@ def _row_values(row: LabelRow, values: Sequence[Line]) -> dict[str, Cell]:
         page = column.lines[0][1][0].page if column.lines else row.page
         out[cell.label] = Cell(column.text(), page)
     return out
-
-
-# --------------------------------------------------------------------------- header-row tables
-
-
-@dataclass(frozen=True)
-class Row:
-    texts: dict[str, str]
-    page: int
-    bbox: BBox
-
-
-def header_rows(lines: Sequence[Line], vocab: Vocabulary, anchor: str,
-                is_anchor: Callable[[str], bool]) -> list[Row]:
-    """The rows under the first label row of `lines`, one per line holding an anchor value (a date
-    in column `anchor`); the other lines of a wrapped row join the nearest anchor line."""
-    rows = label_rows(lines, vocab)
-    if not rows or anchor not in {c.label for c in rows[0].cells}:
-        raise TableError(f"table header with {anchor} not found", lines[0])
-    head = rows[0]
-    body = list(lines[head.last + 1:])
-    bounds = _gap_bounds(head, [w for ln in body for w in ln.words])
-    labels = [c.label for c in head.cells]
-    column = labels.index(anchor)
-    anchors = [i for i, ln in enumerate(body)
-               if any(bisect_right(bounds, w.mid_x) == column and is_anchor(w.text) for w in ln.words)]
-    if body and not anchors:
-        raise TableError(f"table row without a {anchor}", body[0])
-    groups: dict[int, list[Line]] = {i: [] for i in anchors}
-    for i, line in enumerate(body):
-        groups[_nearest(body, anchors, i)].append(line)
-    return [_header_row(groups[i], labels, bounds) for i in anchors]
-
-
-def _gap_bounds(head: LabelRow, words: Sequence[Word]) -> list[float]:
-    """Column boundaries from the body: between two label centres, the middle of the widest
-    stretch no body word covers (a left-aligned cell's short last line stays in its column)."""
-    out = []
-    for a, b in pairwise(head.cells):
-        left, right = a.mid_x, b.mid_x
-        spans = sorted((max(w.x0, left), min(w.x1, right)) for w in words if w.x1 > left and w.x0 < right)
-        best, edge = (0.0, (left + right) / 2), left
-        for x0, x1 in spans:
-            if x0 - edge > best[0]:
-                best = (x0 - edge, (edge + x0) / 2)
-            edge = max(edge, x1)
-        if right - edge > best[0]:
-            best = (right - edge, (edge + right) / 2)
-        out.append(best[1])
-    return out
-
-
-def _nearest(body: Sequence[Line], anchors: Sequence[int], i: int) -> int:
-    page = line_page(body[i])
-    same = [a for a in anchors if line_page(body[a]) == page]
-    if not same:
-        return max((a for a in anchors if a < i), default=anchors[0])
-    return min(same, key=lambda a: abs(body[a].mid_y - body[i].mid_y))
-
-
-def _header_row(lines: Sequence[Line], labels: Sequence[str], bounds: Sequence[float]) -> Row:
-    parts: dict[str, list[str]] = {label: [] for label in labels}
-    for line in lines:
-        for word in line.words:
-            parts[labels[bisect_right(bounds, word.mid_x)]].append(word.text)
-    page = line_page(lines[0])
-    words = [w for ln in lines if line_page(ln) == page for w in ln.words]
-    return Row({k: "".join(v) for k, v in parts.items()}, page, union(words))
