@@ -18,7 +18,7 @@ from setuptools import Extension, setup
 
 ROOT = Path(__file__).resolve().parent
 MODULES = ("generator.pdf.boxes", "generator.pdf.words", "generator.parsers.layout", "generator.parsers.common",
-           "generator.parsers.table", "generator.parsers.table_header")
+           "generator.parsers.table", "generator.parsers.table_header", "generator.parsers.rows")
 SOURCES_FILE = ROOT / "generator" / "pdf" / "_compiled_sources.json"
 
 

@@ -83,12 +83,15 @@ class RowReader:
 
 
 _EMPTY_CELLS = frozenset({"（空）", "(空)", "/", "／", "无"})
+_EMPTY_STARTS = "-—－（(/／无"
 
 
 def clean_cell(text: str) -> str:
     """A cell that says "nothing" is empty: dashes only (BOC prints ``-------``), ``（空）`` (ICBC), ``/`` (WeChat)."""
     stripped = text.strip()
-    return "" if stripped and (set(stripped) <= set("-—－") or stripped in _EMPTY_CELLS) else stripped
+    if not stripped or stripped[0] not in _EMPTY_STARTS:
+        return stripped
+    return "" if set(stripped) <= set("-—－") or stripped in _EMPTY_CELLS else stripped
 
 
 def booking_order(rows: Sequence[Transaction]) -> list[Transaction]:

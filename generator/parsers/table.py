@@ -107,10 +107,14 @@ def anchor_test(spec: TableSpec) -> Anchor:
 
 def _body(lines: Sequence[Line], spec: TableSpec) -> tuple[list[Line], list[Line]]:
     """The table's lines on a page and, from the first note or total on, the lines outside it."""
-    kept = [line for line in lines if not FOOTER.match(line.text("").strip())]
-    for i, line in enumerate(kept):
-        if spec.ends.match(line.text("").strip()):
-            return kept[:i], kept[i:]
+    kept: list[Line] = []
+    for i, line in enumerate(lines):
+        text = line.text("").strip()
+        if FOOTER.match(text):
+            continue
+        if spec.ends.match(text):
+            return kept, [ln for ln in lines[i:] if not FOOTER.match(ln.text("").strip())]
+        kept.append(line)
     return kept, []
 
 
@@ -130,8 +134,11 @@ def bands(header: Sequence[HeaderCell], body: Sequence[Line], page_width: float)
         if not gutters:
             bounds.append((a.x1 + b.x0) / 2 if a.x1 < b.x0 else (a.mid_x + b.mid_x) / 2)
             continue
-        between = [w for w in words if a.mid_x - 1 < w.mid_x < b.mid_x + 1]
-        best = max(gutters, key=lambda g: (_score(g, a, b, between), g[1] - g[0]))
+        if len(gutters) == 1:
+            best = gutters[0]
+        else:
+            between = [w for w in words if a.mid_x - 1 < w.mid_x < b.mid_x + 1]
+            best = max(gutters, key=lambda g: (_score(g, a, b, between), g[1] - g[0]))
         bounds.append((best[0] + best[1]) / 2)
     bounds.append(max(page_width, bounds[-1] + 1))
     return [Column(cell.key, bounds[i], bounds[i + 1]) for i, cell in enumerate(header)]

@@ -72,11 +72,11 @@ class Vocabulary:
         known = unknown = 0
         for word in line.words:
             text = norm_label(word.text)
-            if _is_value(word.text):
-                return False
             zh = _LATIN.sub("", text)
-            if (zh and zh in self.fragments) or (not zh and set(_WORDS.findall(text)) <= self.tokens and text):
+            if (zh and zh in self.fragments) or (not zh and text and set(_WORDS.findall(text)) <= self.tokens):
                 known += 1
+            elif _is_value(word.text):
+                return False
             else:
                 unknown += 1
         return known >= 2 and unknown <= known or known >= 1 and unknown == 0 and len(line.words) <= 2

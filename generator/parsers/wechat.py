@@ -26,7 +26,7 @@ from generator.money import require_amount
 from generator.parsers.common import PrintedTotal, RowReader
 from generator.parsers.layout import Line
 from generator.parsers.statement import StatementFormat
-from generator.parsers.table import Table
+from generator.parsers.rows import Columns
 from generator.parsers.table_spec import NOTE_LINES, AmountRule, Col, Flagged, TableSpec
 
 _CERTIFY = re.compile(r"兹证明[:：](?P<name>[^(（]+)[(（][^)）]*[)）][,，]?在其微信号[:：]?(?P<account>.+?)中的?(?:交易)?明细信息如下")
@@ -50,8 +50,8 @@ class WechatProof(StatementFormat):
         description=("kind",), extra_description=False,
         ends=re.compile(f"{NOTE_LINES.pattern}|{_SUMMARY.pattern}"))
 
-    def transaction(self, r: RowReader, table: Table, rule: AmountRule, currency: str) -> tuple[str, Transaction]:
-        flow, tx = super().transaction(r, table, rule, currency)
+    def transaction(self, r: RowReader, columns: Columns, rule: AmountRule, currency: str) -> tuple[str, Transaction]:
+        flow, tx = super().transaction(r, columns, rule, currency)
         return ("其他" if flow == "/" else flow), tx
 
     def printed_totals(self, outside: Sequence[tuple[int, Line]]) -> list[PrintedTotal] | None:

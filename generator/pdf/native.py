@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 PURE_PYTHON_ENV = "DISPUTE_PURE_PYTHON"
 MODULES = ("generator.pdf.boxes", "generator.pdf.words", "generator.parsers.layout", "generator.parsers.common",
-           "generator.parsers.table", "generator.parsers.table_header")
+           "generator.parsers.table", "generator.parsers.table_header", "generator.parsers.rows")
 SOURCES_FILE = Path(__file__).with_name("_compiled_sources.json")
 
 
