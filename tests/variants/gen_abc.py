@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from reportlab import rl_config
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -60,7 +60,7 @@ def kangxi(text: str) -> str:
 
 
 def width(text: str, size: float) -> float:
-    return pdfmetrics.stringWidth(text, font(), size)
+    return float(pdfmetrics.stringWidth(text, font(), size))
 
 
 def wrap(text: str, room: float, size: float) -> list[str]:
@@ -476,6 +476,12 @@ def span_for(r: random.Random, count: int) -> int:
     return r.choice((30, 90, 180, 365))
 
 
+def first_day(r: random.Random, span: int) -> date:
+    """The statement's first day: from 2022 on, the whole range ending by 2025-12-31."""
+    latest = date(2025, 12, 31) - timedelta(days=span)
+    return date(2022, 1, 1) + timedelta(days=r.randrange((latest - date(2022, 1, 1)).days + 1))
+
+
 def truth_row(t: Tx, *, time_printed: bool, party: str, account: str | None = None,
               balance: bool = True) -> dict[str, Any]:
     row: dict[str, Any] = {
@@ -592,9 +598,9 @@ def build(seed: int) -> Variant:
     st = _abc_style(r, seed)
     holder = person(r)
     account = card(r, "6228")
-    first = date(r.choice((2022, 2023, 2024, 2025)), r.randint(1, 12), r.randint(1, 28))
     count = row_count(r, seed) if seed % 10 != 8 else r.randint(170, 300)  # tiny type: long ones too
     span = span_for(r, count)
+    first = first_day(r, span)
     txs = book(r, holder, count, first, span)
     rows = [_abc_cells(t, r) for t in txs]
     if st.kangxi == "everywhere":  # the same font map hits every cell; truth columns stay plain here

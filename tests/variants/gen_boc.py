@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -11,7 +12,7 @@ from reportlab.lib.pagesizes import A4, landscape
 
 from .base import Variant, rng
 from .gen_abc import (
-    CITIES, PAD, Col, Page, RowLayout, Rule, Show, Tx, book, card, cell_lines, digits, font, masked,
+    CITIES, PAD, Col, Page, RowLayout, Rule, Show, Tx, book, card, cell_lines, digits, first_day, font, masked,
     money, person, place_rows, render, row_count, span_for, truth_row, width,
 )
 
@@ -129,9 +130,9 @@ def build(seed: int) -> Variant:
     number = card(r, "6217")
     acct = digits(r, 12)
     city = r.choice(CITIES)
-    first = date(r.choice((2022, 2023, 2024, 2025)), r.randint(1, 12), r.randint(1, 28))
     count = row_count(r, seed)
     span = span_for(r, count)
+    first = first_day(r, span)
     txs = book(r, holder, count, first, span)
     rows = [_cells(t, r, st, city) for t in txs]
     printed = datetime.combine(first + timedelta(days=span + r.randint(1, 20)),
@@ -218,7 +219,8 @@ def _pages(st: BocStyle, head: _Preamble, rows: list[dict[str, str]]) -> tuple[l
     return pages, cols
 
 
-def _end_marker(pages: list[Page], W: float, bottom: float, st: BocStyle, start) -> None:
+def _end_marker(pages: list[Page], W: float, bottom: float, st: BocStyle,
+                start: Callable[[int], tuple[Page, float]]) -> None:
     last = pages[-1]
     y = max((s.y for s in last.shows), default=st.margin) + st.size * 1.6
     if y > bottom:
@@ -228,10 +230,12 @@ def _end_marker(pages: list[Page], W: float, bottom: float, st: BocStyle, start)
 
 
 def _preamble(page: Page, lines: list[list[str]], left: float, total: float, y: float) -> None:
+    """Drawn after the rows (the page count is known only then) but put first in the content stream."""
     stops = (0.0, 0.34, 0.62, 0.82)
-    for i, items in enumerate(lines):
-        for j, text in enumerate(items):
-            page.shows.append(Show(left + stops[j] * total, y + 9 + i * 12, text, 7.5))
+    shows = [Show(left + stops[j] * total, y + 9 + i * 12, text, 7.5)
+             for i, items in enumerate(lines) for j, text in enumerate(items)]
+    at = 1 if page.shows and page.shows[0].text == "中国银行交易流水明细清单" else 0
+    page.shows[at:at] = shows
 
 
 def _header(page: Page, cols: list[Col], left: float, y: float, st: BocStyle) -> float:

@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4, landscape
 
 from .base import Variant, rng
 from .gen_abc import (
-    CITIES, PAD, Col, Page, RowLayout, Rule, Show, Tx, book, card, cell_lines, digits, font, masked,
+    CITIES, PAD, Col, Page, RowLayout, Rule, Show, Tx, book, card, cell_lines, digits, first_day, font, masked,
     money, person, place_rows, render, row_count, span_for, truth_row,
 )
 
@@ -136,9 +136,9 @@ def build(seed: int) -> Variant:
     st = _style(r, seed)
     holder = person(r)
     number = card(r, "622262")
-    first = date(r.choice((2022, 2023, 2024, 2025)), r.randint(1, 12), r.randint(1, 28))
     count = row_count(r, seed)
     span = span_for(r, count)
+    first = first_day(r, span)
     txs = [_card_repay(t, r, holder) for t in book(r, holder, count, first, span)]
     rows = [_cells(i, t, r, st) for i, t in enumerate(txs, 1)]
     queried = datetime.combine(first + timedelta(days=span + r.randint(1, 15)), datetime.min.time()) \
