@@ -104,23 +104,23 @@ def _doc_text(*lines: str) -> DocText:
     (("结清日期：2025-06-30", "放款日：2024/01/10"), date(2025, 6, 30), date(2024, 1, 10)),
     (("借款人于2024年1月10日向本公司借款，现已于2025年6月30日全部还清。",), date(2025, 6, 30), date(2024, 1, 10)),
     (("发放日期：2024.01.10  到期日期：2026.01.10", "截止2025年6月30日已全部结清"), date(2025, 6, 30), date(2024, 1, 10)),
-    (("借款合同编号：HT-0001", "到期日期：2026-01-10"), None, None),
 ])
 def test_settlement_wording_variety(lines: tuple[str, ...], settled: date | None, disbursed: date | None) -> None:
-    s = _settlement("x.pdf", _doc_text(*lines, "某某消费金融有限公司"), None)
+    s = _settlement("x.pdf", _doc_text(*lines, "某某消费金融有限公司"), [])
     assert (s.settled_on, s.disbursed_on) == (settled, disbursed)
 
 
 def test_contract_number_labels_in_priority_order() -> None:
-    s = _settlement("x.pdf", _doc_text("借据号：JJ0001  借款合同编号：HT0002", "某某银行"), None)
+    s = _settlement("x.pdf", _doc_text("借据号：JJ0001  借款合同编号：HT0002", "某某银行", "已于2025年1月2日结清"), [])
     assert s.contract_number == "HT0002"
-    s = _settlement("x.pdf", _doc_text("借款编号为 BH20250001，已于2025年1月2日结清"), None)
+    s = _settlement("x.pdf", _doc_text("借款编号为 BH20250001，已于2025年1月2日结清"), [])
     assert (s.contract_number, s.lender) == ("BH20250001", None)
 
 
-def test_a_certificate_without_any_settlement_field_is_refused() -> None:
-    with pytest.raises(StatementParseError, match="x.pdf:p1: no settlement date"):
-        _settlement("x.pdf", _doc_text("特此证明。"), None)
+@pytest.mark.parametrize("lines", [("特此证明。",), ("借款合同编号：HT-0001", "到期日期：2026-01-10", "某某银行")])
+def test_a_certificate_without_a_settlement_date_is_refused(lines: tuple[str, ...]) -> None:
+    with pytest.raises(StatementParseError, match="x.pdf:p1: no settlement date found in the 结清证明"):
+        _settlement("x.pdf", _doc_text(*lines), [])
 
 
 # --------------------------------------------------------------------------- 还款计划 / 还款记录

@@ -8,15 +8,8 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from synth.lender_docs import (
-    Col,
-    PlanRow,
-    ScheduleSource,
-    SettlementSource,
-    amortise,
-    render_schedule,
-    render_settlement,
-)
+from synth.lender_docs import SettlementSource, render_settlement
+from synth.lender_plans import Col, PlanRow, ScheduleSource, amortise, render_schedule
 
 # --------------------------------------------------------------------------- 结清证明
 
