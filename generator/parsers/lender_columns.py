@@ -127,27 +127,44 @@ def _joined(words: Sequence[Word]) -> list[Word]:
 
 
 def columns(labels: Sequence[Label], body: Sequence[Line], page_width: float) -> list[Column]:
-    extents = [[lab.x0, lab.x1] for lab in labels]
+    extents = [_Extent(lab.x0, lab.x1) for lab in labels]
     for line in body:
         for w in line.words:
             hits = [k for k, lab in enumerate(labels) if w.x0 < lab.x1 and w.x1 > lab.x0]
             if len(hits) == 1:
-                extents[hits[0]][0] = min(extents[hits[0]][0], w.x0)
-                extents[hits[0]][1] = max(extents[hits[0]][1], w.x1)
+                extents[hits[0]].widen(w)
     spans = occupied_spans([w for ln in body for w in ln.words])
     bounds = [0.0]
-    for k in range(len(labels) - 1):
-        right, left = extents[k][1], extents[k + 1][0]
-        if right >= left:
-            right, left = labels[k].x1, labels[k + 1].x0
-        bounds.append(_gutter(spans, right, left))
+    for a, b, la, lb in zip(extents, extents[1:], labels, labels[1:]):
+        if a.right < b.left:
+            bounds.append(_gutter(spans, a.right, b.left, a.right_text, b.left_text))
+        else:
+            bounds.append(_gutter(spans, la.x1, lb.x0, False, False))
     bounds.append(page_width)
     return [Column(lab.key, bounds[k], bounds[k + 1]) for k, lab in enumerate(labels)]
 
 
-def _gutter(spans: Sequence[tuple[float, float]], left: float, right: float) -> float:
-    """The middle of the widest stretch between `left` and `right` that no body word covers."""
-    edges = [left] + [x for s in spans if s[1] > left and s[0] < right for x in (max(s[0], left), min(s[1], right))]
-    edges.append(right)
-    gaps = [(b - a, (a + b) / 2) for a, b in zip(edges[::2], edges[1::2])]
-    return max(gaps)[1] if gaps and max(gaps)[0] > 0 else (left + right) / 2
+class _Extent:
+    """A column's label widened by the body words under it alone; whether each edge is text."""
+
+    def __init__(self, left: float, right: float) -> None:
+        self.left, self.right = left, right
+        self.left_text = self.right_text = False
+
+    def widen(self, w: Word) -> None:
+        if w.x0 <= self.left:
+            self.left, self.left_text = w.x0, True
+        if w.x1 >= self.right:
+            self.right, self.right_text = w.x1, True
+
+
+def _gutter(spans: Sequence[tuple[float, float]], left: float, right: float, left_text: bool,
+            right_text: bool) -> float:
+    """The middle of the widest free stretch between `left` and `right`, preferring one with body
+    text on both sides (the space between a centred label and a short right-aligned number is
+    not a gutter: it is bounded by the label)."""
+    inside = [(max(a, left), min(b, right)) for a, b in spans if b > left and a < right]
+    edges = [(left, left_text)] + [e for a, b in inside for e in ((a, True), (b, True))] + [(right, right_text)]
+    gaps = [(b - a, (a + b) / 2, ta and tb) for (a, ta), (b, tb) in zip(edges[::2], edges[1::2]) if b > a]
+    best = max((g for g in gaps if g[2]), default=None) or max(gaps, default=None)
+    return best[1] if best else (left + right) / 2

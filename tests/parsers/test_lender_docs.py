@@ -136,9 +136,10 @@ def test_every_installment_comes_back_exactly(name: str) -> None:
     keys = {c.key for c in src.columns}
     for want, got in zip(src.rows, doc.installments):
         assert (got.number, got.due_date, got.amount_due) == (want.number, want.due_date, want.amount_due)
-        assert (got.principal, got.interest) == (want.principal, want.interest)
+        assert got.principal == (want.principal if "principal" in keys else None)
+        assert got.interest == (want.interest if "interest" in keys else None)
         assert got.fees == (want.fees if "fees" in keys else None)
-        assert got.status == want.status
+        assert got.status == (want.status if "status" in keys else None)
         assert got.paid_at == (want.paid_at if "paid_at" in keys else None)
         assert got.paid_amount == (want.paid_amount if "paid_amount" in keys else None)
     assert [r.source.row for r in doc.installments] == list(range(1, len(src.rows) + 1))

@@ -52,11 +52,59 @@ def settlement_no_disbursed_date() -> SettlementSource:
         disbursed_on=None, settled_on=date(2025, 3, 8), issued_on=date(2025, 3, 10), product="安逸花")
 
 
+def settlement_platform() -> SettlementSource:
+    """FORMATS-REAL item 54, a platform's template: 用户方…，身份证号… with no colon, 截止 and a
+    spaced, unpadded date, 本金和平台服务费共计 (a total paid, not the principal: principal None),
+    no contract number; the total moves to the next line whole, so the sentence wraps short."""
+    return SettlementSource(
+        style="platform", lender="深圳市安信数字科技有限公司", borrower="欧阳书瑶", id_number="350***********1028",
+        contract_number=None, principal=None, principal_uppercase=None, disbursed_on=None,
+        settled_on=date(2023, 3, 9), issued_on=date(2023, 3, 15), product="现金分期/消费分期", wording=1,
+        total=Decimal("23680.00"), total_uppercase="贰万叁仟陆佰捌拾元整")
+
+
+_SHANGCHENG = "重庆市蚂蚁商诚信息技术有限公司（原：重庆市蚂蚁商诚小额贷款有限公司）"
+
+
+def settlement_kv_four_columns() -> SettlementSource:
+    """A four-column key/value table (项目 内容 项目 内容): 借据编号 wrapped inside its cell, 小写 and
+    大写 in cells of their own, dotted and eight-digit dates, a 到期日期 that is no other date; the
+    issuer's former name on a line of its own (item 55)."""
+    return SettlementSource(
+        style="kv_table", lender=_SHANGCHENG, issuer_lines=("重庆市蚂蚁商诚信息技术有限公司", "（原：重庆市蚂蚁商诚小额贷款有限公司）"),
+        borrower="邱子墨", id_number="110***********0035", contract_number="20220315883412907765530118",
+        principal=Decimal("8600.00"), principal_uppercase="人民币捌仟陆佰元整", disbursed_on=date(2022, 3, 15),
+        maturity=date(2023, 3, 15), settled_on=date(2022, 11, 2), issued_on=date(2022, 11, 4), product="借呗")
+
+
+def settlement_kv_two_columns() -> SettlementSource:
+    """A two-column key/value table without a header row; the issuer's name wrapped in the middle
+    of its former name."""
+    return SettlementSource(
+        style="kv_table", columns=2, lender=_SHANGCHENG,
+        issuer_lines=("重庆市蚂蚁商诚信息技术有限公司（原：重庆市蚂蚁", "商诚小额贷款有限公司）"),
+        borrower="司马云舒", id_number="500***********772X", contract_number="HB2021072600551234",
+        principal=Decimal("15000.00"), principal_uppercase="人民币壹万伍仟元整", disbursed_on=date(2021, 7, 26),
+        maturity=date(2022, 7, 26), settled_on=date(2021, 12, 31), issued_on=date(2022, 1, 5), product="花呗")
+
+
+def settlement_upper_first() -> SettlementSource:
+    """借款本金为人民币（大写）…（小写:¥…）, ASCII colons, an ISO 放款 date in the prose, 已于…全部还清."""
+    return SettlementSource(
+        style="upper_first", lender="招联消费金融股份有限公司", borrower="韩静", id_number="440***********0052",
+        contract_number="ZL2022061800098712", principal=Decimal("24700.00"), principal_uppercase="贰万肆仟柒佰元整",
+        disbursed_on=date(2022, 6, 18), settled_on=date(2023, 1, 20), issued_on=date(2023, 1, 21), product="好期贷")
+
+
 SETTLEMENTS: dict[str, Callable[[], SettlementSource]] = {
     "lender_settlement/ant_letter": settlement_ant_letter,
     "lender_settlement/zhaolian_table": settlement_zhaolian_table,
     "lender_settlement/bank_form": settlement_bank_form,
     "lender_settlement/no_disbursed_date": settlement_no_disbursed_date,
+    "lender_settlement/platform": settlement_platform,
+    "lender_settlement/kv_four_columns": settlement_kv_four_columns,
+    "lender_settlement/kv_two_columns": settlement_kv_two_columns,
+    "lender_settlement/upper_first": settlement_upper_first,
 }
 
 # --------------------------------------------------------------------------- 还款计划 / 还款记录
@@ -141,10 +189,59 @@ def schedule_multipage() -> ScheduleSource:
         lender="中银消费金融有限公司", contract_number="ZYXF-2024-0315-0099")
 
 
+def _units_rows() -> list[PlanRow]:
+    plan = amortise(Decimal("9000.00"), Decimal("0.108"), 24, date(2024, 2, 5), 5)
+    rows: list[PlanRow] = []
+    for r in plan:
+        if r.number <= 7:
+            late = r.number == 4
+            paid = r.due_date.replace(day=12 if late else 5)
+            rows.append(replace(r, status="已还", paid_at=f"{paid.isoformat()} 2{r.number % 4}:1{r.number}:07",
+                                paid_amount=r.amount_due + (Decimal("3.15") if late else 0), method="自动扣款"))
+        else:
+            rows.append(replace(r, status="逾期" if r.number == 8 else "待还"))
+    return rows
+
+
+def schedule_units_below() -> ScheduleSource:
+    """A header over three lines (应还总额 and 实还金额 over their (元), the other labels centred
+    between), on page 1 only; eight-digit due dates; 实还时间 as a dotted date and a time side by
+    side, wider than its label, next to a right-aligned 实还金额; '/' in unpaid cells; a 还款账户
+    column; the issuer's long name with its former name."""
+    return ScheduleSource(
+        title="借款还款记录",
+        preamble=(("借款人", "邵一鸣"), ("借据号", "JB20240105778812"), ("借款金额", "9,000.00元"),
+                  ("借款期数", "24期"), ("出具机构", _SHANGCHENG)),
+        columns=(Col("number", "期数", 40, "center"), Col("due_date", "应还日期", 58, "center"),
+                 Col("amount_due", "应还总额\n(元)", 52), Col("status", "状态", 40, "center"),
+                 Col("paid_at", "实还时间", 92, "center"), Col("paid_amount", "实还金额\n(元)", 50),
+                 Col("method", "还款方式", 52, "center"), Col("account", "还款账户", 110, "left")),
+        rows=tuple(_units_rows()), number_format="第{n}期", date_format="%Y%m%d", rows_per_page=14,
+        empty="/", paid_format="%Y.%m.%d", header_every_page=False, account="工商银行储蓄卡(尾号0427)",
+        lender=_SHANGCHENG, contract_number="JB20240105778812")
+
+
+def schedule_unprinted_fee() -> ScheduleSource:
+    """应还总额 printed before 本金 and 利息 and larger than their sum (a monthly fee the table does
+    not print): every row is kept as printed, the difference reported, never corrected."""
+    plan = amortise(Decimal("4000.00"), Decimal("0.096"), 12, date(2024, 1, 21), 21, fee=Decimal("8.00"))
+    rows = [replace(r, status="已还" if r.number <= 3 else "待还") for r in plan]
+    return ScheduleSource(
+        title="还款计划",
+        preamble=(("借款人", "常清和"), ("合同编号", "MS2024012100339"), ("贷款机构", "马上消费金融股份有限公司")),
+        columns=(Col("number", "期数", 40, "center"), Col("due_date", "应还日期", 70, "center"),
+                 Col("amount_due", "应还总额", 66), Col("principal", "应还本金", 66), Col("interest", "应还利息", 66),
+                 Col("status", "状态", 46, "center")),
+        rows=tuple(rows), date_format="%Y/%m/%d",
+        lender="马上消费金融股份有限公司", contract_number="MS2024012100339")
+
+
 SCHEDULES: dict[str, Callable[[], ScheduleSource]] = {
     "lender_schedule/plan": schedule_plan,
     "lender_schedule/records": schedule_records,
     "lender_schedule/multipage": schedule_multipage,
+    "lender_schedule/units_below": schedule_units_below,
+    "lender_schedule/unprinted_fee": schedule_unprinted_fee,
 }
 
 FIXTURES: dict[str, Callable[[], bytes]] = {

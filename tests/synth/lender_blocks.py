@@ -9,6 +9,7 @@ Everything is synthetic. Output is byte-deterministic (ReportLab invariant mode)
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -31,10 +32,10 @@ def money(value: Decimal) -> str:
     return f"{value.quantize(CENT):,.2f}"
 
 
-def cn_date(d: date, *, padded: bool = True) -> str:
-    """``2025年06月30日`` (padded) or ``2025年6月30日``."""
-    return f"{d.year}年{d.month:02d}月{d.day:02d}日" if padded else f"{d.year}年{d.month}月{d.day}日"
-
+def cn_date(d: date, *, padded: bool = True, spaced: bool = False) -> str:
+    """``2025年06月30日`` (padded), ``2025年6月30日``, or ``2025 年 06 月 30 日`` (spaced)."""
+    text = f"{d.year}年{d.month:02d}月{d.day:02d}日" if padded else f"{d.year}年{d.month}月{d.day}日"
+    return re.sub(r"(?<=\d)(?=[年月日])|(?<=[年月])(?=\d)", " ", text) if spaced else text
 
 
 def _width(text: str, font: str, size: float) -> float:
@@ -74,6 +75,7 @@ class Para:
     text: str
     indent_chars: int = 2
     size: float = 11.0
+    keep_runs: bool = False  # a number or Latin word moves to the next line whole
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,19 @@ class Table:
 
 
 @dataclass(frozen=True)
+class KVTable:
+    """A ruled key/value table: ``pairs_per_row`` label/value pairs a row (two or four columns),
+    labels centred, values left-aligned and wrapped inside their cell, every row centred
+    vertically on its tallest cell; optionally a 项目 | 内容 header row."""
+
+    rows: tuple[tuple[tuple[str, str], ...], ...]
+    label_width: float
+    value_width: float
+    header: tuple[str, str] | None = ("项目", "内容")
+    size: float = 10.0
+
+
+@dataclass(frozen=True)
 class Sign:
     """Right-aligned signature lines (issuer, date); a red seal is drawn over them."""
 
@@ -105,7 +120,7 @@ class Gap:
     height: float
 
 
-Block = Title | Line | Para | Pairs | Table | Sign | Gap
+Block = Title | Line | Para | Pairs | Table | KVTable | Sign | Gap
 
 MARGIN = 64.0
 PITCH = 1.9  # line pitch as a multiple of the font size
@@ -143,6 +158,8 @@ def _draw_block(c: Canvas, block: Block, font: str, y: float, width: float) -> f
         return y - block.size * PITCH
     if isinstance(block, Table):
         return _draw_table(c, block, font, y)
+    if isinstance(block, KVTable):
+        return _draw_kv_table(c, block, font, y)
     return _draw_sign(c, block, font, y, width)
 
 
@@ -172,11 +189,28 @@ def wrap_chars(text: str, font: str, size: float, first: float, rest: float) -> 
     return lines
 
 
+def wrap_runs(text: str, font: str, size: float, first: float, rest: float) -> list[str]:
+    """Break between Chinese characters, never inside a run of digits or Latin letters (with its
+    trailing space), as word processors do."""
+    lines: list[str] = []
+    current = ""
+    for token in re.findall(r"[0-9A-Za-z,.*¥]+ ?|.", text):
+        limit = first if not lines else rest
+        if current and _width(current + token.rstrip(), font, size) > limit:
+            lines.append(current.rstrip())
+            current = ""
+        current += token
+    if current:
+        lines.append(current)
+    return lines
+
+
 def _draw_para(c: Canvas, block: Para, font: str, y: float, width: float) -> float:
     indent = block.indent_chars * block.size
     text_width = width - 2 * MARGIN
     c.setFont(font, block.size)
-    for i, line in enumerate(wrap_chars(block.text, font, block.size, text_width - indent, text_width)):
+    wrap = wrap_runs if block.keep_runs else wrap_chars
+    for i, line in enumerate(wrap(block.text, font, block.size, text_width - indent, text_width)):
         c.drawString(MARGIN + (indent if i == 0 else 0), y, line)
         y -= block.size * PITCH
     return y
@@ -202,6 +236,43 @@ def _draw_table(c: Canvas, block: Table, font: str, y: float) -> float:
         c.line(x, top, x, bottom)
     c.restoreState()
     return bottom - block.size * 2
+
+
+def _draw_kv_table(c: Canvas, block: KVTable, font: str, y: float) -> float:
+    pitch = block.size * 1.3
+    widths = [block.label_width, block.value_width] * max(len(r) for r in block.rows)
+    xs = [MARGIN]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    rows: list[list[list[str]]] = []
+    if block.header:
+        rows.append([[block.header[k % 2]] for k in range(len(widths))])
+    for pairs in block.rows:
+        cells: list[list[str]] = []
+        for label, value in pairs:
+            cells += [[label], wrap_chars(value, font, block.size, block.value_width - 8, block.value_width - 8)]
+        rows.append(cells + [[""]] * (len(widths) - len(cells)))
+    c.setFont(font, block.size)
+    top = y + block.size
+    c.saveState()
+    c.setLineWidth(0.6)
+    c.line(xs[0], top, xs[-1], top)
+    for r, cells in enumerate(rows):
+        height = max(len(lines) for lines in cells) * pitch + block.size
+        mid = top - height / 2 - block.size * 0.35
+        for k, lines in enumerate(cells):
+            first = mid + (len(lines) - 1) / 2 * pitch
+            for n, text in enumerate(lines):
+                if k % 2 == 0 or (block.header and r == 0):
+                    c.drawCentredString((xs[k] + xs[k + 1]) / 2, first - n * pitch, text)
+                else:
+                    c.drawString(xs[k] + 4, first - n * pitch, text)
+        top -= height
+        c.line(xs[0], top, xs[-1], top)
+    for x in xs:
+        c.line(x, y + block.size, x, top)
+    c.restoreState()
+    return top - block.size * 2.5
 
 
 def _draw_sign(c: Canvas, block: Sign, font: str, y: float, width: float) -> float:

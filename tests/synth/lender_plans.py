@@ -53,8 +53,8 @@ def amortise(principal: Decimal, annual_rate: Decimal, n: int, start: date, due_
 
 @dataclass(frozen=True)
 class Col:
-    key: str  # number due_date principal interest penalty fees amount_due status paid_at paid_amount method
-    label: str
+    key: str  # number due_date principal interest penalty fees amount_due status paid_at paid_amount method account
+    label: str  # "应还总额\n(元)": a label over its unit, the header's other labels centred between
     width: float
     align: Align = "right"
 
@@ -75,6 +75,10 @@ class ScheduleSource:
     running_head: str = ""  # printed above the header on pages after the first
     lender: str | None = None  # as printed in the preamble (expected output)
     contract_number: str | None = None
+    empty: str = "--"  # what an unpaid row prints in its paid cells
+    paid_format: str = "%Y-%m-%d"  # the date part of 实还时间 (the source holds ISO dates)
+    header_every_page: bool = True
+    account: str = ""  # 还款账户 of a paid row
 
 
 TEXT = 9.0
@@ -89,13 +93,17 @@ def _cell_lines(src: ScheduleSource, row: PlanRow, key: str) -> list[str]:
         return [row.due_date.strftime(src.date_format)]
     if key == "paid_at":
         if row.paid_at is None:
-            return ["--"]
-        return row.paid_at.split(" ") if src.paid_stacked else [row.paid_at]
+            return [src.empty]
+        day, _, time = row.paid_at.partition(" ")
+        text = date.fromisoformat(day).strftime(src.paid_format) + (f" {time}" if time else "")
+        return text.split(" ") if src.paid_stacked else [text]
     if key == "paid_amount":
-        return ["--" if row.paid_amount is None else money(row.paid_amount)]
+        return [src.empty if row.paid_amount is None else money(row.paid_amount)]
+    if key == "account":
+        return [src.account if row.paid_at else src.empty]
     if key in ("status", "method"):
         value = getattr(row, key)
-        return ["--" if value is None else value]
+        return [src.empty if value is None else value]
     return [money(getattr(row, key))]
 
 
@@ -126,7 +134,8 @@ def render_schedule(src: ScheduleSource) -> bytes:
             sheet.xs.append(sheet.xs[-1] + col.width)
         for number, rows in enumerate(pages, start=1):
             y = _schedule_head(sheet, src, number)
-            y = _schedule_header(sheet, src, y)
+            if number == 1 or src.header_every_page:
+                y = _schedule_header(sheet, src, y)
             for row in rows:
                 _schedule_row(sheet, src, {col.key: _cell_lines(src, row, col.key) for col in src.columns}, y)
                 y -= ROW_H
@@ -160,8 +169,13 @@ def _schedule_head(sheet: _Sheet, src: ScheduleSource, page: int) -> float:
 def _schedule_header(sheet: _Sheet, src: ScheduleSource, y: float) -> float:
     c = sheet.c
     c.setFont(sheet.font, TEXT)
+    depth = max(col.label.count("\n") for col in src.columns)
     for i, col in enumerate(src.columns):
-        c.drawCentredString((sheet.xs[i] + sheet.xs[i + 1]) / 2, y, col.label)
+        parts = col.label.split("\n")
+        first = y - (depth - (len(parts) - 1)) / 2 * SUB_PITCH
+        for k, part in enumerate(parts):
+            c.drawCentredString((sheet.xs[i] + sheet.xs[i + 1]) / 2, first - k * SUB_PITCH, part)
+    y -= depth * SUB_PITCH
     c.saveState()
     c.setLineWidth(0.5)
     c.line(sheet.xs[0], y - 6, sheet.xs[-1], y - 6)
