@@ -39,6 +39,7 @@ class Table:
     rows: list[RawRow] = field(default_factory=list)
     outside: list[tuple[int, Line]] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
+    carry: list[Word] = field(default_factory=list)  # a broken row's upper lines from the page before
     top_aligned: int = 0  # votes: rows whose wrapped lines all follow the anchor
     centred: int = 0  # rows with wrapped lines above their anchor
 
@@ -184,6 +185,7 @@ def _read_page(table: Table, body: list[Line], columns: list[Column], page: Page
     gap = row_gap(page)
     groups: list[list[int]] = [[a] for a in anchors]
     pending: list[tuple[int, int, list[int]]] = []  # (row k, row k+1, lines between) decided by the document
+    padding: list[float] = []  # the gaps found between rows on this page
     for k, (a, b) in enumerate(zip(anchors, anchors[1:])):
         between = list(range(a + 1, b))
         if between:
@@ -191,6 +193,7 @@ def _read_page(table: Table, body: list[Line], columns: list[Column], page: Page
             if cut is None:
                 pending.append((k, k + 1, between))
             else:
+                padding.append(_gap(body[a + cut], body[a + cut + 1]))
                 groups[k] += between[:cut]
                 groups[k + 1][:0] = between[cut:]
                 if cut < len(between):
@@ -202,12 +205,14 @@ def _read_page(table: Table, body: list[Line], columns: list[Column], page: Page
         cut = len(between) if not centred else _nearest_cut(body, anchors[k], anchors[k1], between)
         groups[k] += between[:cut]
         groups[k1][:0] = between[cut:]
-    _lead(table, body, groups, split, anchors[0], gap, centred, columns)
-    _trail(body, groups[-1], anchors[-1], gap)
-    for group in groups:
+    _lead(table, body, groups, anchors[0], gap, centred, columns)
+    carry = _trail(body, groups[-1], anchors[-1], gap, median(padding) - TIE if centred and padding else None)
+    for n, group in enumerate(groups):
         group = [i for i in sorted(group) if _near_row(body, group, i, gap)]
         parts = [(body[i], split[i]) for i in group]
-        table.rows.append(_split_row(parts, body[anchors_of(group, anchors)], columns, page.number))
+        row = _split_row(parts, body[anchors_of(group, anchors)], columns, page.number)
+        table.rows.append(_prepend(row, table.carry, columns) if n == 0 and table.carry else row)
+    table.carry = [w for i in carry for w in body[i].words]
 
 
 def anchors_of(group: list[int], anchors: list[int]) -> int:
@@ -234,10 +239,20 @@ def _nearest_cut(body: Sequence[Line], a: int, b: int, between: list[int]) -> in
     return sum(1 for i in between if body[i].mid_y - body[a].mid_y < body[b].mid_y - body[i].mid_y)
 
 
-def _lead(table: Table, body: Sequence[Line], groups: list[list[int]], split: list[dict[str, list[Word]]],
-          first: int, gap: float, centred: bool, columns: list[Column]) -> None:
-    """Lines above the page's first anchor: the first row's upper lines where cells are centred;
-    otherwise the rest of the last row of the page before (a row broken by the page)."""
+def _prepend(row: RawRow, words: list[Word], columns: list[Column]) -> RawRow:
+    """The upper lines of a row that the page before printed (a centred row broken by the page)."""
+    texts = dict(row.texts)
+    for key, found in cells(words, columns).items():
+        if found:
+            texts[key] = "".join(w.text for w in found) + texts.get(key, "")
+    return RawRow(row.page, texts, row.bbox, row.anchor)
+
+
+def _lead(table: Table, body: Sequence[Line], groups: list[list[int]], first: int, gap: float, centred: bool,
+          columns: list[Column]) -> None:
+    """Lines above the page's first anchor: the rest of the last row of the page before where that
+    row lacks its amount (its date line was printed there), or in a top-aligned table; otherwise
+    the first row's upper lines."""
     lead = list(range(first))
     chained: list[int] = []
     for i in reversed(lead):
@@ -247,8 +262,14 @@ def _lead(table: Table, body: Sequence[Line], groups: list[list[int]], split: li
         chained.insert(0, i)
     if not chained:
         return
-    if centred or not table.rows:
+    broken = bool(table.rows) and not any(table.rows[-1].texts.get(k) for k in ("amount", "credit", "debit"))
+    if not broken and (centred or not table.rows):
         groups[0][:0] = chained
+        return
+    # Only the rest of a row continues it; a page's repeated title or preamble above its rows does not.
+    while chained and not _continues(body[chained[0]], columns, broken):
+        chained.pop(0)
+    if not chained:
         return
     last = table.rows[-1]
     words = [w for i in chained for w in body[i].words]
@@ -260,14 +281,38 @@ def _lead(table: Table, body: Sequence[Line], groups: list[list[int]], split: li
     table.rows[-1] = RawRow(last.page, texts, last.bbox, last.anchor)
 
 
-def _trail(body: Sequence[Line], group: list[int], last: int, gap: float) -> None:
-    """Lines below the page's last anchor, while each is close to the one above it."""
+_FURNITURE = re.compile(r"[\u4e00-\u9fffA-Za-z][:：]|(银行|支付宝|微信|财付通).*(清单|明细|流水|对账单|证明|回单)|details|statement|transaction", re.I)
+_VALUES = frozenset({"date", "time", "amount", "balance", "credit", "debit", "flag", "seq"})
+
+
+def _continues(line: Line, columns: list[Column], values: bool) -> bool:
+    """Whether a line at a page's top can be the rest of a row broken by the page: no label or
+    title, and values only where the row lacks them."""
+    if _FURNITURE.search(line.text(" ")):
+        return False
+    found = cells(line.words, columns)
+    return values or not any(found[k] for k in found if k in _VALUES)
+
+
+def _trail(body: Sequence[Line], group: list[int], last: int, gap: float, padding: float | None) -> list[int]:
+    """Lines below the page's last anchor, while each is close to the one above it. In a centred
+    table, lines after a gap as wide as the page's gaps between rows are the upper lines of the
+    next row, which the page broke: they are returned, for the next page's first row."""
     prev = last
     for i in range(last + 1, len(body)):
-        if _gap(body[prev], body[i]) > gap:
+        step = _gap(body[prev], body[i])
+        if step > gap:
             break
+        if padding is not None and step >= padding:
+            ahead = [i]
+            for j in range(i + 1, len(body)):
+                if _gap(body[ahead[-1]], body[j]) > gap:
+                    break
+                ahead.append(j)
+            return ahead
         group.append(i)
         prev = i
+    return []
 
 
 def _near_row(body: Sequence[Line], group: list[int], i: int, gap: float) -> bool:

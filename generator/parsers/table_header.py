@@ -20,7 +20,8 @@ from generator.parsers.layout import Line
 from generator.parsers.table_spec import TableSpec, norm_label
 from generator.pdf import Word
 
-MAX_BAND = 4  # lines a header may take: up to three of English and one of Chinese
+MAX_BAND = 6  # lines a header may take: up to three of English and one of Chinese, staggered by cell
+MAX_HEIGHT = 4.5  # and its height, in text lines
 EXTRA = "extra:"
 _LATIN = re.compile(r"[a-z.]+")
 _WORDS = re.compile(r"[a-z]+")
@@ -97,8 +98,9 @@ def find_header(lines: Sequence[Line], vocab: Vocabulary) -> Header | None:
         if not vocab.header_like(line):
             continue
         band = [i]
+        limit = line.top + MAX_HEIGHT * max(line.bottom - line.top, 1.0)
         while len(band) < MAX_BAND and band[-1] + 1 < len(lines) and _stacked(lines[band[-1]], lines[band[-1] + 1]) \
-                and vocab.header_like(lines[band[-1] + 1]):
+                and lines[band[-1] + 1].bottom <= limit and vocab.header_like(lines[band[-1] + 1]):
             band.append(band[-1] + 1)
         header = _read_band(lines, band, vocab)
         if header is not None:

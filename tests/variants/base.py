@@ -70,6 +70,11 @@ def families() -> dict[str, Callable[[int], Variant]]:
     """Every family found in this package's ``gen_*`` modules."""
     found: dict[str, Callable[[int], Variant]] = {}
     package = importlib.import_module(__package__ or "variants")
+    # gen_abc patches its font's glyph map for the Kangxi radicals; when another family has loaded
+    # the same font file first, ReportLab drops those characters from abc's text layer (a drawing
+    # bug, not a reader's): register abc's font before any other.
+    abc = importlib.import_module(f"{package.__name__}.gen_abc")
+    abc.font()
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
         if not info.name.startswith("gen_"):
             continue
