@@ -205,8 +205,9 @@ def _read_page(table: Table, body: list[Line], columns: list[Column], page: Page
         cut = len(between) if not centred else _nearest_cut(body, anchors[k], anchors[k1], between)
         groups[k] += between[:cut]
         groups[k1][:0] = between[cut:]
-    _lead(table, body, groups, anchors[0], gap, centred, columns)
-    carry = _trail(body, groups[-1], anchors[-1], gap, median(padding) - TIE if centred and padding else None)
+    between_rows = median(padding) - TIE if centred and padding else None
+    _lead(table, body, groups, anchors[0], gap, centred, columns, between_rows)
+    carry = _trail(body, groups[-1], anchors[-1], gap, between_rows)
     for n, group in enumerate(groups):
         group = [i for i in sorted(group) if _near_row(body, group, i, gap)]
         parts = [(body[i], split[i]) for i in group]
@@ -249,7 +250,7 @@ def _prepend(row: RawRow, words: list[Word], columns: list[Column]) -> RawRow:
 
 
 def _lead(table: Table, body: Sequence[Line], groups: list[list[int]], first: int, gap: float, centred: bool,
-          columns: list[Column]) -> None:
+          columns: list[Column], between_rows: float | None) -> None:
     """Lines above the page's first anchor: the rest of the last row of the page before where that
     row lacks its amount (its date line was printed there), or in a top-aligned table; otherwise
     the first row's upper lines."""
@@ -263,7 +264,11 @@ def _lead(table: Table, body: Sequence[Line], groups: list[list[int]], first: in
     if not chained:
         return
     broken = bool(table.rows) and not any(table.rows[-1].texts.get(k) for k in ("amount", "credit", "debit"))
-    if not broken and (centred or not table.rows):
+    # A centred cell's top sits close over its anchor line; a line a row's spacing above it is the
+    # rest of the row the page before began.
+    above = _gap(body[chained[-1]], body[first])
+    own = above < 0 if between_rows is None else above < between_rows
+    if not broken and (not table.rows or (centred or above < 0) and own):
         groups[0][:0] = chained
         return
     # Only the rest of a row continues it; a page's repeated title or preamble above its rows does not.
