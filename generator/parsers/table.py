@@ -188,7 +188,9 @@ def _read_page(table: Table, body: list[Line], columns: list[Column], page: Page
     padding: list[float] = []  # the gaps found between rows on this page
     for k, (a, b) in enumerate(zip(anchors, anchors[1:])):
         between = list(range(a + 1, b))
-        if between:
+        if not between:
+            padding.append(_gap(body[a], body[b]))
+        else:
             cut = _cut(body, a, b)
             if cut is None:
                 pending.append((k, k + 1, between))
@@ -205,9 +207,9 @@ def _read_page(table: Table, body: list[Line], columns: list[Column], page: Page
         cut = len(between) if not centred else _nearest_cut(body, anchors[k], anchors[k1], between)
         groups[k] += between[:cut]
         groups[k1][:0] = between[cut:]
-    between_rows = median(padding) - TIE if centred and padding else None
+    between_rows = median(padding) - TIE if padding else None
     _lead(table, body, groups, anchors[0], gap, centred, columns, between_rows)
-    carry = _trail(body, groups[-1], anchors[-1], gap, between_rows)
+    carry = _trail(body, groups[-1], anchors[-1], gap, between_rows, columns)
     for n, group in enumerate(groups):
         group = [i for i in sorted(group) if _near_row(body, group, i, gap)]
         parts = [(body[i], split[i]) for i in group]
@@ -299,7 +301,13 @@ def _continues(line: Line, columns: list[Column], values: bool) -> bool:
     return values or not any(found[k] for k in found if k in _VALUES)
 
 
-def _trail(body: Sequence[Line], group: list[int], last: int, gap: float, padding: float | None) -> list[int]:
+def _values(line: Line, columns: list[Column]) -> bool:
+    found = cells(line.words, columns)
+    return any(found[k] for k in found if k in _VALUES)
+
+
+def _trail(body: Sequence[Line], group: list[int], last: int, gap: float, padding: float | None,
+           columns: list[Column]) -> list[int]:
     """Lines below the page's last anchor, while each is close to the one above it. In a centred
     table, lines after a gap as wide as the page's gaps between rows are the upper lines of the
     next row, which the page broke: they are returned, for the next page's first row."""
@@ -308,7 +316,7 @@ def _trail(body: Sequence[Line], group: list[int], last: int, gap: float, paddin
         step = _gap(body[prev], body[i])
         if step > gap:
             break
-        if padding is not None and step >= padding:
+        if padding is not None and step >= padding and not _values(body[i], columns):
             ahead = [i]
             for j in range(i + 1, len(body)):
                 if _gap(body[ahead[-1]], body[j]) > gap:
