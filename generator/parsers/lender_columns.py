@@ -89,7 +89,9 @@ def header_labels(band: Sequence[Line]) -> tuple[Label, ...] | None:
     columns, ``other<i>`` for a label we keep only as a bound); None if it is not a header."""
     keys: list[str] = []
     labels: list[Label] = []
-    for i, words in enumerate(_stacks([w for ln in band for w in _joined(ln.words)])):
+    rows = [_joined(ln.words) for ln in band]
+    words = [w for row in rows for w in row if not _spans_several(w, rows)]
+    for i, words in enumerate(_stacks(words)):
         text = "".join(w.text for w in sorted(words, key=lambda w: (w.top, w.x0)))
         key = FIELD_OF.get(normal_label(text), f"other{i}")
         if key in keys:
@@ -99,6 +101,11 @@ def header_labels(band: Sequence[Line]) -> tuple[Label, ...] | None:
         keys.append(key)
         labels.append(Label(key, text, min(w.x0 for w in words), max(w.x1 for w in words)))
     return tuple(labels) if all(k in keys for k in REQUIRED) else None
+
+
+def _spans_several(word: Word, rows: Sequence[Sequence[Word]]) -> bool:
+    """A group heading over several labels (``应还`` over ``本金 利息 费用``) is no label itself."""
+    return any(sum(1 for w in row if w.x0 < word.x1 and w.x1 > word.x0) >= 2 for row in rows if word not in row)
 
 
 def _stacks(words: Sequence[Word]) -> list[list[Word]]:

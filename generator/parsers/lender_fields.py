@@ -138,7 +138,8 @@ def _value_words(lines: Sequence[PlacedLine], anchors: Sequence[PlacedLine], own
 
 
 def _row_table(file: str, lines: Sequence[PlacedLine], header: PlacedLine) -> list[Cell]:
-    """The one value row under a header of column labels (two value rows: two loans, refused)."""
+    """The one value row under a header of column labels, a wrapped cell's other lines joined
+    (two value rows: two loans, refused)."""
     i = list(lines).index(header)
     rows = [p for p in lines[i + 1:i + 3] if len(p.line.words) >= 3]
     if not rows:
@@ -149,7 +150,13 @@ def _row_table(file: str, lines: Sequence[PlacedLine], header: PlacedLine) -> li
     if len(rows) > 1:
         raise StatementParseError(file, "the certificate lists several loans; one loan per certificate is "
                                   f"supported ({rows[1].line.text()!r})", page=header.page)
-    texts = {k: " ".join(w.text for w in ws) for k, ws in cells(rows[0].line.words, columns).items()}
+    reach = 1.6 * char_size([header.line])
+    parts = [p for p in lines[i + 1:i + 6] if p is rows[0] or (
+        len(p.line.words) < 3 and abs(p.line.mid_y - rows[0].line.mid_y) <= reach)]
+    texts: dict[str, str] = {}
+    for part in sorted(parts, key=lambda p: p.line.top):  # a wrapped cell's lines, top to bottom
+        for column, ws in cells(part.line.words, columns).items():
+            texts[column] = texts.get(column, "") + " ".join(w.text for w in ws)
     out = []
     for k, w in enumerate(words):
         key = label_key(w.text)

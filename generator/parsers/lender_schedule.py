@@ -108,9 +108,11 @@ def _table_lines(lines: Sequence[Line]) -> list[Line]:
 
 
 def _is_row(cells: dict[str, list[Word]]) -> bool:
+    """A line with a period number and a due date (either may be letter-spaced: ``第 3 期``,
+    ``2024 年 03 月 05 日``)."""
     number, due = cells.get("number", []), cells.get("due_date", [])
-    return (len(number) == 1 and bool(_PERIOD.match(number[0].text))
-            and len(due) == 1 and is_date(due[0].text))
+    return (0 < len(number) <= 3 and bool(_PERIOD.match("".join(w.text for w in number)))
+            and 0 < len(due) <= 6 and is_date("".join(w.text for w in due)))
 
 
 def _max_gap(page: Page) -> float:
@@ -118,7 +120,7 @@ def _max_gap(page: Page) -> float:
 
 
 def _row(file: str, raw: RawRow, number: int) -> ScheduleRow:
-    r = RowReader(file, raw, number)
+    r = RowReader(file, _unspaced(raw, ("number", "due_date", "paid_at")), number)
     period = _PERIOD.match(r.text("number"))
     if period is None:  # pragma: no cover - anchors are period numbers
         raise r.fail(f"cannot read period {r.text('number')!r} in column 期数")
@@ -129,6 +131,13 @@ def _row(file: str, raw: RawRow, number: int) -> ScheduleRow:
         fees=_fees(r), status=_text_or_none(r.text("status")), paid_at=_paid_at(r),
         paid_amount=_optional(r, "paid_amount", "实还金额"),
         source=SourceRef(file, raw.page, number, raw.bbox))
+
+
+def _unspaced(raw: RawRow, keys: Sequence[str]) -> RawRow:
+    """The row with the spaces inside its period, date and time cells removed (``2024 年 03 月
+    05 日 08:02:11`` → ``2024年03月05日08:02:11``, which `_PAID_AT` splits again)."""
+    texts = {k: re.sub(r"\s", "", v) if k in keys else v for k, v in raw.texts.items()}
+    return RawRow(raw.page, texts, raw.bbox, raw.anchor)
 
 
 def _optional(r: RowReader, key: str, label: str) -> Decimal | None:

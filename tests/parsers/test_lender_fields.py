@@ -18,10 +18,11 @@ from synth.lender_plans import render_schedule
 from generator.documents import RepaymentSchedule, SettlementCertificate
 from generator.errors import StatementParseError
 from generator.parsers import parse_document
-from generator.parsers.layout import Line, group_lines
+from generator.parsers.layout import Line, RawRow, group_lines
 from generator.parsers.lender_amounts import amount_parts
 from generator.parsers.lender_columns import Label, columns, find_header
-from generator.parsers.lender_schedule import total_findings
+from generator.parsers.lender_fields import table_cells
+from generator.parsers.lender_schedule import _is_row, _row, total_findings
 from generator.parsers.lender_settlement import _settlement
 from generator.parsers.lender_text import DocText, PlacedLine, institution_lines
 from generator.pdf import Word, open_pdf
@@ -88,6 +89,31 @@ def test_amount_parts(clause: str, parts: tuple[str | None, str | None]) -> None
     assert amount_parts(clause) == parts
 
 
+def _placed(*rows: tuple[float, tuple[tuple[str, float], ...]]) -> list[PlacedLine]:
+    return [PlacedLine(1, Line(tuple(Word(t, x, top, x + 9.0 * len(t), top + 9.0, 1) for t, x in words)))
+            for top, words in rows]
+
+
+def test_a_one_row_table_joins_a_wrapped_cell() -> None:
+    placed = _placed((100, (("借款编号", 60), ("借款金额(元)", 180), ("放款日期", 300), ("结清日期", 400))),
+                     (118, (("ZL2023110500", 50), ("8,000.00", 185), ("2023-11-05", 295), ("2025-05-20", 395))),
+                     (129, (("8812", 50),)))
+    cells = {c.field: c.value for c in table_cells("x.pdf", placed)}
+    assert cells == {"contract": "ZL20231105008812", "principal": "8,000.00", "disbursed": "2023-11-05",
+                     "settled": "2025-05-20"}
+
+
+def test_a_key_value_table_reads_two_and_four_columns_and_wrapped_values() -> None:
+    placed = _placed((100, (("借款人姓名", 60), ("叶晓国", 160), ("身份证号", 300), ("4****6", 400))),
+                     (122, (("2021042249", 160),)),
+                     (131, (("借款合同编号", 55), ("借款金额（小写）", 280), ("10,000.00元", 400))),
+                     (140, (("7647640", 160),)),
+                     (160, (("结清时间", 60), ("2021/06/20", 160))))
+    cells = {c.field: (c.qualifier, c.value) for c in table_cells("x.pdf", placed)}
+    assert cells == {"borrower": ("", "叶晓国"), "id_number": ("", "4****6"), "contract": ("", "20210422497647640"),
+                     "principal": ("小写", "10,000.00元"), "settled": ("", "2021/06/20")}
+
+
 def test_an_issuer_keeps_its_former_name_and_its_wrapped_lines() -> None:
     names = [n for n, _ in institution_lines(_lines(
         "重庆市蚂蚁商诚信息技术有限公司", "（原：重庆市蚂蚁商诚小额贷款有限公司）", "2021年05月23日"))]
@@ -139,6 +165,26 @@ def test_a_header_over_three_lines_reads_each_column_top_to_bottom() -> None:
     assert [(lab.key, lab.text) for lab in header.labels] == [
         ("number", "期数"), ("due_date", "应还日期"), ("amount_due", "应还总额(元)"), ("paid_at", "实还时间"),
         ("paid_amount", "实还金额(元)")]
+
+
+def test_a_group_heading_over_several_labels_is_no_label() -> None:
+    lines = group_lines([
+        _word("应还", 200, 100, 20),
+        _word("期数", 50, 112), _word("应还日期", 90, 112), _word("本金", 170, 112), _word("利息", 205, 112),
+        _word("费用", 240, 112), _word("应还总额", 280, 112)])
+    header = find_header(lines)
+    assert header is not None and [lab.key for lab in header.labels] == [
+        "number", "due_date", "principal", "interest", "fees", "amount_due"]
+
+
+def test_a_letter_spaced_period_and_date_still_key_a_row() -> None:
+    cells = {"number": [_word("第", 40, 200), _word("3", 50, 200), _word("期", 60, 200)],
+             "due_date": [_word(t, 90 + 20 * i, 200) for i, t in enumerate(("2024", "年", "03", "月", "05", "日"))]}
+    assert _is_row(cells)
+    raw = RawRow(1, {"number": "第 3 期", "due_date": "2024 年 03 月 05 日", "amount_due": "100.00",
+                     "paid_at": "2024 年 03 月 06 日 08:02:11"}, (40.0, 200.0, 500.0, 209.0), Line(tuple(cells["number"])))
+    row = _row("x.pdf", raw, 1)
+    assert (row.number, row.due_date, row.paid_at) == (3, date(2024, 3, 5), "2024-03-06 08:02:11")
 
 
 def test_a_time_beside_its_date_stays_in_its_column() -> None:

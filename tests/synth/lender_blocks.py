@@ -238,26 +238,31 @@ def _draw_table(c: Canvas, block: Table, font: str, y: float) -> float:
     return bottom - block.size * 2
 
 
+def _kv_cells(block: KVTable, font: str, columns: int) -> list[list[list[str]]]:
+    """Each row's cells, each cell's lines: labels whole, values wrapped to their cell."""
+    rows: list[list[list[str]]] = []
+    if block.header:
+        rows.append([[block.header[k % 2]] for k in range(columns)])
+    for pairs in block.rows:
+        cells: list[list[str]] = []
+        for label, value in pairs:
+            cells += [[label], wrap_chars(value, font, block.size, block.value_width - 8, block.value_width - 8)]
+        rows.append(cells + [[""]] * (columns - len(cells)))
+    return rows
+
+
 def _draw_kv_table(c: Canvas, block: KVTable, font: str, y: float) -> float:
     pitch = block.size * 1.3
     widths = [block.label_width, block.value_width] * max(len(r) for r in block.rows)
     xs = [MARGIN]
     for w in widths:
         xs.append(xs[-1] + w)
-    rows: list[list[list[str]]] = []
-    if block.header:
-        rows.append([[block.header[k % 2]] for k in range(len(widths))])
-    for pairs in block.rows:
-        cells: list[list[str]] = []
-        for label, value in pairs:
-            cells += [[label], wrap_chars(value, font, block.size, block.value_width - 8, block.value_width - 8)]
-        rows.append(cells + [[""]] * (len(widths) - len(cells)))
     c.setFont(font, block.size)
     top = y + block.size
     c.saveState()
     c.setLineWidth(0.6)
     c.line(xs[0], top, xs[-1], top)
-    for r, cells in enumerate(rows):
+    for r, cells in enumerate(_kv_cells(block, font, len(widths))):
         height = max(len(lines) for lines in cells) * pitch + block.size
         mid = top - height / 2 - block.size * 0.35
         for k, lines in enumerate(cells):
