@@ -11,7 +11,7 @@ every required column of the format.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.dates import is_date, is_time
@@ -159,11 +159,15 @@ def _zh_pieces(line: Line, index: int, vocab: Vocabulary) -> list[_Piece]:
 
 def _join_vertical(pieces: list[_Piece], vocab: Vocabulary) -> list[_Piece]:
     """A label wrapped in its cell (``收入/支出`` over ``金额``): stacked pieces that spell it."""
-    pieces = sorted(pieces, key=lambda p: (p.line, p.x0))
+    return _stack(pieces, lambda upper, lower: upper.text not in vocab.zh and upper.text + lower.text in vocab.fragments)
+
+
+def _stack(pieces: list[_Piece], joins: Callable[[_Piece, _Piece], bool]) -> list[_Piece]:
+    """Pieces on consecutive lines of one cell, read top to bottom, where `joins` says they continue."""
     out: list[_Piece] = []
-    for piece in pieces:
+    for piece in sorted(pieces, key=lambda p: (p.line, p.x0)):
         above = next((p for p in reversed(out) if p.line == piece.line - 1 and p.overlaps(piece)
-                      and p.text not in vocab.zh and p.text + piece.text in vocab.fragments), None)
+                      and joins(p, piece)), None)
         if above is not None:
             above.text, above.x0, above.x1, above.line = (above.text + piece.text, min(above.x0, piece.x0),
                                                           max(above.x1, piece.x1), piece.line)
@@ -188,16 +192,7 @@ def _en_pieces(line: Line, index: int, vocab: Vocabulary) -> list[_Piece]:
 
 def _join_english(pieces: list[_Piece], vocab: Vocabulary) -> list[_Piece]:
     """English cells wrapped over lines (``Transaction`` over ``Amount``) become one piece."""
-    out: list[_Piece] = []
-    for piece in sorted(pieces, key=lambda p: (p.line, p.x0)):
-        above = next((p for p in reversed(out) if p.line == piece.line - 1 and p.overlaps(piece)
-                      and p.text not in vocab.en), None)
-        if above is not None:
-            above.text, above.x0, above.x1, above.line = (above.text + piece.text, min(above.x0, piece.x0),
-                                                          max(above.x1, piece.x1), piece.line)
-        else:
-            out.append(piece)
-    return out
+    return _stack(pieces, lambda upper, lower: upper.text not in vocab.en)
 
 
 def _first(pieces: list[_Piece], labels: tuple[str, ...]) -> _Piece | None:
