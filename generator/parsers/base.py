@@ -39,8 +39,13 @@ class DocumentParser(ABC):
 
     @classmethod
     def identify(cls, first_page: Page) -> bool:
-        text = first_page.text().replace(" ", "")
+        text = cls.recognition_text(first_page).replace(" ", "")
         return any(all(s.replace(" ", "") in text for s in group) for group in cls.identifiers)
+
+    @classmethod
+    def recognition_text(cls, first_page: Page) -> str:
+        """Where the identifiers are looked for: the whole first page."""
+        return first_page.text()
 
     @classmethod
     def describe(cls) -> str:

@@ -12,9 +12,11 @@ Finding of kind ``generic_columns`` ("date=交易日期, amount=交易金额, �
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.errors import StatementParseError
 from generator.models import DocumentKind, Finding, Statement
-from generator.parsers.layout import group_lines
+from generator.parsers.layout import Line, group_lines
 from generator.parsers.statement import StatementFormat, top_text
 from generator.parsers.table import Table
 from generator.parsers.table_header import Vocabulary, find_header
@@ -81,15 +83,9 @@ class GenericStatement(StatementFormat):
         unused = [label for k, label in table.ordered_labels() if k.startswith("extra:")]
         message = "columns mapped: " + mapped + ("; not used: " + ", ".join(unused) if unused else "")
         findings = tuple(f for f in statement.findings if f.kind != "unknown_columns")
-        return Statement(statement.file, statement.sha256, statement.kind, statement.provider,
-                         statement.account_holder, statement.account_number, statement.currency,
-                         statement.transactions, statement.checks, (Finding("generic_columns", message), *findings),
-                         statement.page_count)
+        return replace(statement, findings=(Finding("generic_columns", message), *findings))
 
 
-def _labels(line: object) -> int:
-    from generator.parsers.layout import Line
-
-    assert isinstance(line, Line)
+def _labels(line: Line) -> int:
     labels = {label for col in SPEC.columns for label in col.labels}
     return sum(1 for w in line.words if w.text in labels)

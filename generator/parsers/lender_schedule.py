@@ -24,7 +24,6 @@ import logging
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from statistics import median
 
 from generator.dates import DateError, is_date, parse_date
 from generator.documents import RepaymentSchedule, ScheduleRow
@@ -32,6 +31,7 @@ from generator.errors import StatementParseError
 from generator.models import DocumentKind, Finding, SourceRef
 from generator.parsers.base import DocumentParser
 from generator.parsers.common import RowReader
+from generator.parsers.table import row_gap
 from generator.parsers.layout import FOOTER, Column, Line, RawRow, group_lines, rows_by_anchor
 from generator.parsers.lender_columns import Header, columns, find_header
 from generator.parsers.lender_fields import LABELS
@@ -82,7 +82,7 @@ class LenderSchedule(DocumentParser):
                 raise StatementParseError(file, "table header 期数…应还日期…应还总额 not found", page=page.number)
             else:
                 body = _table_lines(lines)
-            for raw in rows_by_anchor(body, cols, page.number, _is_row, _max_gap(page)):
+            for raw in rows_by_anchor(body, cols, page.number, _is_row, row_gap(page)):
                 rows.append(_row(file, raw, len(rows) + 1))
         if not rows:
             raise StatementParseError(file, "no installment row (a line with a period number and a due date) "
@@ -113,10 +113,6 @@ def _is_row(cells: dict[str, list[Word]]) -> bool:
     number, due = cells.get("number", []), cells.get("due_date", [])
     return (0 < len(number) <= 3 and bool(_PERIOD.match("".join(w.text for w in number)))
             and 0 < len(due) <= 6 and is_date("".join(w.text for w in due)))
-
-
-def _max_gap(page: Page) -> float:
-    return 2.5 * median([w.bottom - w.top for w in page.words] or [10.0])
 
 
 def _row(file: str, raw: RawRow, number: int) -> ScheduleRow:

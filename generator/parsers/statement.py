@@ -68,11 +68,10 @@ class StatementFormat(DocumentParser):
         return statement
 
     @classmethod
-    def identify(cls, first_page: Page) -> bool:
-        """By the title, printed above the table: a bank's name in a row (a counterparty's bank)
+    def recognition_text(cls, first_page: Page) -> str:
+        """The title, printed above the table: a bank's name in a row (a counterparty's bank)
         never makes its statement ours."""
-        text = top_text(first_page).replace(" ", "")
-        return any(all(s.replace(" ", "") in text for s in group) for group in cls.identifiers)
+        return top_text(first_page)
 
     def printed_totals(self, outside: Sequence[tuple[int, Line]]) -> list[PrintedTotal] | None:
         """The totals the document prints, or None where the format prints none."""
