@@ -16,6 +16,9 @@ AMOUNT_TOLERANCE = Decimal("0.00")
 
 _PLACEHOLDERS = frozenset({"", "-", "--", "—", "——", "－", "/"})
 _PREFIXES = ("人民币", "RMB", "CNY", "¥", "￥")
+# No statement prints a sum of 10^18 yuan; longer digit runs are account or order numbers, which
+# Decimal's 28 digits could not even round to the cent.
+_LONGEST = 24
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 # ASCII digits with optional sign, commas and decimals (``-1,050.00``), nearly every cell: the full
 # path below would only drop the commas, so this shape skips it with the same result.
@@ -40,8 +43,9 @@ def parse_amount(text: str) -> Decimal | None:
     >>> parse_amount("-1,050.00"), parse_amount("(12.00)"), parse_amount("--")
     (Decimal('-1050.00'), Decimal('-12.00'), None)
     """
-    if _PLAIN(text) is not None:
-        return quantize(Decimal(text.replace(",", "")))
+    if _PLAIN(text) is not None and len(text) <= _LONGEST:
+        value = Decimal(text.replace(",", ""))
+        return value if text[-3:-2] == "." else quantize(value)  # two decimals: already in cents
     raw = text
     s = _normalise(text)
     if s in _PLACEHOLDERS or text.strip() in _PLACEHOLDERS:
@@ -59,7 +63,7 @@ def parse_amount(text: str) -> Decimal | None:
         s = s[1:].lstrip("¥")
         negative = not negative
     s = s.replace(",", "")
-    if not _NUMBER.match(s):
+    if not _NUMBER.match(s) or len(s) > _LONGEST:  # a reference number, not money
         raise AmountError(f"not an amount: {raw!r}")
     try:
         value = Decimal(s)
