@@ -38,7 +38,10 @@ def parse_date(text: str) -> date:
         raise DateError(f"not a date: {text!r}") from exc
 
 
+@lru_cache(maxsize=8192)
 def is_date(text: str) -> bool:
+    # Cached apart from parse_date: most words asked about are not dates, and parse_date's
+    # cache keeps no failure (raising is the slow part).
     try:
         parse_date(text)
     except DateError:

@@ -31,12 +31,16 @@ def preamble_field(lines: Sequence[Line], label: str) -> str | None:
     return None
 
 
+_NON_DIGIT = re.compile(r"\D")
+_SPACE = re.compile(r"\s")
+
+
 def split_counterparty(text: str) -> tuple[str, str]:
     """``重庆蚂蚁消费金融有限公司 2088101234567890`` → (name, account); a name alone stays whole."""
     text = text.strip()
     m = _ACCOUNT_TAIL.match(text)
-    if m and m["name"] and len(re.sub(r"\D", "", m["account"])) >= 4:
-        return m["name"].strip(), re.sub(r"\s", "", m["account"])
+    if m and m["name"] and len(_NON_DIGIT.sub("", m["account"])) >= 4:
+        return m["name"].strip(), _SPACE.sub("", m["account"])
     return text, ""
 
 

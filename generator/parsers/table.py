@@ -53,6 +53,9 @@ class Table:
         return [(k, self.labels[k]) for k in self.order]
 
 
+# The lines a page's header was found from (each word's text and box), and the header.
+_Prefix = tuple[tuple[tuple[str, float, float, float, float], ...], ...]
+_Seen = tuple[_Prefix, Header]
 Anchor = Callable[[dict[str, list[Word]]], bool]
 
 
@@ -61,9 +64,10 @@ def read_table(doc: PdfDocument, file: str, spec: TableSpec) -> Table:
     table = Table(spec.anchor)
     columns: list[Column] | None = None
     is_anchor = anchor_test(spec)
+    seen: _Seen | None = None
     for page in doc.pages():
         lines = group_lines(page.words)
-        header = find_header(lines, vocab)
+        header, seen = _header(lines, vocab, seen)
         if header is None and columns is None:
             raise StatementParseError(file, f"table header not found (expected columns {_expected(spec)})",
                                       page=page.number)
@@ -81,6 +85,27 @@ def read_table(doc: PdfDocument, file: str, spec: TableSpec) -> Table:
         assert columns is not None
         _read_page(table, body, columns, page, is_anchor)
     return table
+
+
+def _header(lines: list[Line], vocab: Vocabulary, seen: _Seen | None) -> tuple[Header | None, _Seen | None]:
+    """The page's header, and what it was found from. A header printed on every page is found
+    once: `find_header` reads the lines down to the header's last and asks of the next only
+    whether it is header-like, so a page that begins with the same lines in the same places, and
+    whose next line is no header line either, has the same header."""
+    if seen is not None and _ends(lines, seen[1], vocab) and _prefix(lines, seen[1].last + 1) == seen[0]:
+        return seen[1], seen
+    header = find_header(lines, vocab)
+    if header is None:
+        return None, seen
+    return header, ((_prefix(lines, header.last + 1), header) if _ends(lines, header, vocab) else None)
+
+
+def _ends(lines: list[Line], header: Header, vocab: Vocabulary) -> bool:
+    return header.last + 1 >= len(lines) or not vocab.header_like(lines[header.last + 1])
+
+
+def _prefix(lines: list[Line], n: int) -> _Prefix:
+    return tuple(tuple((w.text, w.x0, w.top, w.x1, w.bottom) for w in line.words) for line in lines[:n])
 
 
 def _expected(spec: TableSpec) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # Keys with a meaning to the reader; any other key is a column kept for the description.
 DATE, TIME, AMOUNT, CREDIT, DEBIT, FLAG, BALANCE = "date", "time", "amount", "credit", "debit", "flag", "balance"
@@ -51,11 +51,11 @@ class Col:
         if not self.labels:
             raise ValueError(f"column {self.key!r}: needs at least one label")
 
-    @property
+    @cached_property
     def zh(self) -> tuple[str, ...]:
         return tuple(n for n in map(norm_label, self.labels) if not n.isascii())
 
-    @property
+    @cached_property
     def en(self) -> tuple[str, ...]:
         return tuple(n for n in map(norm_label, self.labels) if n.isascii())
 
