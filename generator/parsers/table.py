@@ -151,7 +151,8 @@ def bands(header: Sequence[HeaderCell], body: Sequence[Line], page_width: float)
     """Column boundaries: between two header cells, the body's vertical gutter whose sides carry
     the most aligned edges (left-aligned text starts there, right-aligned amounts end there) and
     the most words on the side of the label nearer to them, then the widest; with no gutter
-    (every x covered), the middle between the two cells."""
+    (every x covered), the middle between the two cells. A gutter no wider than the space between
+    two words of one line is a phrase wrapped past its column (``…有限公司 24``), not a boundary."""
     words = [w for line in body for w in line.words]
     spans = occupied_spans(words)
     bounds = [0.0]
@@ -164,7 +165,7 @@ def bands(header: Sequence[HeaderCell], body: Sequence[Line], page_width: float)
             best = gutters[0]
         else:
             between = [w for w in words if a.mid_x - 1 < w.mid_x < b.mid_x + 1]
-            best = max(gutters, key=lambda g: (_score(g, a, b, between), g[1] - g[0]))
+            best = max(gutters, key=lambda g: (not _splits_phrase(g, body), _score(g, a, b, between), g[1] - g[0]))
         bounds.append((best[0] + best[1]) / 2)
     bounds.append(max(page_width, bounds[-1] + 1))
     return [Column(cell.key, bounds[i], bounds[i + 1]) for i, cell in enumerate(header)]
@@ -178,6 +179,16 @@ def _gutters(spans: Sequence[tuple[float, float]], left: float, right: float) ->
         if hi > lo:
             out.append((lo, hi))
     return out
+
+
+def _splits_phrase(gutter: tuple[float, float], body: Sequence[Line]) -> bool:
+    lo, hi = gutter
+    for line in body:
+        for left, right in zip(line.words, line.words[1:]):
+            gap = right.x0 - left.x1
+            if abs(left.x1 - lo) <= 0.5 and abs(right.x0 - hi) <= 0.5 and gap < 0.35 * (left.bottom - left.top):
+                return True
+    return False
 
 
 def _score(gutter: tuple[float, float], a: HeaderCell, b: HeaderCell, words: Sequence[Word]) -> int:
