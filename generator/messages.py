@@ -65,3 +65,17 @@ def localise(message: str) -> str:
     if os.environ.get("DISPUTE_LANG", "zh").lower().startswith("en"):
         return message
     return _PATTERN.sub(lambda m: _TABLE[m.group(0)], message)
+
+
+# Why an installment is undecided (models.UndecidedReason), for `dispute check` on screen.
+_UNDECIDED: dict[str, tuple[str, str]] = {
+    "payment_missing": ("第{0}期到期前未见足额还款，且有还款未能在材料中找到，此后的还款归属无法确定",
+                        "installment {0} was not paid in full by its due date and a repayment is missing "
+                        "from the documents: which installment each later payment paid cannot be decided"),
+}
+
+
+def describe_undecided(reason: str, first_gap: int) -> str:
+    zh, en = _UNDECIDED[reason]
+    english = os.environ.get("DISPUTE_LANG", "zh").lower().startswith("en")
+    return (en if english else zh).format(first_gap)

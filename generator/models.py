@@ -184,15 +184,32 @@ class InstallmentStatus(StrEnum):
     NOT_DUE = "not_due"
 
 
+class UndecidedReason(StrEnum):
+    # A repayment is missing from the documents (the loan is shown settled, or platform debits stay
+    # unexplained): oldest-first allocation of the later payments is only one possible reading.
+    PAYMENT_MISSING = "payment_missing"
+
+
+@dataclass(frozen=True)
+class Undecided:
+    """Why an installment's status is not decided although the allocation gives one."""
+
+    reason: UndecidedReason
+    first_gap: int  # the first installment not paid in full by its due date (+ grace)
+
+
 @dataclass(frozen=True)
 class InstallmentResult:
     installment: Installment
-    status: InstallmentStatus
+    status: InstallmentStatus  # as the oldest-first allocation gives it; see `undecided`
     paid_amount: Decimal
     paid_on: date | None
     days_late: int | None
     payments: tuple[Transaction, ...]
     allocations: tuple[tuple[date, Decimal], ...] = ()  # (paid on, share of this installment)
+    # Set when `status`, `paid_amount`, `paid_on` and `days_late` rest on an allocation the evidence
+    # cannot confirm: nothing may present them as fact (screen, letters, bundle).
+    undecided: Undecided | None = None
 
     def paid_by(self, day: date) -> Decimal:
         return sum((share for on, share in self.allocations if on <= day), Decimal("0.00"))

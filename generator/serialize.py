@@ -56,6 +56,9 @@ def installment_json(r: InstallmentResult) -> dict[str, Any]:
         "paid_on": r.paid_on.isoformat() if r.paid_on else None,
         "status": r.status.value, "days_late": r.days_late,
         "evidence": [_evidence(tx.source) for tx in r.payments],
+        # status … days_late keep the allocation's reading; this says when it is only a reading
+        "undecided": None if r.undecided is None else {
+            "reason": r.undecided.reason.value, "first_gap": r.undecided.first_gap},
     }
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from generator.models import CaseResult, LoanResult
-from generator.pipeline import CaseOutcome
+from generator.messages import describe_undecided
+from generator.models import CaseResult, InstallmentResult, LoanResult
 from generator.money import format_cny
+from generator.pipeline import CaseOutcome
 
 STATUS = {"on_time": "按时", "late": "逾期", "unpaid": "未见还款", "not_due": "未到期"}
+UNDECIDED = "待定"
 VERDICT = {"contradicted": "与证据矛盾（可异议）", "consistent": "与证据一致", "insufficient": "证据不足"}
 LOAN_VERDICT = {"dispute": "可以提出异议", "statement": "记录属实：可写个人声明，不应异议",
                 "insufficient": "证据不足：请补充材料", "nothing_to_dispute": "没有需要异议的记录"}
@@ -52,12 +54,12 @@ def _print_loan(console: Console, lr: LoanResult) -> None:
                   f"{'（还款计划为按合同条款推算）' if lr.schedule_computed else ''}")
     table = Table("期", "应还日", "应还", "已还", "还款日", "状态", "证据")
     for r in lr.installments:
-        table.add_row(str(r.installment.number), r.installment.due_date.isoformat(),
-                      format_cny(r.installment.amount_due), format_cny(r.paid_amount),
-                      r.paid_on.isoformat() if r.paid_on else "-",
-                      STATUS[r.status.value] + (f" {r.days_late}天" if r.status.value == "late" else ""),
-                      "; ".join(f"{tx.source.file} p{tx.source.page}r{tx.source.row}" for tx in r.payments))
+        table.add_row(*_installment_row(r))
     console.print(table)
+    for why in dict.fromkeys(r.undecided for r in lr.installments if r.undecided):
+        numbers = [r.installment.number for r in lr.installments if r.undecided == why]
+        console.print(f"{_span(numbers)}{UNDECIDED}：{describe_undecided(why.reason.value, why.first_gap)}。",
+                      soft_wrap=True)
     if lr.months:
         months = Table("月份", "报告", "证据允许", "结论", "理由")
         for m in lr.months:
@@ -69,6 +71,24 @@ def _print_loan(console: Console, lr: LoanResult) -> None:
     for key in lr.missing:
         console.print(f"  需补充: {describe_missing(key)}")
     console.print(f"结论: [bold]{LOAN_VERDICT[lr.verdict.value]}[/]")
+
+
+def _installment_row(r: InstallmentResult) -> tuple[str, ...]:
+    """An undecided installment shows neither an amount paid nor a status: both would be the
+    allocation's guess presented as fact."""
+    inst = r.installment
+    evidence = "; ".join(f"{tx.source.file} p{tx.source.page}r{tx.source.row}" for tx in r.payments)
+    if r.undecided is not None:
+        return str(inst.number), inst.due_date.isoformat(), format_cny(inst.amount_due), "-", "-", UNDECIDED, evidence
+    return (str(inst.number), inst.due_date.isoformat(), format_cny(inst.amount_due), format_cny(r.paid_amount),
+            r.paid_on.isoformat() if r.paid_on else "-",
+            STATUS[r.status.value] + (f" {r.days_late}天" if r.status.value == "late" else ""), evidence)
+
+
+def _span(numbers: list[int]) -> str:
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"第{numbers[0]}–{numbers[-1]}期"
+    return "、".join(f"第{n}期" for n in numbers)
 
 
 NOTICE = {

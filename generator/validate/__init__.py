@@ -14,7 +14,7 @@ from generator.models import (AccountCheck, Case, CaseResult, Finding, Installme
 from generator.validate.account import CLOSED_STATUSES, check_account
 from generator.validate.linking import (lender_statement, match_account, match_schedule, match_settlement,
                                         report_date)
-from generator.validate.match import allocate
+from generator.validate.match import allocate, undecided_after_gap
 from generator.validate.months import ADVERSE, Evidence, evaluate_month
 from generator.validate.payments import Payment, collect
 from generator.validate.schedule import expected_schedule
@@ -94,6 +94,7 @@ def check_loan(loan: Loan, claimed: tuple[list[Payment], list[Transaction]], doc
     if incomplete:
         findings.append(Finding("payments_incomplete", "the repayments found do not pay the schedule: statuses "
                                 "after the first gap rest on an allocation that a missing payment would change"))
+        results = undecided_after_gap(results, settled_on)
     ev = Evidence(results, loan.grace_days, coverage, settled_on, rdate, unexplained, incomplete)
     months = tuple(evaluate_month(m, ev) for m in reported)
     checks = tuple(check_account(account[1], settled_on, settled_by, rdate, loan.reporting_lag_days)) if account else ()

@@ -9,11 +9,12 @@ the contract's grace days.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from generator.models import Installment, InstallmentResult, InstallmentStatus, Transaction
+from generator.models import (Installment, InstallmentResult, InstallmentStatus, Transaction, Undecided,
+                              UndecidedReason)
 from generator.money import AMOUNT_TOLERANCE
 from generator.validate.payments import Payment
 
@@ -64,3 +65,23 @@ def _result(slot: _Open, grace_days: int, as_of: date) -> InstallmentResult:
         return InstallmentResult(inst, InstallmentStatus.ON_TIME, slot.paid, slot.paid_on, 0, sources, allocations)
     return InstallmentResult(inst, InstallmentStatus.LATE, slot.paid, slot.paid_on,
                              (slot.paid_on - inst.due_date).days, sources, allocations)
+
+
+def undecided_after_gap(results: Sequence[InstallmentResult], settled_on: date | None) -> list[InstallmentResult]:
+    """Statuses that a missing repayment would change. Up to the first installment not paid in full
+    by its due date every allocation order gives the same statuses; from there on, oldest-first is
+    one guess among several (the missing payment may have paid the gap, and a later payment its own
+    installment on time), so the gap and every later installment that fell due is undecided.
+    Installments due after a settlement are paid off by it, not by the allocation."""
+    gap = next((r for r in results if r.status in (InstallmentStatus.LATE, InstallmentStatus.UNPAID)), None)
+    if gap is None:
+        return list(results)
+    undecided = Undecided(UndecidedReason.PAYMENT_MISSING, gap.installment.number)
+    out = []
+    for r in results:
+        due = r.installment.due_date
+        if (due >= gap.installment.due_date and r.status is not InstallmentStatus.NOT_DUE
+                and (settled_on is None or due <= settled_on)):
+            r = replace(r, undecided=undecided)
+        out.append(r)
+    return out
