@@ -180,12 +180,13 @@ def generate(
 @app.command()
 def verify(
     out_dir: Annotated[Path, typer.Argument(help="dispute generate 的输出文件夹")],
+    case: Annotated[Path | None, typer.Option("--case", help="案件文件夹（输出文件夹不在案件旁时需指定）")] = None,
 ) -> None:
     """核对输出文件夹中的文件是否与 manifest.json 一致。"""
     from generator.manifest import verify as verify_dir
 
     try:
-        problems = verify_dir(out_dir)
+        problems = verify_dir(out_dir, case)
     except DisputeError as err:
         _fail(err)
     for p in problems:

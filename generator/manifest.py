@@ -1,10 +1,18 @@
 """manifest.json: every input and output of a `generate` run with its SHA-256, the tool version
-and the generation time; `dispute verify` re-hashes them and names what changed."""
+and the generation time; `dispute verify` re-hashes them and names what changed.
+
+The manifest travels with the outputs, so it holds no absolute path (one names the user's home):
+inputs are relative to the case folder, outputs to the output folder, and the case folder itself
+relative to the output folder, only where that reveals nothing above the case (``..`` for the
+default `CASE_DIR/out`, ``../../01-late`` for a batch); elsewhere it is null and `verify` is told
+the case folder.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,19 +46,32 @@ def build_manifest(case: Case, outputs: Sequence[tuple[Path, bytes]], out_dir: P
     inputs = input_files(case.root)
     data: dict[str, Any] = {
         "tool": "dispute", "version": __version__, "generated_at": generated_at.isoformat(timespec="seconds"),
-        "case": case.name, "case_dir": str(case.root.resolve()),
-        "inputs": [{"file": p.relative_to(case.root).as_posix(), "sha256": _sha(p.read_bytes()),
+        "case": case.name, "case_dir": case_dir_from(out_dir, case.root),
+        "inputs": [{"file": _rel(p, case.root), "sha256": _sha(p.read_bytes()),
                     "bytes": p.stat().st_size} for p in inputs],
         "outputs": [{"file": _rel(p, out_dir), "sha256": _sha(b), "bytes": len(b)} for p, b in outputs],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def case_dir_from(out_dir: Path, case_root: Path) -> str | None:
+    """The case folder relative to the output folder, or None when that path would name folders
+    above the case (an output folder outside the case's parent)."""
+    rel = Path(os.path.relpath(case_root.resolve(), out_dir.resolve()))
+    if not rel.parts:
+        return "."
+    *up, last = rel.parts
+    if all(part == ".." for part in up) and last in ("..", case_root.resolve().name):
+        return rel.as_posix()
+    return None
+
+
 def _rel(path: Path, base: Path) -> str:
+    """Every file a manifest lists lies in its base folder; anything else is our bug."""
     try:
         return path.relative_to(base).as_posix()
     except ValueError:
-        return str(path)
+        return path.resolve().relative_to(base.resolve()).as_posix()
 
 
 @dataclass(frozen=True)
@@ -59,14 +80,19 @@ class Mismatch:
     problem: str  # "changed" | "missing"
 
 
-def verify(out_dir: Path) -> list[Mismatch]:
+def verify(out_dir: Path, case_dir: Path | None = None) -> list[Mismatch]:
+    """`case_dir` overrides the case folder the manifest records (needed when it records none)."""
     path = out_dir / MANIFEST
     if not path.is_file():
         raise InputError(path, "no manifest.json here: not a folder written by dispute generate")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        case_dir = Path(data["case_dir"])
-        entries = [(out_dir / e["file"], e) for e in data["outputs"]] + [(case_dir / e["file"], e) for e in data["inputs"]]
+        recorded = data["case_dir"]
+        if case_dir is None and recorded is None:
+            raise InputError(path, "the case folder is not recorded (outputs written outside it): give it with --case")
+        # an older manifest's absolute case_dir still works: joining keeps an absolute path as is
+        inputs_dir = case_dir if case_dir is not None else out_dir / str(recorded)
+        entries = [(out_dir / e["file"], e) for e in data["outputs"]] + [(inputs_dir / e["file"], e) for e in data["inputs"]]
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(path, f"malformed manifest ({exc})") from None
     out = []

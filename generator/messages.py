@@ -48,6 +48,8 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(sorted({
     "record it with": "请先用以下命令记录",
     "set pboc_branch in case.toml (the PBOC branch where the lender is located) to write a complaint": "请在 case.toml 中填写 pboc_branch（贷款机构所在地的人民银行分支机构）",
     "no manifest.json here: not a folder written by dispute generate": "这里没有 manifest.json：不是 dispute generate 的输出文件夹",
+    "the case folder is not recorded (outputs written outside it): give it with --case":
+        "未记录案件文件夹（输出文件夹不在案件旁）：请用 --case 指定案件文件夹",
     "a 个人声明 needs the date the overdue amount was repaid": "个人声明需要逾期款项的还清日期",
     "over the limit of": "超过上限",
     "shorten statement_reason": "请缩短 statement_reason",
