@@ -57,34 +57,58 @@ class Table:
 _Prefix = tuple[tuple[tuple[str, float, float, float, float], ...], ...]
 _Seen = tuple[_Prefix, Header]
 Anchor = Callable[[dict[str, list[Word]]], bool]
+_Layout = tuple[int, tuple[tuple[str, int, int], ...]]
 
 
 def read_table(doc: PdfDocument, file: str, spec: TableSpec) -> Table:
-    vocab = Vocabulary(spec)
     table = Table(spec.anchor)
-    columns: list[Column] | None = None
+    pages = _pages(doc, file, spec, table)
+    # Pages whose header sits in the same places share one layout: their bands come from all
+    # their rows together, so a page with two rows is cut where the pages with thirty are.
+    bodies: dict[_Layout, list[Line]] = {}
+    for page, body, header in pages:
+        if header is not None:
+            bodies.setdefault(_layout(header, page), []).extend(body)
     is_anchor = anchor_test(spec)
+    known: dict[_Layout, list[Column]] = {}
+    columns: list[Column] = []
+    for page, body, header in pages:
+        if header is not None:
+            layout = _layout(header, page)
+            if layout not in known:
+                known[layout] = bands(header.cells, bodies[layout], page.width)
+            columns = known[layout]
+        _read_page(table, body, columns, page, is_anchor)
+    return table
+
+
+def _pages(doc: PdfDocument, file: str, spec: TableSpec, table: Table) -> list[tuple[Page, list[Line], Header | None]]:
+    """Each page's table lines and header (None where the page prints none and the last page's
+    columns go on); the preamble, labels and lines outside the table are recorded on `table`."""
+    vocab = Vocabulary(spec)
     seen: _Seen | None = None
+    out: list[tuple[Page, list[Line], Header | None]] = []
     for page in doc.pages():
         lines = group_lines(page.words)
         header, seen = _header(lines, vocab, seen)
-        if header is None and columns is None:
+        if header is None and not out:
             raise StatementParseError(file, f"table header not found (expected columns {_expected(spec)})",
                                       page=page.number)
         if header is not None and page.number == 1:
             table.preamble = list(lines[:header.first])
-        start = 0 if header is None else header.last + 1
+        start = _repeated(lines, table.preamble) if header is None else header.last + 1
         body, outside = _body(lines[start:], spec)
         table.outside += [(page.number, line) for line in outside]
-        if header is not None:
-            columns = bands(header.cells, body, page.width)
-            for cell in header.cells:
-                if cell.key not in table.labels:
-                    table.labels[cell.key] = cell.label
-                    table.order.append(cell.key)
-        assert columns is not None
-        _read_page(table, body, columns, page, is_anchor)
-    return table
+        for cell in header.cells if header is not None else ():
+            if cell.key not in table.labels:
+                table.labels[cell.key] = cell.label
+                table.order.append(cell.key)
+        out.append((page, body, header))
+    return out
+
+
+def _layout(header: Header, page: Page) -> _Layout:
+    return (round(page.width), tuple((c.key, round(c.x0), round(c.x1)) for c in header.cells))
 
 
 def _header(lines: list[Line], vocab: Vocabulary, seen: _Seen | None) -> tuple[Header | None, _Seen | None]:
@@ -106,6 +130,16 @@ def _ends(lines: list[Line], header: Header, vocab: Vocabulary) -> bool:
 
 def _prefix(lines: list[Line], n: int) -> _Prefix:
     return tuple(tuple((w.text, w.x0, w.top, w.x1, w.bottom) for w in line.words) for line in lines[:n])
+
+
+def _repeated(lines: list[Line], preamble: list[Line]) -> int:
+    """How many of a headerless page's first lines repeat page 1's title or preamble: they are
+    not the rest of a row, though they may sit as close above the first row as a wrapped cell."""
+    printed = {line.text(" ").strip() for line in preamble}
+    n = 0
+    while n < len(lines) and lines[n].text(" ").strip() in printed:
+        n += 1
+    return n
 
 
 def _expected(spec: TableSpec) -> str:
@@ -307,8 +341,11 @@ def _lead(table: Table, body: Sequence[Line], groups: list[list[int]], first: in
     above = _gap(body[chained[-1]], body[first])
     own = above < 0 if between_rows is None else above < between_rows
     if not broken and (not table.rows or (centred or above < 0) and own):
-        groups[0][:0] = chained
-        return
+        split = _row_break(body, chained, between_rows) if table.rows and centred else 0
+        groups[0][:0] = chained[split:]
+        chained = chained[:split]
+        if not chained:
+            return
     # Only the rest of a row continues it; a page's repeated title or preamble above its rows does not.
     while chained and not _continues(body[chained[0]], columns, broken):
         chained.pop(0)
@@ -322,6 +359,19 @@ def _lead(table: Table, body: Sequence[Line], groups: list[list[int]], first: in
         if found:
             texts[key] = texts.get(key, "") + "".join(w.text for w in found)
     table.rows[-1] = RawRow(last.page, texts, last.bbox, last.anchor)
+
+
+def _row_break(body: Sequence[Line], chained: list[int], between_rows: float | None) -> int:
+    """Where, in the lines above a centred page's first anchor, the page's first row begins: after
+    the one gap as wide as the page's gaps between rows (the lines before it end the row the page
+    before broke, e.g. a counterparty's last character); 0 when there is no such gap."""
+    if between_rows is None or len(chained) < 2:
+        return 0
+    gaps = [_gap(body[i], body[j]) for i, j in zip(chained, chained[1:])]
+    widest = max(gaps)
+    if widest < between_rows or sum(1 for g in gaps if widest - g <= TIE) > 1:
+        return 0
+    return gaps.index(widest) + 1
 
 
 _FURNITURE = re.compile(r"[\u4e00-\u9fffA-Za-z][:：]|(银行|支付宝|微信|财付通).*(清单|明细|流水|对账单|证明|回单)|details|statement|transaction", re.I)
