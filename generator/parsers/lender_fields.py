@@ -40,7 +40,8 @@ OTHER_LABELS = frozenset({
     "年化利率", "利率", "担保方式", "证明编号", "编号", "借款状态", "状态", "结清状态", "还款账户", "收款账户",
     "到期日期", "到期日", "备注"})
 FIELD_OF = {label: f for f, labels in LABELS.items() for label in labels}
-_LABEL_WORD = re.compile(r"(.+?)(?:[（(](小写|大写|元|人民币|人民币元)[)）])?[:：]?")
+# The closing bracket may stand on the cell's next line (``借款金额（小写`` / ``）``).
+_LABEL_WORD = re.compile(r"(.+?)(?:[（(](小写|大写|元|人民币|人民币元)[)）]?)?[:：]?")
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def table_cells(file: str, placed: Sequence[PlacedLine]) -> list[Cell]:
         for header in headers:
             out += _row_table(file, lines, header)
         kv = [(pl, [(w, k) for w, k in ws if k is not None]) for pl, ws in keyed if pl not in headers]
-        out += _kv_cells(lines, [(pl, ws) for pl, ws in kv if ws])
+        body = [pl for pl in lines if not _is_column_heads(pl)]
+        out += _kv_cells(body, [(pl, ws) for pl, ws in kv if ws])
     return out
 
 
@@ -100,6 +102,12 @@ def _is_header_row(words: Sequence[tuple[Word, _Key | None]]) -> bool:
 
 
 _Keyed = list[tuple[Word, _Key]]
+_COLUMN_HEADS = frozenset({"项目", "内容", "名称", "信息", "详情", "明细", "说明"})
+
+
+def _is_column_heads(pl: PlacedLine) -> bool:
+    """A key/value table's own header (``项目 内容 项目 内容``): no value's wrapped line."""
+    return all(re.sub(r"\s", "", w.text) in _COLUMN_HEADS for w in pl.line.words)
 
 
 def _kv_cells(lines: Sequence[PlacedLine], label_lines: Sequence[tuple[PlacedLine, _Keyed]]) -> list[Cell]:
@@ -108,33 +116,51 @@ def _kv_cells(lines: Sequence[PlacedLine], label_lines: Sequence[tuple[PlacedLin
     char = char_size([pl.line for pl in lines])
     label_words = {id(w) for _, ws in label_lines for w, _ in ws}
     lefts = sorted(w.x0 for _, ws in label_lines for w, _ in ws)
-    anchors = [pl for pl, _ in label_lines]
     out: list[Cell] = []
     for pl, ws in label_lines:
         for word, (field, qualifier, rank) in ws:
             if field is None:
                 continue
             right = next((x for x in lefts if x > word.x1), 1e9)
-            value = _value_words(lines, anchors, pl, word.x1, right, label_words, 1.6 * char)
+            # The labels of the same column bound a value's wrapped lines: a line nearer to the
+            # label above or below belongs to that label's value.
+            column = [other for other, ows in label_lines
+                      if any(w.x0 < word.x1 and word.x0 < w.x1 for w, _ in ows)]
+            value = _value_words(lines, column, pl, (word.x1, right), label_words, 1.6 * char)
             if value:
                 out.append(Cell(field, qualifier, value, pl, rank))
     return out
 
 
-def _value_words(lines: Sequence[PlacedLine], anchors: Sequence[PlacedLine], own: PlacedLine, left: float,
-                 right: float, label_words: set[int], reach: float) -> str:
-    """The words between `left` and `right` on the lines nearest to `own` among the label lines
-    (a wrapped cell's lines sit above and below its label), joined line by line."""
-    parts: list[str] = []
-    for pl in lines:
-        dy = abs(pl.line.mid_y - own.line.mid_y)
-        if dy > reach or min(anchors, key=lambda a: abs(a.line.mid_y - pl.line.mid_y)) is not own and pl is not own:
-            continue
-        words = [w for w in pl.line.words
-                 if id(w) not in label_words and w.x0 >= left - 1 and w.mid_x < right]
-        if words:
-            parts.append(" ".join(w.text for w in words))
-    return "".join(parts)
+def _value_words(lines: Sequence[PlacedLine], anchors: Sequence[PlacedLine], own: PlacedLine,
+                 span: tuple[float, float], label_words: set[int], reach: float) -> str:
+    """The words between the span's edges on the label's own line and on the lines above and
+    below it, while each is within `reach` of the cell's line before it and nearer to `own` than
+    to the column's other labels (a wrapped cell's lines sit above and below its label, one,
+    two or three of them), joined top to bottom."""
+    left, right = span
+
+    def words(pl: PlacedLine) -> list[Word]:
+        return [w for w in pl.line.words if id(w) not in label_words and w.x0 >= left - 1 and w.mid_x < right]
+
+    def mine(pl: PlacedLine) -> bool:
+        return min(anchors, key=lambda a: abs(a.line.mid_y - pl.line.mid_y)) is own
+
+    at = list(lines).index(own)
+    found: dict[int, list[Word]] = {at: words(own)}
+    for step in (-1, 1):
+        edge = own
+        i = at + step
+        while 0 <= i < len(lines) and lines[i].page == own.page and mine(lines[i]):
+            pl = lines[i]
+            gap = edge.line.top - pl.line.bottom if step < 0 else pl.line.top - edge.line.bottom
+            if gap > reach:
+                break
+            if ws := words(pl):
+                found[i] = ws
+                edge = pl
+            i += step
+    return "".join(" ".join(w.text for w in found[i]) for i in sorted(found) if found[i])
 
 
 def _row_table(file: str, lines: Sequence[PlacedLine], header: PlacedLine) -> list[Cell]:

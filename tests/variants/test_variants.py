@@ -16,7 +16,8 @@ SAMPLE = range(40) if os.environ.get("DISPUTE_VARIANTS") == "full" else range(0,
 # Seeds beyond the sample that once failed, each for its own reason (title repeated above a
 # headerless page's rows; a counterparty's last character on the next page; a two-row page cut
 # where the thirty-row page before was not).
-REGRESSIONS = [("bocom", 118), ("ccb", 96), ("cmb", 223), ("cmb", 28)]
+REGRESSIONS = [("bocom", 118), ("ccb", 96), ("cmb", 223), ("cmb", 28),
+               ("lender_settlement", 164), ("lender_settlement", 185), ("lender_settlement", 56)]
 REQUIRED = {"cmb", "icbc", "ccb", "abc", "boc", "bocom", "alipay", "wechat", "pboc", "pboc_brief",
             "lender_settlement", "lender_schedule"}
 
