@@ -1127,11 +1127,24 @@ def brief_header(fl: Flow, b: Brief, name: str, idn: str, no: str) -> None:
         b.note("29 二代 header 报告编号/报告时间 YYYY-MM-DD HH:MM:SS, 姓名/证件类型/证件号码")
     else:
         q = t - timedelta(days=1)
-        fl.spans([(0, f"报告编号：{no}"), (fl.st.cw * 0.42, f"查询时间：{dot(q)} {r.randint(8, 23):02d}:{r.randrange(60):02d}:{r.randrange(60):02d}"),
-                  (fl.st.cw * 0.72, f"报告时间：{dot(t)} {r.randint(8, 21):02d}:{r.randrange(60):02d}:{r.randrange(60):02d}")], fl.st.size)
-        fl.spans([(0, f"姓名：{name}"), (fl.st.cw * 0.25, "证件类型：身份证"), (fl.st.cw * 0.5, f"证件号码：{P.mask_id(idn, 2)}"),
-                  (fl.st.cw * 0.85, r.choice(["已婚", "未婚"]))], fl.st.size)
+        # Each span starts where the one before ends plus a gap, or at its usual place if later:
+        # a 22-digit 报告编号 in a large face would otherwise run under 查询时间.
+        fl.spans(_after([f"报告编号：{no}", f"查询时间：{dot(q)} {r.randint(8, 23):02d}:{r.randrange(60):02d}:{r.randrange(60):02d}",
+                         f"报告时间：{dot(t)} {r.randint(8, 21):02d}:{r.randrange(60):02d}:{r.randrange(60):02d}"],
+                        [0, 0.42, 0.72], fl), fl.st.size)
+        fl.spans(_after([f"姓名：{name}", "证件类型：身份证", f"证件号码：{P.mask_id(idn, 2)}", r.choice(["已婚", "未婚"])],
+                        [0, 0.25, 0.5, 0.85], fl), fl.st.size)
         b.note("29 一代 header with 查询时间 and 报告时间 YYYY.MM.DD, ID masked **************NNNN")
+
+
+def _after(texts: list[str], places: list[float], fl: Flow) -> list[tuple[float, str]]:
+    out: list[tuple[float, str]] = []
+    x = 0.0
+    for text, place in zip(texts, places):
+        at = max(fl.st.cw * place, x)
+        out.append((at, text))
+        x = at + P.width(text, fl.st.size) + 2 * fl.st.size
+    return out
 
 
 def brief_summary(fl: Flow, b: Brief, items: list[BriefItem]) -> None:
