@@ -1129,22 +1129,30 @@ def brief_header(fl: Flow, b: Brief, name: str, idn: str, no: str) -> None:
         q = t - timedelta(days=1)
         # Each span starts where the one before ends plus a gap, or at its usual place if later:
         # a 22-digit 报告编号 in a large face would otherwise run under 查询时间.
-        fl.spans(_after([f"报告编号：{no}", f"查询时间：{dot(q)} {r.randint(8, 23):02d}:{r.randrange(60):02d}:{r.randrange(60):02d}",
+        for spans in _after([f"报告编号：{no}", f"查询时间：{dot(q)} {r.randint(8, 23):02d}:{r.randrange(60):02d}:{r.randrange(60):02d}",
                          f"报告时间：{dot(t)} {r.randint(8, 21):02d}:{r.randrange(60):02d}:{r.randrange(60):02d}"],
-                        [0, 0.42, 0.72], fl), fl.st.size)
-        fl.spans(_after([f"姓名：{name}", "证件类型：身份证", f"证件号码：{P.mask_id(idn, 2)}", r.choice(["已婚", "未婚"])],
-                        [0, 0.25, 0.5, 0.85], fl), fl.st.size)
+                             [0, 0.42, 0.72], fl):
+            fl.spans(spans, fl.st.size)
+        for spans in _after([f"姓名：{name}", "证件类型：身份证", f"证件号码：{P.mask_id(idn, 2)}", r.choice(["已婚", "未婚"])],
+                            [0, 0.25, 0.5, 0.85], fl):
+            fl.spans(spans, fl.st.size)
         b.note("29 一代 header with 查询时间 and 报告时间 YYYY.MM.DD, ID masked **************NNNN")
 
 
-def _after(texts: list[str], places: list[float], fl: Flow) -> list[tuple[float, str]]:
-    out: list[tuple[float, str]] = []
+def _after(texts: list[str], places: list[float], fl: Flow) -> list[list[tuple[float, str]]]:
+    """The header's spans, each after the one before; what would run past the right margin
+    starts a second line at its usual place."""
+    lines: list[list[tuple[float, str]]] = [[]]
     x = 0.0
     for text, place in zip(texts, places):
         at = max(fl.st.cw * place, x)
-        out.append((at, text))
-        x = at + P.width(text, fl.st.size) + 2 * fl.st.size
-    return out
+        w = P.width(text, fl.st.size)
+        if lines[-1] and at + w > fl.st.cw:
+            lines.append([])
+            at = min(fl.st.cw * place, fl.st.cw - w)
+        lines[-1].append((at, text))
+        x = at + w + 2 * fl.st.size
+    return lines
 
 
 def brief_summary(fl: Flow, b: Brief, items: list[BriefItem]) -> None:
