@@ -51,6 +51,11 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(sorted({
     "the case folder is not recorded (outputs written outside it): give it with --case":
         "未记录案件文件夹（输出文件夹不在案件旁）：请用 --case 指定案件文件夹",
     "a 个人声明 needs the date the overdue amount was repaid": "个人声明需要逾期款项的还清日期",
+    "the evidence shows it still unpaid or shows no late installment": "证据显示逾期款项尚未还清，或没有逾期的分期",
+    "letter date": "落款日期",
+    "is before": "早于",
+    ", the day the overdue amount was repaid: a 个人声明 cannot state a repayment after its own date":
+        "（逾期款项归还之日）：个人声明不能写落款日期之后的还款",
     "over the limit of": "超过上限",
     "shorten statement_reason": "请缩短 statement_reason",
     "characters": "字",

@@ -269,6 +269,32 @@ class LoanResult:
     settlement_source: SourceRef | None = None
     report_date: date | None = None
 
+    @property
+    def late_installments(self) -> tuple[InstallmentResult, ...]:
+        """Installments the evidence shows were paid late (an undecided status is not shown)."""
+        return tuple(r for r in self.installments if r.status is InstallmentStatus.LATE and r.undecided is None)
+
+    @property
+    def repaid_on(self) -> date | None:
+        """The day the whole loan was repaid: the evidence's settlement date, else the day the last
+        installment was paid once every one is; None while the loan runs."""
+        if self.settled_on is not None:
+            return self.settled_on
+        paid = [r.paid_on for r in self.installments]
+        return max(d for d in paid if d) if paid and all(paid) else None
+
+    @property
+    def overdue_cleared_on(self) -> date | None:
+        """The day the overdue amount itself was repaid: when the last late installment was fully
+        paid (one paid in parts clears on the day the remainder arrived). An installment still
+        unpaid past its due date, or one whose status is undecided, leaves that day unknown unless
+        the loan was settled, which paid everything off by the settlement date at the latest. None
+        when nothing was late or the overdue amount is still owed (or may be)."""
+        if any(r.status is InstallmentStatus.UNPAID or r.undecided is not None for r in self.installments):
+            return self.settled_on
+        return max((r.paid_on for r in self.late_installments if r.paid_on), default=None)
+
+
 
 @dataclass(frozen=True)
 class CaseResult:

@@ -94,10 +94,9 @@ def _dispute(result: CaseResult, lr: LoanResult, out_dir: Path, stem: str, optio
     if bundle is not None:
         rendered.outputs.append(Output(out_dir / f"{BUNDLE_STEM}-{stem}.pdf", bundle, lr.loan.lender))
     for recipient in options.recipients:
-        extra: dict[str, object] = {}
         if recipient == "complaint":
-            ctx, extra = _complaint(result, lr, ctx)
-        _letter(LETTERS[recipient], ctx, out_dir, stem, options, rendered, **extra)
+            ctx = _complaint(result, lr, ctx)
+        _letter(LETTERS[recipient], ctx, out_dir, stem, options, rendered)
     if result.case.agent is not None:
         names = [r for r in options.recipients if r != "complaint"]
         _letter(AUTHORIZATION, ctx, out_dir, stem, options, rendered, recipients=names)
@@ -114,27 +113,30 @@ def _statement(result: CaseResult, lr: LoanResult, out_dir: Path, stem: str, opt
 
 def _statement_text(ctx: LetterContext, limit: int) -> str:
     lr = ctx.loan_result
-    months = ctx.statement_months
-    days = [r.days_late for r in lr.installments if r.days_late and r.status.value == "late"]
-    cleared = max((m_paid for m_paid in (r.paid_on for r in lr.installments) if m_paid), default=None)
-    if lr.settled_on is not None:
-        cleared = lr.settled_on
+    cleared = lr.overdue_cleared_on
     if cleared is None:
-        raise RenderError("a 个人声明 needs the date the overdue amount was repaid")
-    text = render_html("letters/statement_text.txt.j2", months=months, lender=lr.loan.lender,
-                       reason=lr.loan.statement_reason, max_days=max(days, default=0), cleared=cleared).strip()
+        raise RenderError("a 个人声明 needs the date the overdue amount was repaid; the evidence shows it still "
+                          "unpaid or shows no late installment")
+    if ctx.letter_date < cleared:
+        raise RenderError(f"letter date {ctx.letter_date.isoformat()} is before {cleared.isoformat()}, the day the "
+                          "overdue amount was repaid: a 个人声明 cannot state a repayment after its own date")
+    # A settlement after the letter date is not yet true on the day the statement is signed.
+    repaid = lr.repaid_on if lr.repaid_on is not None and lr.repaid_on <= ctx.letter_date else None
+    days = max((r.days_late or 0 for r in lr.late_installments), default=0)
+    text = render_html("letters/statement_text.txt.j2", months=ctx.statement_months, lender=lr.loan.lender,
+                       reason=lr.loan.statement_reason, max_days=days, cleared=cleared, repaid=repaid).strip()
     if len(text) > limit:
         raise RenderError(f"个人声明 is {len(text)} characters, over the limit of {limit}: shorten statement_reason")
     return text
 
 
-def _complaint(result: CaseResult, lr: LoanResult, ctx: LetterContext) -> tuple[LetterContext, dict[str, object]]:
+def _complaint(result: CaseResult, lr: LoanResult, ctx: LetterContext) -> LetterContext:
     from dataclasses import replace
 
-    from generator.render.complaint import complaint_target, ready_filing
+    from generator.render.complaint import complaint_target, respondents
 
-    filing = ready_filing(result.case.root, lr, ctx.letter_date)
-    return replace(ctx, filing=filing), {"complaint_to": complaint_target(lr)}
+    against = respondents(result.case.root, lr, ctx.letter_date)
+    return replace(ctx, respondents=against, complaint_to=complaint_target(lr))
 
 
 def _letter(spec: tuple[str, str], ctx: LetterContext, out_dir: Path, stem: str, options: Options,

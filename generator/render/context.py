@@ -15,6 +15,7 @@ from generator.dates import month_key
 from generator.errors import RenderError
 from generator.models import (AccountCheck, Case, CaseResult, InstallmentResult, LoanResult, MonthResult,
                               MonthVerdict, SourceRef, Transaction)
+from generator.render.complaint import Respondent
 from generator.render.exhibits import ISSUERS, BundleLayout, BundlePlan, ExhibitPlan
 
 # A 个人声明 is kept short (the 2005 rule's cap [unverified]); a setting, not law.
@@ -74,7 +75,8 @@ class LetterContext:
     report_number: str | None
     report_time: str | None
     statement_months: tuple[MonthResult, ...] = ()
-    filing: object | None = None  # the dispute a complaint follows up (generator.track.Filing)
+    respondents: tuple[Respondent, ...] = ()  # whom a complaint is against, each with its own dispute
+    complaint_to: str = ""  # the PBOC branch a complaint is addressed to
 
     def exhibit_pages(self, number: int) -> tuple[int, int] | None:
         return self.layout.exhibit_pages.get(number) if self.layout else None

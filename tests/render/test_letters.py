@@ -101,7 +101,7 @@ def test_a_true_record_gets_no_dispute_letter_whatever_is_asked(tmp_path: Path) 
     assert names == ["manifest.json", "个人声明-招联消费金融股份有限公司.docx", "个人声明-招联消费金融股份有限公司.pdf"]
     assert "不应提出异议" in result.stdout
     text = "".join(docx_blocks(tmp_path / names[1]))
-    assert "本人2026年05月在招联消费金融股份有限公司的借款因绑定银行卡更换未及时更新逾期5天，已于2026年07月13日全部还清。" in text
+    assert "本人2026年05月在招联消费金融股份有限公司的借款因绑定银行卡更换未及时更新逾期5天，已于2026年05月20日归还逾期款项，并于2026年07月13日全部还清。" in text
 
 
 def test_a_fact_without_citation_cannot_be_rendered() -> None:

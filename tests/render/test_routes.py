@@ -39,7 +39,7 @@ def test_complaint_only_after_twenty_days_without_a_reply(case: Path, tmp_path: 
     assert done.exit_code == 0, done.output  # type: ignore[attr-defined]
     docx = tmp_path / "out" / f"征信投诉-{LENDER}.docx"
     text = "".join(docx_blocks(docx))
-    assert "投诉人于2026年03月01日向被投诉人提出征信异议（受理编号KF2026030100012）" in text
+    assert f"投诉人于2026年03月01日向{LENDER}提出征信异议（受理编号KF2026030100012）" in text
     assert "截至本投诉提交之日，投诉人未收到书面答复" in text
     assert "此致中国人民银行重庆市分行" in text
     assert "投诉人：李晓明" in text
