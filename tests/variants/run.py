@@ -1,4 +1,4 @@
-"""Run the variant suite: ``python -m tests.variants.run [FAMILY ...] [--seeds 0-39] [-v]``.
+"""Run the variant suite: ``python -m tests.variants.run [FAMILY ...] [--seeds 0-239] [-v]``.
 
 Draws every variant, parses it as a user's file would be parsed, and compares the result with the
 truth drawn. Prints one line per family (passed / drawn) and, with -v, each failure's first
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from variants.base import Variant, families  # noqa: E402
 from variants.compare import differences  # noqa: E402
 
-FULL_SEEDS = range(40)
+FULL_SEEDS = range(240)
 
 
 def check(variant: Variant, folder: Path) -> list[str]:
@@ -62,7 +62,7 @@ def run(names: list[str], seeds: range, verbose: bool, report: Callable[[str], N
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("families", nargs="*")
-    parser.add_argument("--seeds", default="0-39", help="a range such as 0-39, or one seed")
+    parser.add_argument("--seeds", default=f"0-{FULL_SEEDS[-1]}", help="a range such as 0-39, or one seed")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     lo, _, hi = args.seeds.partition("-")
