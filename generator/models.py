@@ -92,6 +92,28 @@ class Installment:
     interest: Decimal | None = None
 
 
+@dataclass(frozen=True, order=True)
+class YearMonth:
+    """A calendar month as a value. Grid months are told apart by their account and compared as
+    values, never looked up by the text "2025-03" across a report (every account has a 2025-03)."""
+
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} of {self.year} is not 1-12")
+
+    @classmethod
+    def parse(cls, key: str) -> YearMonth:
+        """From the key the models carry: ``2025-03``."""
+        year, _, month = key.partition("-")
+        return cls(int(year), int(month))
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
 @dataclass(frozen=True)
 class ReportedMonth:
     """One month of the credit report's repayment grid, as the borrower's report shows it."""
@@ -100,6 +122,7 @@ class ReportedMonth:
     status: str  # grid code: N * 1-7 B C G D Z M # /
     overdue_amount: Decimal | None
     page: int | None = None
+    source: SourceRef | None = None  # its cell in its own account's grid; None when case.toml declares it
 
 
 @dataclass(frozen=True)
@@ -293,7 +316,6 @@ class LoanResult:
         if any(r.status is InstallmentStatus.UNPAID or r.undecided is not None for r in self.installments):
             return self.settled_on
         return max((r.paid_on for r in self.late_installments if r.paid_on), default=None)
-
 
 
 @dataclass(frozen=True)

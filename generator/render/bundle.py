@@ -34,7 +34,7 @@ from pypdf.generic import (
     NumberObject,
 )
 
-from generator.models import BBox
+from generator.models import BBox, SourceRef
 from generator.money import format_cny
 from generator.paths import write_atomically
 from generator.render.env import render_html
@@ -53,6 +53,13 @@ from generator.render.stamps import sheet_lines, stamp_pages
 logger = logging.getLogger(__name__)
 
 EXCERPTS_PER_PAGE = 8  # a cropped row with its caption takes about 60 pt of the 680 a page holds
+# Taller crops (a grid month with its account's header, a certificate's sentences) fill a page
+# sooner: a page takes excerpts up to this height (bundle.css: the column is 482 pt wide, an image
+# at most 320 pt high; the section heading and lead paragraph take the rest of the 723 pt).
+EXCERPT_PAGE_PT = 560.0
+EXCERPT_COLUMN_PT = 482.0
+EXCERPT_MAX_PT = 320.0
+CAPTION_PT = 40.0  # two caption lines and the space under the figure
 RECON_ROWS_PER_PAGE = 30  # only for the first estimate; the measurement has the last word
 INDEX_ROWS_PER_PAGE = 10
 MAX_PASSES = 4
@@ -99,6 +106,7 @@ class _ExcerptView:
     original_page: int | None  # bundle page of the row's original page
     date_text: str | None  # shown only when the row's text lacks it
     amount_text: str | None
+    quote: str  # the cited sentence, read off the page with the excerpt
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,7 @@ class _ExhibitView:
 @dataclass(frozen=True)
 class _RowRef:
     exhibit: int
-    page: int
+    row: CitedRow
     bundle_page: int
 
 
@@ -163,9 +171,24 @@ def _open(stack: ExitStack, plan: BundlePlan, e: ExhibitPlan) -> _Source:
     if not plan.keep_originals:
         for page, box in e.redact:
             redact.setdefault(page, []).append(box)
-    excerpts = {i: pdf.excerpt(c.page, c.bbox, [b for b in redact.get(c.page, ()) if b != c.bbox])
-                for i, c in enumerate(e.cited) if c.bbox is not None and 1 <= c.page <= len(pdf)}
+    excerpts = {i: cited_excerpt(pdf, c, redact.get(c.page, ())) for i, c in enumerate(e.cited)
+                if c.bbox is not None and 1 <= c.page <= len(pdf)}
     return _Source(e, pdf, reader, excerpts, redact)
+
+
+def cited_excerpt(pdf: SourcePdf, c: CitedRow, redacted: Sequence[BBox] = ()) -> Excerpt:
+    """The crop that shows `c`, cut as its kind needs; `redacted` are the boxes of its page's
+    unrelated rows."""
+    if c.bbox is None:
+        raise RenderError(f"{pdf.path.name}: page {c.page}: a cited place without a box cannot be shown")
+    if c.cell is not None:
+        account = c.cell.account
+        heading = (account.heading.page, account.heading.bbox) if account and account.heading.bbox else None
+        keys = [account.account_id or "", account.institution[:4]] if account else []
+        return pdf.cell_excerpt(c.page, c.bbox, heading, keys, c.cell.grid_top)
+    if c.kind == "sentence":
+        return pdf.sentence_excerpt(c.page, c.bbox, c.date)
+    return pdf.row_excerpt(c.page, c.bbox, [b for b in redacted if b != c.bbox])
 
 
 def _image_name(number: int, index: int) -> str:
@@ -198,10 +221,21 @@ def _render_front(plan: BundlePlan, sources: Sequence[_Source]) -> tuple[PdfRead
     raise RenderError(f"evidence bundle: page numbers did not settle after {MAX_PASSES} passes")
 
 
-def _chunks(cited: Sequence[CitedRow]) -> list[range]:
-    """Indexes of the cited rows on each excerpt page; one (maybe empty) page at least."""
-    pages = max(1, math.ceil(len(cited) / EXCERPTS_PER_PAGE))
-    return [range(i * EXCERPTS_PER_PAGE, min(len(cited), (i + 1) * EXCERPTS_PER_PAGE)) for i in range(pages)]
+def _chunks(source: _Source) -> list[range]:
+    """Indexes of the cited rows on each excerpt page, at most EXCERPTS_PER_PAGE and
+    EXCERPT_PAGE_PT of them to a page; one (maybe empty) page at least."""
+    out: list[range] = []
+    start, used = 0, 0.0
+    for i in range(len(source.exhibit.cited)):
+        crop = source.excerpts.get(i)
+        shown = CAPTION_PT + (min(EXCERPT_MAX_PT, crop.height * min(1.0, EXCERPT_COLUMN_PT / crop.width))
+                              if crop and crop.width else 0.0)
+        if i > start and (i - start == EXCERPTS_PER_PAGE or used + shown > EXCERPT_PAGE_PT):
+            out.append(range(start, i))
+            start, used = i, 0.0
+        used += shown
+    out.append(range(start, len(source.exhibit.cited)))
+    return out
 
 
 def _estimate(plan: BundlePlan, sources: Sequence[_Source]) -> _Front:
@@ -211,7 +245,7 @@ def _estimate(plan: BundlePlan, sources: Sequence[_Source]) -> _Front:
     excerpts: dict[tuple[int, int], int] = {}
     for s in sources:
         sections[s.number] = page
-        for chunk in _chunks(s.exhibit.cited):
+        for chunk in _chunks(s):
             excerpts.update({(s.number, i): page for i in chunk})
             page += 1
     return _Front(page, sections, excerpts)
@@ -255,12 +289,16 @@ def _layout(seq: Sequence[Slot], front: _Front, sources: Sequence[_Source]) -> B
     exhibits = {s.number: (where[(0, front.sections[s.number])], where[(s.number, len(s.reader.pages))])
                 for s in sources}
     excerpts: dict[RowKey, int] = {}
+    by_source: dict[SourceRef, int] = {}
     for s in sources:
         for i, c in enumerate(s.exhibit.cited):
             if (s.number, i) in front.excerpts:
-                excerpts.setdefault((s.number, c.page, c.row), where[(0, front.excerpts[(s.number, i)])])
+                page = where[(0, front.excerpts[(s.number, i)])]
+                excerpts.setdefault((s.number, c.page, c.row), page)
+                if c.source is not None:
+                    by_source.setdefault(c.source, page)
     originals = {slot: n for slot, n in where.items() if slot[0]}
-    return BundleLayout(len(seq), exhibits, excerpts, originals)
+    return BundleLayout(len(seq), exhibits, excerpts, originals, by_source)
 
 
 # ---- template context ----------------------------------------------------------------------
@@ -279,7 +317,7 @@ def _exhibit_view(e: ExhibitPlan, source: _Source | None, layout: BundleLayout) 
         return _ExhibitView(e, _section_id(e.number), None, None, False, ())
     pages = layout.exhibit_pages[e.number]
     originals = (layout.original_pages[(e.number, 1)], pages[1])
-    chunks = tuple(tuple(_excerpt_view(source, i, layout) for i in chunk) for chunk in _chunks(e.cited))
+    chunks = tuple(tuple(_excerpt_view(source, i, layout) for i in chunk) for chunk in _chunks(source))
     return _ExhibitView(e, _section_id(e.number), pages, originals, bool(source.redact), chunks)
 
 
@@ -292,7 +330,8 @@ def _excerpt_view(source: _Source, index: int, layout: BundleLayout) -> _Excerpt
     return _ExcerptView(_excerpt_id(source.number, index), row, image, crop.width if crop else 0.0,
                         layout.original_pages.get((source.number, row.page)),
                         date_text if date_text and date_text not in row.text else None,
-                        amount_text if amount_text and amount_text not in row.text else None)
+                        amount_text if amount_text and amount_text not in row.text else None,
+                        crop.quote if crop else "")
 
 
 def _refs(r: ReconRow, sources: Sequence[_Source], layout: BundleLayout) -> tuple[_RowRef, ...]:
@@ -304,7 +343,7 @@ def _refs(r: ReconRow, sources: Sequence[_Source], layout: BundleLayout) -> tupl
         for c in s.exhibit.cited:
             page = layout.excerpt_pages.get((s.number, c.page, c.row))
             if c.date == r.paid_on and page is not None:
-                refs.append(_RowRef(s.number, c.page, page))
+                refs.append(_RowRef(s.number, c, page))
     return tuple(dict.fromkeys(refs))
 
 

@@ -7,14 +7,14 @@ the bundle page that shows it); the templates refuse to render a fact without on
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
 from generator.dates import month_key
 from generator.errors import RenderError
 from generator.models import (AccountCheck, Case, CaseResult, InstallmentResult, LoanResult, MonthResult,
-                              MonthVerdict, SourceRef, Transaction)
+                              MonthVerdict, SourceRef, Transaction, YearMonth)
 from generator.render.complaint import Respondent
 from generator.render.exhibits import ISSUERS, BundleLayout, BundlePlan, ExhibitPlan
 
@@ -26,8 +26,10 @@ STATEMENT_LIMIT = 100
 class Citation:
     exhibit: int
     page: int | None
-    row: int | None = None
+    row: int | None = None  # SourceRef.row, the layout's key; readers are told on_page or installment_no
     bundle_page: int | None = None
+    on_page: int | None = None  # the row's place on its page, from the top (as the bundle's caption says)
+    installment_no: int | None = None  # a schedule's row, by its 期数
 
 
 @dataclass(frozen=True)
@@ -107,35 +109,50 @@ def _report_identity(result: CaseResult) -> tuple[str | None, str | None]:
 
 
 class _Citer:
+    """Citations name the places the bundle shows: the plan's cited rows (their page, their row as
+    counted on that page) and, once the bundle is laid out, the bundle page of each one's excerpt."""
+
     def __init__(self, plan: BundlePlan, layout: BundleLayout | None) -> None:
         self.numbers = {e.file: e.number for e in plan.exhibits if e.file}
+        self.rows = {(e.number, c.source): c for e in plan.exhibits for c in e.cited if c.source is not None}
+        self.cells = {c.cell.month: c for e in plan.exhibits if e.number == 1 for c in e.cited if c.cell}
         self.layout = layout
 
     def source(self, src: SourceRef) -> Citation:
         number = self.numbers.get(src.file)
         if number is None:
             raise RenderError(f"{src.location()}: cited row belongs to no exhibit")
-        return self._with_bundle(Citation(number, src.page, src.row))
+        row = self.rows.get((number, src))
+        return self._with_bundle(Citation(number, src.page, src.row, None, row.on_page if row else None,
+                                          row.installment_no if row else None), src)
 
     def report(self, page: int | None) -> Citation:
         return self._with_bundle(Citation(1, page))
 
-    def _with_bundle(self, c: Citation) -> Citation:
+    def month(self, m: MonthResult) -> Citation:
+        """A disputed month: its cell in its own account's grid, else the page the check names."""
+        cell = self.cells.get(YearMonth.parse(m.month))
+        if cell is None or cell.source is None:
+            return self.report(m.reported.page)
+        return self._with_bundle(Citation(1, cell.page, cell.row), cell.source)
+
+    def _with_bundle(self, c: Citation, src: SourceRef | None = None) -> Citation:
         if self.layout is None:
             return c
-        page = self.layout.excerpt_pages.get((c.exhibit, c.page or 0, c.row or 0))
+        page = self.layout.source_pages.get(src) if src is not None else None
+        page = page or self.layout.excerpt_pages.get((c.exhibit, c.page or 0, c.row or 0))
         if page is None and c.row is None:  # a report cell is cited by page: its excerpt shows it
             page = next((p for (e, pg, _), p in sorted(self.layout.excerpt_pages.items())
                          if e == c.exhibit and pg == c.page), None)
         if page is None and c.page is not None:
             page = self.layout.original_pages.get((c.exhibit, c.page))
-        return Citation(c.exhibit, c.page, c.row, page)
+        return replace(c, bundle_page=page)
 
 
 def _month_item(m: MonthResult, cite: _Citer) -> DisputedItem:
     relief = m.relief_hidden_by is not None and any("relief" in r for r in m.reasons)
     return DisputedItem("month", m.month, m.reported.status, m.reported.overdue_amount, m.expected[0],
-                        m.expected_overdue, cite.report(m.reported.page), "relief" if relief else "evidence",
+                        m.expected_overdue, cite.month(m), "relief" if relief else "evidence",
                         m.relief_hidden_by)
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from generator.dates import format_cn, format_cn_month
 from generator.errors import RenderError
@@ -19,16 +21,13 @@ from generator.paths import templates_dir
 _PLACEHOLDER = re.compile(r"〔[^〕]*〕|\{\{|\}\}|\{%|%\}")
 
 
-def _cite(citation: Any) -> str:
+def _cite(citation: Any) -> Markup:
     if citation is None or getattr(citation, "exhibit", None) is None:
         raise RenderError("a fact without its evidence reference cannot be rendered")
-    text = f"证据{citation.exhibit}"
-    if citation.page:
-        text += f" 第{citation.page}页"
-    bundle_page = getattr(citation, "bundle_page", None)
-    if bundle_page:
-        text += f"，见证据材料第{bundle_page}页"
-    return text
+    # The wording is the template's (`cite` in letters/_macros.html.j2): the bundle's captions
+    # name the same page and row with the same macros.
+    macro: Callable[[Any], Markup] = getattr(environment().get_template("letters/_macros.html.j2").module, "cite")
+    return macro(citation)
 
 
 def _money(value: Decimal | None) -> str:

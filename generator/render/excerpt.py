@@ -1,7 +1,10 @@
-"""Pixels for the evidence bundle: highlighted row crops and redacted page images.
+"""Pixels for the evidence bundle: highlighted crops of cited rows, sentences and grid cells, and
+redacted page images.
 
-The only module that imports pypdfium2. Coordinates come from pdfplumber: PDF points with the
-origin at the top-left of the page (`BBox` = x0, top, x1, bottom).
+The only module that imports pypdfium2. Coordinates come from the parsers (pdfplumber's): PDF
+points with the origin at the top-left of the page (`BBox` = x0, top, x1, bottom). A crop is cut
+between the page's text lines, never through one (generator/render/lines.py, from the characters
+pdfium reads here).
 
 pdfium is not thread-safe, so every use of it holds `_PDFIUM` (batch mode runs cases in separate
 processes; the lock only guards a caller that renders from threads).
@@ -10,26 +13,32 @@ processes; the lock only guards a caller that renders from threads).
 from __future__ import annotations
 
 import io
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageChops, ImageDraw
 
 from generator.models import BBox
+from generator.pdf import fix_radicals
 from generator.render.errors import RenderError
+from generator.render.lines import Glyph, TextLine, group_lines, header_band, sentence, snap, union, widen
 
 EXCERPT_DPI = 150
 REDACT_DPI = 150  # bench/bench_bundle.py: 50 pages redacted in about 0.6 s at 150 dpi
-# Shown above and below the cited box. A statement row is cropped tight: its neighbours are
-# redacted or cited themselves, and a wider band cuts their lines in half. A narrow box is a cell
-# of a grid (a credit report month) and needs the grid's year and month headings.
-ROW_CONTEXT_PT = 5.0  # also the margin left and right of a row
-CELL_CONTEXT_PT = 48.0
-CELL_WIDTH_SHARE = 0.3  # a box narrower than this share of the page width is a cell
+# Around the cited lines; never more than half-way to the next line (generator/render/lines.py):
+# the neighbours are redacted or cited themselves, and a line cut in half reads as something else.
+ROW_CONTEXT_PT = 5.0
+CELL_MARGIN_PT = 3.0  # a grid's lines sit close: its ruling, not white space, frames them
+GRID_HEADING_PT = 30.0  # the grid's title and month header (1 … 12) lie within this above its first row
+MERGE_GAP_PT = 40.0  # an account header closer than this above the grid part is shown with it, in one piece
+SEPARATOR_PT = 8.0  # between the account header and the grid part when the lines between are left out
+SEPARATOR_LINE = (150, 150, 150)
 HIGHLIGHT_PAD_PT = 2.0
 REDACT_PAD_PT = 2.0  # glyph edges can poke out of a word bbox (descenders, bold strokes)
 HIGHLIGHT_FILL = (255, 214, 0, 96)  # translucent yellow: the row's text stays readable under it
@@ -42,12 +51,14 @@ _PDFIUM = threading.RLock()  # re-entrant: a bundle holds several documents open
 
 @dataclass(frozen=True)
 class Excerpt:
-    """A PNG crop of part of a page; width and height are that part's size in PDF points, the
-    size the bundle shows it at (smaller if the page column is narrower)."""
+    """A PNG of part of a page (or of two parts, stacked); width and height are its size in PDF
+    points, the size the bundle shows it at (smaller if the page column is narrower)."""
 
     png: bytes
     width: float
     height: float
+    regions: tuple[tuple[int, BBox], ...] = ()  # (page, part of the page) shown, top to bottom
+    quote: str = ""  # the cited sentence as printed, for a sentence excerpt
 
 
 @dataclass(frozen=True)
@@ -61,31 +72,58 @@ class PageImage:
     colour: bool
 
 
+@dataclass(frozen=True)
+class _Part:
+    page: int
+    region: BBox
+    marks: tuple[BBox, ...] = ()
+    hide: tuple[BBox, ...] = ()
+
+
 class SourcePdf:
     """One original document, open in pdfium while the bundle is built."""
 
     def __init__(self, doc: Any, path: Path) -> None:
         self._doc = doc
         self.path = path
+        self._lines: dict[int, list[TextLine]] = {}
 
     def __len__(self) -> int:
         return len(self._doc)
 
-    def excerpt(self, page: int, bbox: BBox, hide: Sequence[BBox] = ()) -> Excerpt:
-        """The part of `page` around `bbox` with the box highlighted and the `hide` boxes
-        (unrelated rows that show in it) blacked out."""
-        pdf_page = self._page(page)
-        width, height = _size(pdf_page)
-        left, top, right, bottom = _region(bbox, width, height)
-        scale = EXCERPT_DPI / 72
-        bitmap = pdf_page.render(scale=scale, crop=(left, height - bottom, width - right, top),
-                                 rev_byteorder=True)
-        image: Image.Image = bitmap.to_pil().convert("RGB")
-        _black_out(image, hide, scale, (left, top))
-        image = _highlight(image, bbox, scale, (left, top))
-        out = io.BytesIO()
-        image.save(out, "PNG", compress_level=1)  # WeasyPrint decodes it and compresses again
-        return Excerpt(out.getvalue(), right - left, bottom - top)
+    def row_excerpt(self, page: int, bbox: BBox, hide: Sequence[BBox] = ()) -> Excerpt:
+        """The lines of a statement row, the row highlighted and the `hide` boxes (unrelated rows
+        that show in it) blacked out."""
+        region = snap(self.lines(page), bbox, ROW_CONTEXT_PT, self._size(page))
+        return self._excerpt([_Part(page, region, (bbox,), tuple(hide))])
+
+    def sentence_excerpt(self, page: int, bbox: BBox, on: date | None) -> Excerpt:
+        """The whole sentences around the cited line, the sentence that states `on` highlighted."""
+        found = sentence(self.lines(page), bbox, _date_marker(on) if on else None)
+        if found is None:
+            return self.row_excerpt(page, bbox)
+        region = snap(self.lines(page), found.band, ROW_CONTEXT_PT, self._size(page))
+        return replace(self._excerpt([_Part(page, region, found.marks)]), quote=found.text)
+
+    def cell_excerpt(self, page: int, bbox: BBox, heading: tuple[int, BBox] | None, keys: Sequence[str],
+                     grid_top: float | None) -> Excerpt:
+        """A month of a report grid: the grid from its title down to the cell's rows, with the
+        account's header (heading, 管理机构, 账户标识) above it, so that the crop shows whose grid it is."""
+        top = bbox[1] if grid_top is None else min(grid_top, bbox[1])
+        grid = snap(self.lines(page), (bbox[0], top - GRID_HEADING_PT, bbox[2], bbox[3]), CELL_MARGIN_PT,
+                    self._size(page))
+        header = self._header(heading, keys) if heading is not None else None
+        if header is None or (header.page, header.region[1]) >= (page, grid[1]):
+            return self._excerpt([_Part(page, grid, (bbox,))])
+        if header.page == page and header.region[3] >= grid[1] - MERGE_GAP_PT:
+            return self._excerpt([_Part(page, union(header.region, grid), (bbox,))])
+        return self._excerpt([header, _Part(page, grid, (bbox,))])
+
+    def lines(self, page: int) -> list[TextLine]:
+        """The page's text lines (read once per page)."""
+        if page not in self._lines:
+            self._lines[page] = group_lines(_glyphs(self._page(page)))
+        return self._lines[page]
 
     def redacted(self, page: int, boxes: Sequence[BBox], dpi: int = REDACT_DPI) -> PageImage:
         """`page` as an image with `boxes` blacked out: nothing of those rows survives, not even
@@ -99,6 +137,40 @@ class SourcePdf:
         image = image.convert("RGB" if colour else "L")
         _black_out(image, boxes, scale, (0.0, 0.0))
         return PageImage(width, height, image.tobytes(), image.size, colour)
+
+    def _header(self, heading: tuple[int, BBox], keys: Sequence[str]) -> _Part | None:
+        page, box = heading
+        if not 1 <= page <= len(self._doc):
+            return None
+        band = header_band(self.lines(page), box, keys)
+        return None if band is None else _Part(page, snap(self.lines(page), band, CELL_MARGIN_PT, self._size(page)))
+
+    def _excerpt(self, parts: Sequence[_Part]) -> Excerpt:
+        parts = [replace(p, region=widen(p.region, self.lines(p.page), ROW_CONTEXT_PT, self._size(p.page)[0]))
+                 for p in parts]
+        left, right = min(p.region[0] for p in parts), max(p.region[2] for p in parts)
+        parts = [replace(p, region=(left, p.region[1], right, p.region[3])) for p in parts]  # columns line up
+        scale = EXCERPT_DPI / 72
+        images = [self._render(p, scale) for p in parts]
+        image = images[0] if len(images) == 1 else _stack(images, scale)
+        out = io.BytesIO()
+        image.save(out, "PNG", compress_level=1)  # WeasyPrint decodes it and compresses again
+        width = max(p.region[2] - p.region[0] for p in parts)
+        height = sum(p.region[3] - p.region[1] for p in parts) + SEPARATOR_PT * (len(parts) - 1)
+        return Excerpt(out.getvalue(), width, height, tuple((p.page, p.region) for p in parts))
+
+    def _render(self, part: _Part, scale: float) -> Image.Image:
+        pdf_page = self._page(part.page)
+        width, height = _size(pdf_page)
+        left, top, right, bottom = part.region
+        bitmap = pdf_page.render(scale=scale, crop=(left, height - bottom, width - right, top),
+                                 rev_byteorder=True)
+        image: Image.Image = bitmap.to_pil().convert("RGB")
+        _black_out(image, part.hide, scale, (left, top))
+        return _highlight(image, part.marks, scale, (left, top))
+
+    def _size(self, page: int) -> tuple[float, float]:
+        return _size(self._page(page))
 
     def _page(self, page: int) -> Any:
         if not 1 <= page <= len(self._doc):
@@ -128,16 +200,6 @@ def _size(pdf_page: Any) -> tuple[float, float]:
     return width, height
 
 
-def _region(bbox: BBox, width: float, height: float) -> tuple[float, float, float, float]:
-    """What an excerpt shows of the page: a row with a small margin (landscape rows stay as large
-    as they can), or a cell with the full page width and the grid headings above it."""
-    x0, y0, x1, y1 = bbox
-    if x1 - x0 < CELL_WIDTH_SHARE * width:
-        return 0.0, max(0.0, y0 - CELL_CONTEXT_PT), width, min(height, y1 + CELL_CONTEXT_PT)
-    return (max(0.0, x0 - ROW_CONTEXT_PT), max(0.0, y0 - ROW_CONTEXT_PT),
-            min(width, x1 + ROW_CONTEXT_PT), min(height, y1 + ROW_CONTEXT_PT))
-
-
 def _padded(box: BBox, pad: float, scale: float, origin: tuple[float, float]) -> tuple[float, float, float, float]:
     x0, y0, x1, y1 = box
     left, top = origin
@@ -152,11 +214,57 @@ def _black_out(image: Image.Image, boxes: Sequence[BBox], scale: float, origin: 
         draw.rectangle(_padded(box, REDACT_PAD_PT, scale, origin), fill=black)
 
 
-def _highlight(image: Image.Image, bbox: BBox, scale: float, origin: tuple[float, float]) -> Image.Image:
+def _highlight(image: Image.Image, marks: Sequence[BBox], scale: float, origin: tuple[float, float]) -> Image.Image:
     overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
-    ImageDraw.Draw(overlay).rectangle(_padded(bbox, HIGHLIGHT_PAD_PT, scale, origin), fill=HIGHLIGHT_FILL,
-                                      outline=HIGHLIGHT_LINE, width=max(2, round(scale)))
+    draw = ImageDraw.Draw(overlay)
+    for box in marks:
+        draw.rectangle(_padded(box, HIGHLIGHT_PAD_PT, scale, origin), fill=HIGHLIGHT_FILL, outline=HIGHLIGHT_LINE,
+                       width=max(2, round(scale)))
     return Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
+
+
+def _stack(images: Sequence[Image.Image], scale: float) -> Image.Image:
+    """The parts one under the other, a dashed rule between them where lines were left out."""
+    gap = round(SEPARATOR_PT * scale)
+    out = Image.new("RGB", (max(i.width for i in images), sum(i.height for i in images) + gap * (len(images) - 1)),
+                    "white")
+    draw = ImageDraw.Draw(out)
+    y = 0
+    for n, image in enumerate(images):
+        if n:
+            mid = y - gap // 2
+            for x in range(0, out.width, round(6 * scale)):
+                draw.line((x, mid, x + round(3 * scale), mid), fill=SEPARATOR_LINE, width=max(1, round(scale / 2)))
+        out.paste(image, (0, y))
+        y += image.height + gap
+    return out
+
+
+def _glyphs(pdf_page: Any) -> list[Glyph]:
+    """The page's characters with their loose boxes (the font's ascent to descent: the whole
+    line's height, not the ink of each glyph), in top-left coordinates."""
+    import pypdfium2.raw as pdfium_c
+
+    _, height = _size(pdf_page)
+    textpage = pdf_page.get_textpage()
+    try:
+        out = []
+        for i in range(textpage.count_chars()):
+            code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+            text = fix_radicals(chr(code)) if code else ""
+            if not text.strip():
+                continue
+            left, bottom, right, top = textpage.get_charbox(i, loose=True)
+            if right > left and top > bottom:
+                out.append(Glyph(text, left, height - top, right, height - bottom))
+        return out
+    finally:
+        textpage.close()
+
+
+def _date_marker(on: date) -> re.Pattern[str]:
+    """The date as certificates print it: 2026年01月09日, 2026年1月9日, 2026-01-09, 2026.01.09."""
+    return re.compile(rf"{on.year}\s*[年./-]\s*0?{on.month}\s*[月./-]\s*0?{on.day}(?!\d)")
 
 
 def _has_colour(pdf_page: Any) -> bool:

@@ -7,14 +7,17 @@ statements and lender documents that prove something, in the order the letter fi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from generator.documents import CreditReport, Document, RepaymentSchedule, SettlementCertificate
-from generator.models import BBox, CaseResult, DocumentKind, LoanResult, SourceRef, Statement, Transaction
+from generator.dates import DateError, parse_date
+from generator.documents import CreditAccount, CreditReport, Document, RepaymentSchedule, SettlementCertificate
+from generator.models import (BBox, CaseResult, DocumentKind, LoanResult, MonthResult, MonthVerdict, SourceRef,
+                              Statement, Transaction, YearMonth)
+from generator.validate.linking import match_account
 
 ISSUERS = {"cmb": "招商银行", "icbc": "中国工商银行", "ccb": "中国建设银行", "abc": "中国农业银行",
            "boc": "中国银行", "bocom": "交通银行", "alipay": "支付宝", "wechat": "微信支付",
@@ -22,15 +25,40 @@ ISSUERS = {"cmb": "招商银行", "icbc": "中国工商银行", "ccb": "中国�
 
 
 @dataclass(frozen=True)
+class AccountHeader:
+    """Whose grid a cited month is in, as the report prints it above the grid."""
+
+    institution: str  # 管理机构
+    account_id: str | None  # 账户标识
+    heading: SourceRef  # the 账户N line; the table with 管理机构 and 账户标识 follows it
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """A month of a credit report's repayment grid, in its own account (a report shows the same
+    month in every account's grid)."""
+
+    month: YearMonth
+    status: str  # the code the report shows
+    account: AccountHeader | None  # None: the report in the folder has no account of this loan
+    grid_top: float | None = None  # top of the account's first grid row on the cell's page
+
+
+@dataclass(frozen=True)
 class CitedRow:
-    """A row a letter cites: shown in the bundle as a highlighted crop of its page."""
+    """A place a letter cites: shown in the bundle as a highlighted crop of its page."""
 
     page: int  # page of the original document, 1-based
-    row: int
+    row: int  # SourceRef.row (counts across the document): with page, the key of BundleLayout.excerpt_pages
     bbox: BBox | None
     date: date | None
     amount: Decimal | None
     text: str  # what the row says, for the caption under the crop
+    kind: str = "row"  # "row" (of a statement) | "cell" (a month of a report grid) | "sentence" (of a certificate)
+    source: SourceRef | None = None
+    on_page: int | None = None  # the row as a reader counts it: its place among the page's rows, from the top
+    installment_no: int | None = None  # a schedule's row, by the 期数 it prints
+    cell: GridCell | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +108,8 @@ class BundleLayout:
     exhibit_pages: dict[int, tuple[int, int]] = field(default_factory=dict)
     excerpt_pages: dict[tuple[int, int, int], int] = field(default_factory=dict)  # (exhibit, page, row)
     original_pages: dict[tuple[int, int], int] = field(default_factory=dict)  # (exhibit, page)
+    # each cited place by its SourceRef: months of one account share (page, row), not their cells
+    source_pages: dict[SourceRef, int] = field(default_factory=dict)
 
 
 def cited_sources(lr: LoanResult) -> list[SourceRef]:
@@ -119,13 +149,12 @@ def _path(result: CaseResult, file: str | None) -> Path | None:
 
 
 def _report_exhibit(result: CaseResult, lr: LoanResult) -> ExhibitPlan:
-    report = next((d for d in result.documents if isinstance(d, CreditReport)), None)
-    cited = tuple(CitedRow(m.reported.page or 0, 0, None, None, m.reported.overdue_amount,
-                           f"{m.month} {m.reported.status}") for m in lr.months if m.verdict.value == "contradicted")
+    reports = [d for d in result.documents if isinstance(d, CreditReport)]
+    found = _account(lr, reports)
+    report = found[0] if found else next(iter(reports), None)
+    cited = tuple(_month_row(m, found[1] if found else None) for m in lr.months
+                  if m.verdict is MonthVerdict.CONTRADICTED)
     if report is not None:
-        grid = {g.month: g.source for a in report.accounts for g in a.history if a.institution}
-        cited = tuple(CitedRow(grid[c.text[:7]].page, grid[c.text[:7]].row, grid[c.text[:7]].bbox, None, c.amount, c.text)
-                      if c.text[:7] in grid else c for c in cited)
         return ExhibitPlan(1, DocumentKind.CREDIT_REPORT.value, ISSUERS["pboc"], report.file,
                            _path(result, report.file), report.sha256, report.page_count, "reported_record", cited)
     declared = result.case.report.file if result.case.report else None
@@ -133,21 +162,78 @@ def _report_exhibit(result: CaseResult, lr: LoanResult) -> ExhibitPlan:
                        None, None, "reported_record", cited)
 
 
+def _account(lr: LoanResult, reports: Sequence[CreditReport]) -> tuple[CreditReport, CreditAccount] | None:
+    """The report account the loan's months were read from: the one holding their grid cells, else
+    (months declared in case.toml) the one the checker matches to the loan."""
+    cells = {m.reported.source for m in lr.months if m.reported.source is not None}
+    for report in reports:
+        for account in report.accounts:
+            if any(g.source in cells for g in account.history):
+                return report, account
+    return match_account(lr.loan, reports)
+
+
+def _month_row(m: MonthResult, account: CreditAccount | None) -> CitedRow:
+    month = YearMonth.parse(m.month)
+    g = next((g for g in account.history if YearMonth.parse(g.month) == month), None) if account else None
+    if account is None or g is None:
+        return CitedRow(m.reported.page or 0, 0, None, None, m.reported.overdue_amount, "", "cell",
+                        cell=GridCell(month, m.reported.status, None))
+    src = g.source
+    top = min((h.source.bbox[1] for h in account.history if h.source.page == src.page and h.source.bbox), default=None)
+    header = AccountHeader(account.institution, account.account_id, account.source)
+    return CitedRow(src.page, src.row, src.bbox, None, m.reported.overdue_amount, "", "cell", src,
+                    cell=GridCell(month, m.reported.status, header, top))
+
+
 def _exhibit(number: int, doc: Document, cited: Sequence[SourceRef], lr: LoanResult,
              result: CaseResult) -> ExhibitPlan:
     if isinstance(doc, Statement):
         rows = {tx.source: tx for tx in doc.transactions}
+        on_page = _rows_on_page(tx.source for tx in doc.transactions)
         related = {s for s in cited} | _related(lr)
         redact = tuple((tx.source.page, tx.source.bbox) for tx in doc.transactions
                        if tx.source not in related and tx.source.bbox is not None)
         kind = "repayment_schedule" if doc.kind is DocumentKind.REPAYMENT_SCHEDULE else "repayments"
         return ExhibitPlan(number, doc.kind.value, ISSUERS.get(doc.provider, doc.provider), doc.file,
                            _path(result, doc.file), doc.sha256, doc.page_count or None, kind,
-                           tuple(_cited_row(rows.get(s), s) for s in cited), redact)
+                           tuple(_cited_row(rows.get(s), s, on_page.get(s)) for s in cited), redact)
     proves = "settlement" if isinstance(doc, SettlementCertificate) else "schedule"
-    issuer = _issuer(doc, lr)
-    return ExhibitPlan(number, doc.kind.value, issuer, doc.file, _path(result, doc.file), doc.sha256,
-                       doc.page_count, proves, tuple(_cited_row(None, s) for s in cited))
+    return ExhibitPlan(number, doc.kind.value, _issuer(doc, lr), doc.file, _path(result, doc.file), doc.sha256,
+                       doc.page_count, proves, tuple(_document_row(doc, s) for s in cited))
+
+
+def _rows_on_page(sources: Iterable[SourceRef]) -> dict[SourceRef, int]:
+    """Each row's place on its page as a reader counts it, 1 for the row printed highest: the
+    parsers' row number runs across the whole document, which nobody can count on one page."""
+    pages: dict[int, list[SourceRef]] = {}
+    for src in sources:
+        pages.setdefault(src.page, []).append(src)
+    out: dict[SourceRef, int] = {}
+    for rows in pages.values():
+        placed = all(r.bbox is not None for r in rows)  # else the parse order is all there is
+        rows.sort(key=lambda r: (r.bbox[1] if placed and r.bbox else 0.0, r.row))
+        out.update((r, n) for n, r in enumerate(rows, start=1))
+    return out
+
+
+def _document_row(doc: Document, src: SourceRef) -> CitedRow:
+    """A cited place in a lender's document: the certificate's sentence, or a schedule's 期."""
+    if isinstance(doc, SettlementCertificate):
+        return CitedRow(src.page, src.row, src.bbox, doc.settlement.settled_on, None, "", "sentence", src)
+    if isinstance(doc, RepaymentSchedule):
+        r = next((r for r in doc.installments if r.source == src), None)
+        if r is not None:
+            paid = _day(r.paid_at)
+            return CitedRow(src.page, src.row, src.bbox, paid, r.paid_amount, "", "row", src, installment_no=r.number)
+    return CitedRow(src.page, src.row, src.bbox, None, None, "", "row", src)
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return parse_date(text[:10]) if text else None
+    except DateError:
+        return None
 
 
 def _issuer(doc: Document, lr: LoanResult) -> str:
@@ -162,9 +248,9 @@ def _related(lr: LoanResult) -> set[SourceRef]:
     return {tx.source for r in lr.installments for tx in r.payments}
 
 
-def _cited_row(tx: Transaction | None, src: SourceRef) -> CitedRow:
+def _cited_row(tx: Transaction | None, src: SourceRef, on_page: int | None) -> CitedRow:
     if tx is None:
-        return CitedRow(src.page, src.row, src.bbox, None, None, "")
+        return CitedRow(src.page, src.row, src.bbox, None, None, "", "row", src, on_page)
     text = " ".join(p for p in (tx.date.isoformat(), tx.time or "", f"{tx.amount:,.2f}", tx.counterparty,
                                 tx.description) if p)
-    return CitedRow(src.page, src.row, src.bbox, tx.date, tx.amount, text)
+    return CitedRow(src.page, src.row, src.bbox, tx.date, tx.amount, text, "row", src, on_page)

@@ -146,7 +146,7 @@ def _shown_settled(certificate: SettlementCertificate | None, account: CreditAcc
 def _reported(loan: Loan, account: CreditAccount | None) -> tuple[ReportedMonth, ...]:
     if loan.reported or account is None:
         return loan.reported
-    return tuple(ReportedMonth(g.month, g.status, g.overdue_amount, g.source.page) for g in account.history)
+    return tuple(ReportedMonth(g.month, g.status, g.overdue_amount, g.source.page, g.source) for g in account.history)
 
 
 def _verdict(months: Sequence[MonthResult], checks: Sequence[AccountCheck], detailed: bool) -> LoanVerdict:

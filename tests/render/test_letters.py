@@ -62,7 +62,7 @@ def test_every_character_is_drawn_with_a_bundled_font(out: Path, recipient: str)
 
 def test_each_payment_citation_points_at_a_page_with_its_amount_and_date(out: Path) -> None:
     text = " ".join(docx_blocks(out / f"{LETTERS['bureau']}.docx"))
-    cited = re.findall(r"(\d{4})年(\d{2})月(\d{2})日，申请人通过[^，]+还款([\d,]+\.\d{2})元.*?（证据2 第(\d+)页(?:，见证据材料第\d+页)?）", text)
+    cited = re.findall(r"(\d{4})年(\d{2})月(\d{2})日，申请人通过[^，]+还款([\d,]+\.\d{2})元.*?（证据2 第(\d+)页(?:第\d+笔)?(?:，见证据材料第\d+页)?）", text)
     assert cited, text
     statement = next(EXAMPLE.glob("*.pdf"))
     with pdfplumber.open(statement) as pdf:
