@@ -188,6 +188,7 @@ def bands(header: Sequence[HeaderCell], body: Sequence[Line], page_width: float)
     (every x covered), the middle between the two cells. A gutter no wider than the space between
     two words of one line is a phrase wrapped past its column (``…有限公司 24``), not a boundary."""
     words = [w for line in body for w in line.words]
+    narrow = _narrow_gaps(body)
     spans = occupied_spans(words)
     bounds = [0.0]
     for a, b in zip(header, header[1:]):
@@ -199,7 +200,7 @@ def bands(header: Sequence[HeaderCell], body: Sequence[Line], page_width: float)
             best = gutters[0]
         else:
             between = [w for w in words if a.mid_x - 1 < w.mid_x < b.mid_x + 1]
-            best = max(gutters, key=lambda g: (not _splits_phrase(g, body), _score(g, a, b, between), g[1] - g[0]))
+            best = max(gutters, key=lambda g: (not _splits_phrase(g, narrow), _score(g, a, b, between), g[1] - g[0]))
         bounds.append((best[0] + best[1]) / 2)
     bounds.append(max(page_width, bounds[-1] + 1))
     return [Column(cell.key, bounds[i], bounds[i + 1]) for i, cell in enumerate(header)]
@@ -215,14 +216,15 @@ def _gutters(spans: Sequence[tuple[float, float]], left: float, right: float) ->
     return out
 
 
-def _splits_phrase(gutter: tuple[float, float], body: Sequence[Line]) -> bool:
+def _narrow_gaps(body: Sequence[Line]) -> list[tuple[float, float]]:
+    """The spaces between two words of one line no wider than a third of their height."""
+    return [(left.x1, right.x0) for line in body for left, right in zip(line.words, line.words[1:])
+            if right.x0 - left.x1 < 0.35 * (left.bottom - left.top)]
+
+
+def _splits_phrase(gutter: tuple[float, float], narrow: Sequence[tuple[float, float]]) -> bool:
     lo, hi = gutter
-    for line in body:
-        for left, right in zip(line.words, line.words[1:]):
-            gap = right.x0 - left.x1
-            if abs(left.x1 - lo) <= 0.5 and abs(right.x0 - hi) <= 0.5 and gap < 0.35 * (left.bottom - left.top):
-                return True
-    return False
+    return any(abs(x1 - lo) <= 0.5 and abs(x0 - hi) <= 0.5 for x1, x0 in narrow)
 
 
 def _score(gutter: tuple[float, float], a: HeaderCell, b: HeaderCell, words: Sequence[Word]) -> int:

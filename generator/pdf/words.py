@@ -43,26 +43,33 @@ class Char(NamedTuple):
     upright: bool
 
 
-@dataclass(slots=True)
 class Run:
     """Characters of one text object, in content order, with pdfplumber's boxes.
 
     `aligned` runs are upright and unrotated: one `top`/`bottom` for all, `x0` never decreasing.
     Other runs carry per-character `tops`/`bottoms` and their `upright` flag. `gaps` marks runs
     whose characters may stand apart (character or word spacing, kerning), so that they are split
-    character by character rather than only at whitespace."""
+    character by character rather than only at whitespace.
 
-    text: str
-    x0: list[float]
-    x1: list[float]
-    top: float
-    bottom: float
-    order: int
-    aligned: bool = True
-    gaps: bool = False
-    upright: bool = True
-    tops: list[float] | None = None
-    bottoms: list[float] | None = None
+    A plain class, not a dataclass: mypyc compiles its constructor (a dataclass's generated
+    __init__ stays Python, called once per text object: 5% of a statement's parse)."""
+
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "order", "aligned", "gaps", "upright", "tops", "bottoms")
+
+    def __init__(self, text: str, x0: list[float], x1: list[float], top: float, bottom: float, order: int,
+                 aligned: bool = True, gaps: bool = False, upright: bool = True,
+                 tops: list[float] | None = None, bottoms: list[float] | None = None) -> None:
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.top = top
+        self.bottom = bottom
+        self.order = order
+        self.aligned = aligned
+        self.gaps = gaps
+        self.upright = upright
+        self.tops = tops
+        self.bottoms = bottoms
 
     def chars(self) -> Iterable[Char]:
         tops = self.tops or repeat(self.top)
