@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -138,3 +139,16 @@ def test_providers_lists_every_parser() -> None:
 
     result = runner.invoke(app, ["providers"])
     assert result.exit_code == 0 and all(p.name in result.stdout for p in PARSERS)
+
+
+def test_a_statement_with_its_header_and_no_rows_is_refused_naming_the_file(tmp_path: Path) -> None:
+    from datetime import date
+
+    from synth.cmb import CmbStatement, write_cmb_statement
+
+    path = tmp_path / "empty-cmb.pdf"
+    write_cmb_statement(CmbStatement("测试用户", "6214********0000", date(2025, 1, 1), date(2025, 3, 1), []), path)
+    result = runner.invoke(app, ["parse", str(path), "--json"])
+    assert result.exit_code == 2
+    _one_error_line(result, "empty-cmb.pdf", "no transaction rows found under the")
+    assert json.loads(result.stdout) == {"documents": []}  # never an empty success for the file
