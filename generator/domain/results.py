@@ -1,0 +1,144 @@
+"""What `dispute check` decides: each installment's status, each reported month's and account
+field's verdict with its reasons, each loan's verdict. Decided once, in generator/validate; the
+screen, the letters and the bundle only word it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from generator.domain.documents import Document
+from generator.domain.statements import Finding, Statement, Transaction
+from generator.domain.terms import Case, Installment, Loan, ReportedMonth
+from generator.domain.values import SourceRef
+
+
+class InstallmentStatus(StrEnum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    UNPAID = "unpaid"
+    NOT_DUE = "not_due"
+
+
+class UndecidedReason(StrEnum):
+    # A repayment is missing from the documents (the loan is shown settled, or platform debits stay
+    # unexplained): oldest-first allocation of the later payments is only one possible reading.
+    PAYMENT_MISSING = "payment_missing"
+
+
+@dataclass(frozen=True)
+class Undecided:
+    """Why an installment's status is not decided although the allocation gives one."""
+
+    reason: UndecidedReason
+    first_gap: int  # the first installment not paid in full by its due date (+ grace)
+
+
+@dataclass(frozen=True)
+class InstallmentResult:
+    installment: Installment
+    status: InstallmentStatus  # as the oldest-first allocation gives it; see `undecided`
+    paid_amount: Decimal
+    paid_on: date | None
+    days_late: int | None
+    payments: tuple[Transaction, ...]
+    allocations: tuple[tuple[date, Decimal], ...] = ()  # (paid on, share of this installment)
+    # Set when `status`, `paid_amount`, `paid_on` and `days_late` rest on an allocation the evidence
+    # cannot confirm: nothing may present them as fact (screen, letters, bundle).
+    undecided: Undecided | None = None
+
+    def paid_by(self, day: date) -> Decimal:
+        return sum((share for on, share in self.allocations if on <= day), Decimal("0.00"))
+
+
+class MonthVerdict(StrEnum):
+    CONTRADICTED = "contradicted"
+    CONSISTENT = "consistent"
+    INSUFFICIENT = "insufficient"
+
+
+@dataclass(frozen=True)
+class MonthResult:
+    month: str
+    reported: ReportedMonth
+    expected: tuple[str, ...]  # grid codes the evidence allows, the likeliest first
+    expected_overdue: Decimal  # the likeliest 逾期（透支）总额
+    verdict: MonthVerdict
+    reasons: tuple[str, ...]
+    evidence: tuple[Transaction, ...]
+    allowed_overdue: tuple[Decimal, ...] = ()
+    missing: tuple[str, ...] = ()  # documents that would settle an insufficient month
+    relief_hidden_by: date | None = None  # one-time relief: the date this entry is to be hidden by
+
+
+
+
+@dataclass(frozen=True)
+class AccountCheck:
+    """One account-level field of the report held against the evidence (状态, 当前逾期总额 …)."""
+
+    field: str  # "status" | "current_overdue_amount" | "balance" | "closed_on" | "last_month"
+    reported: str | None
+    expected: str
+    verdict: MonthVerdict
+    reason: str
+    evidence: tuple[SourceRef, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+class LoanVerdict(StrEnum):
+    DISPUTE = "dispute"
+    STATEMENT = "statement"
+    INSUFFICIENT = "insufficient"
+    NOTHING_TO_DISPUTE = "nothing_to_dispute"
+
+
+@dataclass(frozen=True)
+class LoanResult:
+    loan: Loan
+    schedule_computed: bool
+    installments: tuple[InstallmentResult, ...]
+    months: tuple[MonthResult, ...]
+    verdict: LoanVerdict
+    findings: tuple[Finding, ...] = ()
+    missing: tuple[str, ...] = ()
+    account_checks: tuple[AccountCheck, ...] = ()
+    settled_on: date | None = None  # as the evidence shows it
+    settlement_source: SourceRef | None = None
+    report_date: date | None = None
+
+    @property
+    def late_installments(self) -> tuple[InstallmentResult, ...]:
+        """Installments the evidence shows were paid late (an undecided status is not shown)."""
+        return tuple(r for r in self.installments if r.status is InstallmentStatus.LATE and r.undecided is None)
+
+    @property
+    def repaid_on(self) -> date | None:
+        """The day the whole loan was repaid: the evidence's settlement date, else the day the last
+        installment was paid once every one is; None while the loan runs."""
+        if self.settled_on is not None:
+            return self.settled_on
+        paid = [r.paid_on for r in self.installments]
+        return max(d for d in paid if d) if paid and all(paid) else None
+
+    @property
+    def overdue_cleared_on(self) -> date | None:
+        """The day the overdue amount itself was repaid: when the last late installment was fully
+        paid (one paid in parts clears on the day the remainder arrived). An installment still
+        unpaid past its due date, or one whose status is undecided, leaves that day unknown unless
+        the loan was settled, which paid everything off by the settlement date at the latest. None
+        when nothing was late or the overdue amount is still owed (or may be)."""
+        if any(r.status is InstallmentStatus.UNPAID or r.undecided is not None for r in self.installments):
+            return self.settled_on
+        return max((r.paid_on for r in self.late_installments if r.paid_on), default=None)
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    case: Case
+    statements: tuple[Statement, ...]
+    loans: tuple[LoanResult, ...]
+    as_of: date
+    documents: tuple[Document, ...] = ()  # every parsed document, statements included
