@@ -25,6 +25,7 @@ from typing import Any, Protocol
 
 import generator.pdf.native  # noqa: F401  # before the compiled modules: chooses their build
 from generator.errors import PdfError
+from generator.pdf.inflate import Bomb, check_inflation
 from generator.pdf.words import RawWord, page_words
 from generator.pdf.words import Word as Word
 from generator.pdf.words import fix_radicals as fix_radicals
@@ -66,6 +67,10 @@ def check_file(path: Path) -> None:
         head = fh.read(1024)
     if b"%PDF-" not in head:
         raise PdfError(path, "not a PDF file")
+    try:
+        check_inflation(path)
+    except Bomb as exc:
+        raise PdfError(path, f"{exc}: refused as a decompression bomb") from None
 
 
 class _Source(Protocol):

@@ -137,8 +137,20 @@ def _open_error(path: Path, password: str | None, exc: Any) -> PdfError:
     if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
         return PdfError(path, "wrong password" if password else
                         "encrypted PDF: give its password with --password")
+    if getattr(exc, "err_code", None) == 0 and _no_pages(path):
+        return PdfError(path, "the PDF has no pages")  # pdfium fails to load an empty page tree, "successfully"
     found = re.search(r"\((PDFium: [^)]*)\)", str(exc))
     return PdfError(path, f"corrupt or truncated PDF ({found.group(1) if found else exc})")
+
+
+def _no_pages(path: Path) -> bool:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        return len(PdfReader(path).pages) == 0
+    except (PyPdfError, OSError, ValueError, KeyError):
+        return False
 
 
 def _geometry(page: Any) -> Geometry:
