@@ -44,12 +44,15 @@ class StatementFormat(DocumentParser):
         rule = amount_rule(self.spec, table.keys)
         currency = self.currency(table)
         columns = Columns.of(table, self.spec)
-        built = [self.transaction(RowReader(file, raw, n), columns, rule, currency) for n, raw in enumerate(table.rows, 1)]
+        printed_rows = [self.transaction(RowReader(file, raw, n), columns, rule, currency)
+                        for n, raw in enumerate(table.rows, 1)]
+        built, findings = _without_repeated_pages(file, printed_rows)
         transactions = [tx for _, tx in built]
-        status, findings = checks.balance_chain(booking_order(transactions))
+        status, more = checks.balance_chain(booking_order(transactions))
+        findings += more
         results = {"balance_chain": status}
         if self.spec.sequence is not None and self.spec.sequence in table.keys:
-            results["row_sequence"], more = row_sequence(table.rows, transactions, self.spec.sequence)
+            results["row_sequence"], more = row_sequence(table.rows, [tx for _, tx in printed_rows], self.spec.sequence)
             findings += more
         printed = self.printed_totals([(1, line) for line in table.preamble] + table.outside)
         if printed is not None:
@@ -89,6 +92,31 @@ class StatementFormat(DocumentParser):
     def transaction(self, r: RowReader, columns: Columns, rule: AmountRule, currency: str) -> tuple[str, Transaction]:
         """The row as a Transaction, with the flow text as printed (for printed totals)."""
         return build_row(r, columns, rule, currency)
+
+
+def _without_repeated_pages(file: str, rows: list[tuple[str, Transaction]]) -> tuple[list[tuple[str, Transaction]],
+                                                                                   list[Finding]]:
+    """The rows without those of a page that repeats an earlier page row for row (a page printed
+    twice): its copies would count each repayment on it a second time. Reported, never used."""
+    pages: dict[int, list[tuple[str, Transaction]]] = {}
+    for row in rows:
+        pages.setdefault(row[1].source.page, []).append(row)
+    seen: dict[tuple[object, ...], int] = {}
+    repeated: list[tuple[int, int]] = []
+    for page, printed in pages.items():
+        key = tuple((tx.date, tx.time, tx.amount, tx.balance, tx.counterparty, tx.counterparty_account, tx.description)
+                    for _, tx in printed)
+        if key in seen:
+            repeated.append((page, seen[key]))
+        else:
+            seen[key] = page
+    if not repeated:
+        return rows, []
+    dropped = {page for page, _ in repeated}
+    findings = [Finding("repeated_page", f"{file}:p{page}: repeats page {first} row for row ({len(pages[page])} rows); "
+                        "its rows are not counted", tuple(tx.source for _, tx in pages[page]))
+                for page, first in repeated]
+    return [row for row in rows if row[1].source.page not in dropped], findings
 
 
 def top_text(page: Page) -> str:
