@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.errors import CaseError
-from generator.models import Agent, Borrower, Case, CreditReportRef, Installment, Loan, Method, ReportedMonth
+from generator.models import (Agent, Borrower, Case, CreditReportRef, Installment, Loan, Method, ReportedMonth,
+                              YearMonth)
 
 CASE_FILE = "case.toml"
 DEFAULT_OUT = "out"
@@ -243,7 +244,7 @@ def _reported(t: _Table) -> tuple[ReportedMonth, ...]:
             raise r.error("status", f"expected one grid code of N * 1-7 B C G D Z M # /, got {status!r}")
         amount = r.get("overdue_amount", _decimal, 'a decimal string like "1050.00"') if "overdue_amount" in r.data else None
         page = r.get("page", _int_range(1, 10_000), "a page number") if "page" in r.data else None
-        out.append(ReportedMonth(month, status, amount, page))
+        out.append(ReportedMonth(YearMonth.parse(month), status, amount, page))
     return tuple(out)
 
 

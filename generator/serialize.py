@@ -64,7 +64,7 @@ def installment_json(r: InstallmentResult) -> dict[str, Any]:
 
 def month_json(m: MonthResult) -> dict[str, Any]:
     return {
-        "month": m.month, "reported": m.reported.status,
+        "month": str(m.month), "reported": m.reported.status,
         "reported_overdue_amount": _money(m.reported.overdue_amount),
         "expected": m.expected[0] if m.expected else None, "expected_codes": list(m.expected),
         "expected_overdue_amount": to_str(m.expected_overdue),

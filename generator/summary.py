@@ -63,7 +63,7 @@ def _print_loan(console: Console, lr: LoanResult) -> None:
     if lr.months:
         months = Table("月份", "报告", "证据允许", "结论", "理由")
         for m in lr.months:
-            months.add_row(m.month, m.reported.status, "/".join(m.expected) or "-",
+            months.add_row(str(m.month), m.reported.status, "/".join(m.expected) or "-",
                            VERDICT[m.verdict.value], "；".join(describe_reason(r) for r in m.reasons))
         console.print(months)
     for c in lr.account_checks:

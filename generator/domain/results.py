@@ -12,7 +12,7 @@ from enum import StrEnum
 from generator.domain.documents import Document
 from generator.domain.statements import Finding, Statement, Transaction
 from generator.domain.terms import Case, Installment, Loan, ReportedMonth
-from generator.domain.values import SourceRef
+from generator.domain.values import SourceRef, YearMonth
 
 
 class InstallmentStatus(StrEnum):
@@ -61,7 +61,7 @@ class MonthVerdict(StrEnum):
 
 @dataclass(frozen=True)
 class MonthResult:
-    month: str
+    month: YearMonth
     reported: ReportedMonth
     expected: tuple[str, ...]  # grid codes the evidence allows, the likeliest first
     expected_overdue: Decimal  # the likeliest 逾期（透支）总额
@@ -113,6 +113,11 @@ class LoanResult:
     def late_installments(self) -> tuple[InstallmentResult, ...]:
         """Installments the evidence shows were paid late (an undecided status is not shown)."""
         return tuple(r for r in self.installments if r.status is InstallmentStatus.LATE and r.undecided is None)
+
+    @property
+    def true_overdue_months(self) -> tuple[MonthResult, ...]:
+        """Overdue months the evidence confirms: what a 个人声明 speaks of."""
+        return tuple(m for m in self.months if m.verdict is MonthVerdict.CONSISTENT and m.reported.overdue)
 
     @property
     def repaid_on(self) -> date | None:

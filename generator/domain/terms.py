@@ -10,7 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from generator.domain.values import SourceRef
+from generator.domain.values import ADVERSE_CODES, OVERDUE_CODES, SourceRef, YearMonth
 
 
 class Method(StrEnum):
@@ -35,11 +35,19 @@ class Installment:
 class ReportedMonth:
     """One month of the credit report's repayment grid, as the borrower's report shows it."""
 
-    month: str  # "2025-03"
+    month: YearMonth
     status: str  # grid code: N * 1-7 B C G D Z M # /
     overdue_amount: Decimal | None
     page: int | None = None
     source: SourceRef | None = None  # its cell in its own account's grid; None when case.toml declares it
+
+    @property
+    def adverse(self) -> bool:
+        return self.status in ADVERSE_CODES
+
+    @property
+    def overdue(self) -> bool:
+        return self.status in OVERDUE_CODES
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from generator.dates import month_key
 from generator.errors import RenderError
 from generator.models import (AccountCheck, Case, CaseResult, InstallmentResult, LoanResult, MonthResult,
                               MonthVerdict, SourceRef, Transaction, YearMonth)
@@ -54,7 +53,7 @@ class DisputedItem:
     """报告显示 X，应为 Y: a contradicted month or account field."""
 
     kind: str  # "month" | "field"
-    key: str  # the month "2025-03", or the field name "status", "current_overdue_amount" …
+    key: YearMonth | str  # the month, or the field name "status", "current_overdue_amount" …
     reported: str
     reported_amount: Decimal | None
     expected: str
@@ -92,9 +91,8 @@ def build_context(result: CaseResult, lr: LoanResult, letter_date: date, plan: B
     disputed = tuple(_month_item(m, cite) for m in lr.months if m.verdict is MonthVerdict.CONTRADICTED)
     disputed += tuple(_field_item(c, cite) for c in lr.account_checks if c.verdict is MonthVerdict.CONTRADICTED)
     facts = sorted(_facts(result, lr, cite, disputed), key=lambda f: (f.on, f.time or ""))
-    true_months = tuple(m for m in lr.months if m.verdict is MonthVerdict.CONSISTENT and m.reported.status in "1234567B")
     return LetterContext(result.case, lr, letter_date, plan.exhibits, layout, disputed, tuple(facts), report_cite,
-                         number, time, true_months)
+                         number, time, lr.true_overdue_months)
 
 
 def _report_identity(result: CaseResult) -> tuple[str | None, str | None]:
@@ -131,7 +129,7 @@ class _Citer:
 
     def month(self, m: MonthResult) -> Citation:
         """A disputed month: its cell in its own account's grid, else the page the check names."""
-        cell = self.cells.get(YearMonth.parse(m.month))
+        cell = self.cells.get(m.month)
         if cell is None or cell.source is None:
             return self.report(m.reported.page)
         return self._with_bundle(Citation(1, cell.page, cell.row), cell.source)
@@ -167,7 +165,7 @@ def _field_item(c: AccountCheck, cite: _Citer) -> DisputedItem:
 def _facts(result: CaseResult, lr: LoanResult, cite: _Citer, disputed: Sequence[DisputedItem]) -> list[Fact]:
     loan = lr.loan
     facts = [Fact("loan", loan.disbursed_on, cite.report(None), amount=loan.principal, payee=loan.lender)]
-    months = {d.key for d in disputed if d.kind == "month" and d.ground == "evidence"}
+    months = {d.key for d in disputed if isinstance(d.key, YearMonth) and d.ground == "evidence"}
     for r in _installments_for(months, lr.installments):
         facts.extend(_payment(tx, r, cite, result) for tx in r.payments)
     if lr.settled_on is not None and lr.settlement_source is not None and any(d.kind == "field" for d in disputed):
@@ -177,17 +175,17 @@ def _facts(result: CaseResult, lr: LoanResult, cite: _Citer, disputed: Sequence[
     return list(dict.fromkeys(facts))
 
 
-def _installments_for(months: set[str], results: Sequence[InstallmentResult]) -> list[InstallmentResult]:
+def _installments_for(months: set[YearMonth], results: Sequence[InstallmentResult]) -> list[InstallmentResult]:
     """The installments a month's code is about: those due in it, else the last one due before."""
     out: list[InstallmentResult] = []
     for month in sorted(months):
-        in_month = [r for r in results if month_key(r.installment.due_date) == month]
-        out.extend(in_month or [r for r in results if month_key(r.installment.due_date) < month][-1:])
+        in_month = [r for r in results if YearMonth.of(r.installment.due_date) == month]
+        out.extend(in_month or [r for r in results if YearMonth.of(r.installment.due_date) < month][-1:])
     return list(dict.fromkeys(out))
 
 
 def _relief_payments(lr: LoanResult, cite: _Citer, result: CaseResult, disputed: Sequence[DisputedItem]) -> list[Fact]:
-    months = {d.key for d in disputed if d.ground == "relief"}
+    months = {d.key for d in disputed if isinstance(d.key, YearMonth) and d.ground == "relief"}
     late = [r for r in _installments_for(months, lr.installments) if r.paid_on is not None]
     return [_payment(tx, r, cite, result) for r in late for tx in r.payments]
 

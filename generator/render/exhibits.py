@@ -174,8 +174,8 @@ def _account(lr: LoanResult, reports: Sequence[CreditReport]) -> tuple[CreditRep
 
 
 def _month_row(m: MonthResult, account: CreditAccount | None) -> CitedRow:
-    month = YearMonth.parse(m.month)
-    g = next((g for g in account.history if YearMonth.parse(g.month) == month), None) if account else None
+    month = m.month
+    g = next((g for g in account.history if g.year_month == month), None) if account else None
     if account is None or g is None:
         return CitedRow(m.reported.page or 0, 0, None, None, m.reported.overdue_amount, "", "cell",
                         cell=GridCell(month, m.reported.status, None))

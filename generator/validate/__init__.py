@@ -15,7 +15,7 @@ from generator.validate.account import CLOSED_STATUSES, check_account
 from generator.validate.linking import (lender_statement, match_account, match_schedule, match_settlement,
                                         report_date)
 from generator.validate.match import allocate, undecided_after_gap
-from generator.validate.months import ADVERSE, Evidence, evaluate_month
+from generator.validate.months import Evidence, evaluate_month
 from generator.validate.payments import Payment, collect
 from generator.validate.schedule import expected_schedule
 
@@ -146,7 +146,7 @@ def _shown_settled(certificate: SettlementCertificate | None, account: CreditAcc
 def _reported(loan: Loan, account: CreditAccount | None) -> tuple[ReportedMonth, ...]:
     if loan.reported or account is None:
         return loan.reported
-    return tuple(ReportedMonth(g.month, g.status, g.overdue_amount, g.source.page, g.source) for g in account.history)
+    return tuple(ReportedMonth(g.year_month, g.status, g.overdue_amount, g.source.page, g.source) for g in account.history)
 
 
 def _verdict(months: Sequence[MonthResult], checks: Sequence[AccountCheck], detailed: bool) -> LoanVerdict:
@@ -157,7 +157,7 @@ def _verdict(months: Sequence[MonthResult], checks: Sequence[AccountCheck], deta
         return LoanVerdict.DISPUTE
     if any(m.verdict is MonthVerdict.INSUFFICIENT for m in months):
         return LoanVerdict.INSUFFICIENT
-    if any(m.reported.status in ADVERSE for m in months):
+    if any(m.reported.adverse for m in months):
         return LoanVerdict.STATEMENT
     return LoanVerdict.NOTHING_TO_DISPUTE if detailed else LoanVerdict.INSUFFICIENT
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from generator.documents import CreditAccount
-from generator.models import AccountCheck, MonthVerdict, SourceRef
+from generator.models import AccountCheck, MonthVerdict, SourceRef, YearMonth
 
 REPORTING_LAG_DAYS = 45
 CLOSED_STATUSES = frozenset({"结清", "销户", "正常销户"})
@@ -55,7 +55,7 @@ def _balance(a: CreditAccount, ev: tuple[SourceRef, ...]) -> AccountCheck | None
 
 
 def _last_month(a: CreditAccount, settled_on: date, ev: tuple[SourceRef, ...]) -> AccountCheck | None:
-    if not a.history or a.history[-1].month < f"{settled_on.year:04d}-{settled_on.month:02d}":
+    if not a.history or a.history[-1].year_month < YearMonth.of(settled_on):
         return None
     last = a.history[-1]
     if last.status == "C":

@@ -10,19 +10,17 @@ proof of non-payment, and makes an adverse month `insufficient`.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from generator.dates import month_key
-from generator.models import (InstallmentResult, InstallmentStatus, MonthResult, MonthVerdict, ReportedMonth,
-                              Transaction)
+from generator.models import (ADVERSE_CODES, InstallmentResult, InstallmentStatus, MonthResult, MonthVerdict,
+                              ReportedMonth, Transaction, YearMonth)
 from generator.money import amounts_equal
 from generator.validate import relief
 
-ADVERSE = frozenset("1234567BDGZ")
+ADVERSE = ADVERSE_CODES
 ZERO = Decimal("0.00")
 NEAR_DAYS = 10  # an unexplained platform debit this close to a due date may be that installment
 
@@ -42,9 +40,8 @@ class Evidence:
     incomplete: bool = False
 
 
-def month_end(key: str) -> date:
-    year, month = map(int, key.split("-"))
-    return date(year, month, calendar.monthrange(year, month)[1])
+def month_end(month: YearMonth) -> date:
+    return month.last_day
 
 
 def band(days_past_due: int) -> str:
@@ -64,7 +61,7 @@ class _Expectation:
 def evaluate_month(reported: ReportedMonth, ev: Evidence) -> MonthResult:
     expectation = _expect(reported.month, ev)
     evidence = tuple(dict.fromkeys(tx for r in expectation.relevant for tx in r.payments))
-    if reported.status not in ADVERSE:
+    if not reported.adverse:
         reasons = () if reported.status in expectation.codes or expectation.unknown else (
             "more_favourable",)
         return _result(reported, expectation, MonthVerdict.CONSISTENT, reasons, evidence)
@@ -78,12 +75,12 @@ def evaluate_month(reported: ReportedMonth, ev: Evidence) -> MonthResult:
     return _true_record(reported, expectation, ev, evidence)
 
 
-def _expect(month: str, ev: Evidence) -> _Expectation:
+def _expect(month: YearMonth, ev: Evidence) -> _Expectation:
     end = month_end(month)
     due = [r for r in ev.results if r.installment.due_date <= end]
-    in_month = tuple(r for r in due if month_key(r.installment.due_date) == month)
+    in_month = tuple(r for r in due if YearMonth.of(r.installment.due_date) == month)
     if ev.settled_on is not None and ev.settled_on <= end and not _open(due, end, ev.grace_days):
-        codes = ("C", "N") if month_key(ev.settled_on) == month else ("C",)
+        codes = ("C", "N") if YearMonth.of(ev.settled_on) == month else ("C",)
         return _Expectation(codes, (ZERO,), (), in_month)
     overdue = _open(due, end, ev.grace_days)
     if overdue:
@@ -101,7 +98,7 @@ def _open(due: Sequence[InstallmentResult], end: date, grace: int) -> list[Insta
             and (r.paid_on is None or r.paid_on > end)]
 
 
-def _overdue(month: str, end: date, overdue: list[InstallmentResult],
+def _overdue(month: YearMonth, end: date, overdue: list[InstallmentResult],
              in_month: tuple[InstallmentResult, ...]) -> _Expectation:
     oldest = overdue[0].installment.due_date
     points = [end] + [r.installment.due_date for r in in_month if r.installment.due_date > oldest]

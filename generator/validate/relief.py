@@ -8,11 +8,10 @@ and never stated in a letter as law.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from decimal import Decimal
 
-from generator.models import ReportedMonth
+from generator.models import ReportedMonth, YearMonth
 
 ARISEN_FROM = date(2020, 1, 1)
 ARISEN_TO = date(2025, 12, 31)
@@ -24,12 +23,10 @@ EARLY_HIDDEN_FROM = date(2026, 1, 1)
 
 def hiding_date(month: ReportedMonth, cleared_on: date | None) -> date | None:
     """The day an eligible entry should be hidden by, or None when it is not eligible."""
-    year, mon = map(int, month.month.split("-"))
-    if not ARISEN_FROM <= date(year, mon, 1) <= ARISEN_TO or cleared_on is None or cleared_on > REPAID_BY:
+    if not ARISEN_FROM <= month.month.first_day <= ARISEN_TO or cleared_on is None or cleared_on > REPAID_BY:
         return None
     if month.overdue_amount is not None and month.overdue_amount > AMOUNT_CAP:
         return None
     if cleared_on <= EARLY_REPAID_BY:
         return EARLY_HIDDEN_FROM
-    y, m = (cleared_on.year + 1, 1) if cleared_on.month == 12 else (cleared_on.year, cleared_on.month + 1)
-    return date(y, m, calendar.monthrange(y, m)[1])
+    return YearMonth.of(cleared_on).following().last_day

@@ -21,7 +21,7 @@ def _check(docs: list[object], *loans: object, as_of: date = AS_OF):  # type: ig
 
 
 def _month(result, key):  # type: ignore[no-untyped-def]
-    return next(m for m in result.months if m.month == key)
+    return next(m for m in result.months if str(m.month) == key)
 
 
 def test_paid_on_time_but_reported_1_is_contradicted() -> None:
