@@ -13,6 +13,7 @@ LibreOffice let a theme font win over an explicit one, which put Chinese in a fa
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -47,6 +48,11 @@ from generator.render.text import (
 
 SERIF = "Noto Serif SC"
 SANS = "Noto Sans SC"
+# Ideographs beyond the BMP (CJK Ext B and later, names such as 李𠇔明) go in runs of their own in
+# the font Windows ships for them: neither Noto SC face has them, and Word does not fall back on
+# its own for a named East Asian font. LibreOffice without it falls back through fontconfig.
+EXT_B = "SimSun-ExtB"
+_BEYOND_BMP = re.compile("([\U00010000-\U0010FFFF]+)")
 AUTHOR = "dispute"
 
 # Sizes in twips (1/20 pt) so no fractional point values are needed. Line heights are CSS
@@ -203,8 +209,10 @@ def _fill(paragraph: Paragraph, segments: list[Segment], font: str, size: Length
             _set_run_fonts(paragraph.add_run(), font, size).add_break(WD_BREAK.LINE)
             continue
         text, bold = seg
-        run = _set_run_fonts(paragraph.add_run(text), font, size)
-        run.bold = bold or None
+        for part in _BEYOND_BMP.split(text) if max(text, default="") > "\uffff" else (text,):
+            if part:
+                run = _set_run_fonts(paragraph.add_run(part), EXT_B if part[0] > "\uffff" else font, size)
+                run.bold = bold or None
 
 
 def _list(node: Node, container: Container, style: _Style) -> None:

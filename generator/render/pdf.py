@@ -39,6 +39,8 @@ _WEASYPRINT_LOGGER = "weasyprint"
 
 # `<img src="dispute-mem:NAME">` loads extra_files[NAME]; see render_pdf.
 MEMORY_PREFIX = "dispute-mem:"
+# The fallback face for CJK Extensions B-F, relative to templates_dir(); see _fallback_faces.
+FALLBACK_STYLESHEET = "styles/fonts-ext.css"
 
 
 class FetchRefused(ValueError):
@@ -59,10 +61,12 @@ def render_pdf(html: str, *, extra_files: Mapping[str, bytes] | None = None) -> 
     fetcher = _fetcher_class()(extra_files or {})
     # Trailing slash: relative URLs such as "styles/letter.css" resolve inside the directory.
     base_url = templates_dir().as_uri() + "/"
+    font_config = _font_config(fonts_dir())
     with _weasyprint_warnings() as warnings:
         try:
             document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-            pdf: bytes = document.write_pdf(font_config=_font_config(fonts_dir()))
+            pdf: bytes = document.write_pdf(font_config=font_config,
+                                            stylesheets=_fallback_faces(html, fetcher, font_config))
         except FatalURLFetchingError as exc:
             raise RenderError(f"PDF: {exc}: {exc.__cause__}") from exc
     problems = [*fetcher.refused, *warnings]
@@ -70,6 +74,17 @@ def render_pdf(html: str, *, extra_files: Mapping[str, bytes] | None = None) -> 
         raise RenderError("PDF: " + "; ".join(problems))
     logger.debug("rendered PDF, %d bytes", len(pdf))
     return pdf
+
+
+def _fallback_faces(html: str, fetcher: Any, font_config: Any) -> list[Any]:
+    """styles/fonts-ext.css for a document holding a character beyond the BMP (a name such as
+    李𠇔明), else nothing: its face is 30 MB and registering it costs a process about 0.25 s."""
+    if not html or max(html) <= "\uffff":
+        return []
+    from weasyprint import CSS
+
+    return [CSS(filename=str(templates_dir() / FALLBACK_STYLESHEET), url_fetcher=fetcher,
+                font_config=font_config)]
 
 
 def allowed_path(url: str) -> Path:
@@ -137,6 +152,11 @@ def _font_config(fonts: Path) -> Any:
     return FontConfiguration()
 
 
+# Warnings that say nothing about the document. WeasyPrint warns on every subsetted font when the
+# optional libharfbuzz-subset is missing and it falls back to fontTools: same PDF, only slower.
+_HARMLESS = ("Using fontTools instead of HarfBuzz-Subset",)
+
+
 class _WarningCollector(logging.Handler):
     """Collects WARNING+ records emitted by this thread (other threads may be rendering too)."""
 
@@ -146,7 +166,9 @@ class _WarningCollector(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.thread == self.thread:
+        if record.thread == self.thread and str(record.msg).startswith(_HARMLESS):
+            logger.debug("WeasyPrint: %s", record.getMessage())
+        elif record.thread == self.thread:
             self.messages.append(f"WeasyPrint {record.levelname.lower()}: {record.getMessage()}")
 
 
