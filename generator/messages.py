@@ -66,15 +66,44 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(sorted({
     "is before the filing date": "早于提出日期",
     "reply and outcome go together: give both or neither": "答复日期与结果须同时提供",
     "no case folders (folders holding case.toml) found": "没有找到案件文件夹（含 case.toml 的文件夹）",
+    "skipped, not read as evidence": "已跳过，不作为证据读取",
+    "documents cannot be read": "个文件无法读取",
+    "exists and is not a folder: give --out a folder": "已存在且不是文件夹：--out 应为文件夹",
+    "lies inside the case folder, where its files would be read back as evidence: write to":
+        "位于案件文件夹内，其中的文件会被当作证据读入：请写到",
+    "(the default) or outside the case": "（默认位置）或案件文件夹之外",
+    "another dispute run is writing there; wait for it to finish": "另一个 dispute 进程正在写入这里；请等它结束后再运行",
+    "cannot write: the disk is full": "无法写入：磁盘已满",
+    "cannot write: read-only file system": "无法写入：只读文件系统",
+    "cannot write: permission denied": "无法写入：没有写入权限",
+    "cannot write": "无法写入",
+    "cannot create the folder: a file is in the way": "无法创建文件夹：路径上有同名文件",
 }.items(), key=lambda kv: -len(kv[0])))
-_PATTERN = re.compile("|".join(re.escape(p) for p, _ in _PHRASES))
+
+
+def _bounded(phrase: str) -> str:
+    """The phrase as a regex that matches only whole words: "got" never inside "forgotten"."""
+    head = r"(?<![A-Za-z0-9_])" if phrase[0].isascii() and phrase[0].isalnum() else ""
+    tail = r"(?![A-Za-z0-9_])" if phrase[-1].isascii() and phrase[-1].isalnum() else ""
+    return head + re.escape(phrase) + tail
+
+
+_PHRASE = "|".join(_bounded(p) for p, _ in _PHRASES)
 _TABLE = dict(_PHRASES)
+# What is quoted or names a file is the user's own text, never translated: 'quoted' or "quoted",
+# anything with a slash, and a name with an extension (forgotten.pdf, got.pdf, 12000.5). A phrase
+# that itself names a file ("... needs a case.toml") still matches: it starts before the name.
+_KEPT = r"""'[^']*'|"[^"]*"|[^\s'"()（）,，;；]*[/\\][^\s'"()（）,，;；]*|[^\s'"()（）,，;；:/\\]+\.[A-Za-z0-9]+\b"""
+_PATTERN = re.compile(f"(?P<kept>{_KEPT})|(?P<phrase>{_PHRASE})")
 
 
-def localise(message: str) -> str:
+def localise(message: str, *, keep: str = "") -> str:
+    """`keep` is a part of the message left as it is wherever it occurs: the file an error names,
+    which may hold spaces and English words."""
     if os.environ.get("DISPUTE_LANG", "zh").lower().startswith("en"):
         return message
-    return _PATTERN.sub(lambda m: _TABLE[m.group(0)], message)
+    pattern = re.compile(f"(?P<keep>{re.escape(keep)})|{_PATTERN.pattern}") if keep else _PATTERN
+    return pattern.sub(lambda m: _TABLE[m.group(0)] if m.group("phrase") else m.group(0), message)
 
 
 # Why an installment is undecided (models.UndecidedReason), for `dispute check` on screen.
@@ -89,3 +118,16 @@ def describe_undecided(reason: str, first_gap: int) -> str:
     zh, en = _UNDECIDED[reason]
     english = os.environ.get("DISPUTE_LANG", "zh").lower().startswith("en")
     return (en if english else zh).format(first_gap)
+
+
+# What `dispute verify` found wrong with a file (manifest.Mismatch.problem).
+_MISMATCH: dict[str, tuple[str, str]] = {
+    "changed": ("已被修改", "changed"),
+    "missing": ("缺失", "missing"),
+    "unlisted": ("不在 manifest.json 中（生成之后才出现的文件）", "not listed in manifest.json (appeared after generation)"),
+}
+
+
+def describe_mismatch(problem: str) -> str:
+    zh, en = _MISMATCH[problem]
+    return en if os.environ.get("DISPUTE_LANG", "zh").lower().startswith("en") else zh
