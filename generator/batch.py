@@ -82,7 +82,9 @@ class CaseReport:
     notices: tuple[tuple[str, str], ...] = ()
     missing: tuple[tuple[str, str], ...] = ()
     removed: tuple[str, ...] = ()  # outputs of the previous run the new inputs no longer call for
+    ignored: tuple[tuple[str, str], ...] = ()  # (file, why): PDFs no reader recognised, left out
     error: str = ""
+    error_file: str = ""  # the file an input error names, kept untranslated in the message shown
     error_kind: str = ""  # "input" (DisputeError) | "system" (OSError) | "bug" (any other) | "crash" (worker died)
     traceback: str = ""
     seconds: float = 0.0
@@ -166,7 +168,8 @@ def run_case(job: CaseJob) -> CaseReport:
     try:
         report = _run(job)
     except DisputeError as err:
-        report = CaseReport(job.name, Status.FAILED, error=str(err), error_kind="input")
+        report = CaseReport(job.name, Status.FAILED, error=str(err), error_kind="input",
+                            error_file=err.file if isinstance(err, InputError) else "")
     except OSError as err:  # disk full, permissions: the machine's problem, not a bug to report
         report = CaseReport(job.name, Status.FAILED, error=f"{err.filename or job.out_dir}: {err.strerror or err}",
                             error_kind="system")
@@ -191,7 +194,7 @@ def _run(job: CaseJob) -> CaseReport:
     removed = _remove_stale(previous, written, job.out_dir)
     return CaseReport(job.name, Status.DONE, loans=len(outcome.verdicts), verdicts=outcome.verdicts,
                       outputs=tuple(sorted(written)), notices=outcome.notices, missing=outcome.missing,
-                      removed=removed)
+                      removed=removed, ignored=outcome.ignored)
 
 
 def input_digests(folder: Path) -> dict[str, str]:
@@ -281,7 +284,8 @@ def summary_row(report: CaseReport, message: Callable[[CaseReport], str] = lambd
     row.update(status=report.status.value, skipped=report.status is Status.SKIPPED, error=message(report),
                verdicts=[{"lender": lender, "verdict": v} for lender, v in report.verdicts],
                notices=[{"lender": lender, "notice": n} for lender, n in report.notices],
-               missing=[{"lender": lender, "document": d} for lender, d in report.missing])
+               missing=[{"lender": lender, "document": d} for lender, d in report.missing],
+               ignored=[{"file": file, "reason": why} for file, why in report.ignored])
     return row
 
 

@@ -24,10 +24,26 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 
 
 def _fail(err: DisputeError) -> NoReturn:
+    from generator.errors import DocumentErrors
+
+    for one in err.errors if isinstance(err, DocumentErrors) else (err,):
+        typer.echo(f"错误: {_message(one)}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _message(err: DisputeError) -> str:
+    from generator.errors import InputError
     from generator.messages import localise
 
-    typer.echo(f"错误: {localise(str(err))}", err=True)
-    raise typer.Exit(code=2)
+    # The file named is the user's text: never translated, even where it holds English words.
+    return localise(str(err), keep=err.file if isinstance(err, InputError) else "")
+
+
+def _notice_ignored(ignored: tuple[tuple[str, str], ...]) -> None:
+    from generator.messages import localise
+
+    for file, why in ignored:
+        typer.echo(f"注意: {file}: {localise(why, keep=file)}", err=True)
 
 
 def _dump(data: Any) -> None:
@@ -86,9 +102,7 @@ def parse(
             done.append(parse_document(path, password=password, provider=provider))
         except (DisputeError, KeyError) as err:
             failed += 1
-            from generator.messages import localise
-
-            typer.echo(f"错误: {localise(str(err))}" if isinstance(err, DisputeError) else f"错误: {path}: {err.args[0]}", err=True)
+            typer.echo(f"错误: {_message(err)}" if isinstance(err, DisputeError) else f"错误: {path}: {err.args[0]}", err=True)
     if as_json:
         _dump({"documents": [document_json(d) for d in done]})
     else:
@@ -122,12 +136,14 @@ def _print_statement(st: Statement) -> None:
 
 
 def _run_check(case_dir: Path, as_of: date) -> CaseResult:
-    from generator.pipeline import run_check
+    from generator.pipeline import check_folder
 
     try:
-        return run_check(case_dir, as_of)
+        checked = check_folder(case_dir, as_of)
     except DisputeError as err:
         _fail(err)
+    _notice_ignored(checked.ignored)
+    return checked.result
 
 
 @app.command()
@@ -174,6 +190,7 @@ def generate(
         _fail(err)
     from generator.summary import print_outcome
 
+    _notice_ignored(outcome.ignored)
     print_outcome(outcome)
 
 
@@ -189,8 +206,10 @@ def verify(
         problems = verify_dir(out_dir, case)
     except DisputeError as err:
         _fail(err)
+    from generator.messages import describe_mismatch
+
     for p in problems:
-        typer.echo(f"{p.file}: {'已被修改' if p.problem == 'changed' else '缺失'}", err=True)
+        typer.echo(f"{p.file}: {describe_mismatch(p.problem)}", err=True)
     if problems:
         raise typer.Exit(code=1)
     typer.echo("全部文件与 manifest.json 一致。")

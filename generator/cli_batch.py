@@ -84,10 +84,10 @@ def _usage(message: str) -> NoReturn:
     raise typer.Exit(code=2)
 
 
-def _localise(text: str) -> str:
+def _localise(text: str, keep: str = "") -> str:
     from generator.messages import localise
 
-    return localise(text)
+    return localise(text, keep=keep)
 
 
 def _run(jobs: list[CaseJob], workers: int, address: str | None, fail_fast: bool) -> BatchResult:
@@ -143,6 +143,9 @@ class _Display:
         if report.failed:
             self.failed += 1
             self.console.print(_error_line(report), markup=False, highlight=False, soft_wrap=True)
+        for file, why in report.ignored:  # the case went on without them: say so, as check does
+            self.console.print(f"注意: {report.case}: {file}: {_localise(why, file)}", markup=False,
+                               highlight=False, soft_wrap=True)
         if self.progress is not None and self.task is not None:
             self.progress.update(self.task, advance=1, failed=self.failed, refresh=True)
 
@@ -158,7 +161,7 @@ def _message(report: CaseReport) -> str:
     from generator.batch import WORKER_DIED
 
     if report.error_kind in ("input", "system"):
-        return _localise(report.error)
+        return _localise(report.error, report.error_file)
     if report.error == WORKER_DIED:
         return "处理进程意外退出（被终止、内存不足或崩溃）；再次运行同一命令会重试该案件"
     if report.error_kind == "crash":

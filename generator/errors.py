@@ -6,6 +6,7 @@ Anything else that escapes is our bug and keeps its traceback.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -70,3 +71,21 @@ class RenderError(DisputeError):
 
 class OutputExistsError(DisputeError):
     """An output file exists and --force was not given."""
+
+
+class DocumentErrors(InputError):
+    """Several documents of one case cannot be read. `errors` holds each one: the CLI prints a
+    line per file, as `parse` does, so that one run names every file to fix."""
+
+    def __init__(self, folder: Path | str, errors: Sequence[InputError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__(folder, f"{len(self.errors)} documents cannot be read: "
+                         + "; ".join(str(e) for e in self.errors))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.file, self.errors)
+
+
+class OutputError(InputError):
+    """The output folder cannot take the outputs: it is a file, lies inside the case, cannot be
+    written (read-only, full), or another run is writing there. Names the folder or the file."""

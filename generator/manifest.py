@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,7 +38,36 @@ def input_files(folder: Path) -> list[Path]:
     from generator.case import CASE_FILE, find_documents
 
     track = folder / TRACK_FILE
-    return [folder / CASE_FILE, *find_documents(folder), *([track] if track.is_file() else [])]
+    return [folder / CASE_FILE, *evidence(folder, find_documents(folder)), *([track] if track.is_file() else [])]
+
+
+def evidence(case_root: Path, documents: Iterable[Path]) -> list[Path]:
+    """The documents that are not outputs of a `generate` run: nothing inside a folder holding a
+    dispute manifest.json, and in the case folder itself (an older run's `--out CASE`) not the
+    files its manifest lists as outputs. Letters read back as evidence would spoil the case."""
+    written: dict[Path, set[str] | None] = {}  # folder -> the outputs its manifest lists
+    out = []
+    for path in documents:
+        rel = path.relative_to(case_root)
+        folders = [case_root / Path(*rel.parts[:i]) for i in range(len(rel.parts))]
+        listed = [_outputs_of(f, written) for f in folders]
+        inside_output = any(names is not None for names in listed[1:])
+        if not inside_output and path.name not in (listed[0] or ()):
+            out.append(path)
+    return out
+
+
+def _outputs_of(folder: Path, cache: dict[Path, set[str] | None]) -> set[str] | None:
+    """The outputs a dispute manifest in `folder` lists, or None when it holds none."""
+    if folder not in cache:
+        cache[folder] = None
+        try:
+            data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data.get("tool") == "dispute":
+                cache[folder] = {str(e["file"]) for e in data.get("outputs", ())}
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no manifest, or not ours: the folder is the user's
+    return cache[folder]
 
 
 def build_manifest(case: Case, outputs: Sequence[tuple[Path, bytes]], out_dir: Path,
@@ -77,11 +106,13 @@ def _rel(path: Path, base: Path) -> str:
 @dataclass(frozen=True)
 class Mismatch:
     file: str
-    problem: str  # "changed" | "missing"
+    problem: str  # "changed" | "missing" | "unlisted" (there now, not in the manifest)
 
 
 def verify(out_dir: Path, case_dir: Path | None = None) -> list[Mismatch]:
-    """`case_dir` overrides the case folder the manifest records (needed when it records none)."""
+    """`case_dir` overrides the case folder the manifest records (needed when it records none).
+    Besides the files listed that changed or went, names the files that would be listed now but
+    are not: a document added to the case, another run's files in the output folder."""
     path = out_dir / MANIFEST
     if not path.is_file():
         raise InputError(path, "no manifest.json here: not a folder written by dispute generate")
@@ -91,14 +122,28 @@ def verify(out_dir: Path, case_dir: Path | None = None) -> list[Mismatch]:
         if case_dir is None and recorded is None:
             raise InputError(path, "the case folder is not recorded (outputs written outside it): give it with --case")
         # an older manifest's absolute case_dir still works: joining keeps an absolute path as is
-        inputs_dir = case_dir if case_dir is not None else out_dir / str(recorded)
-        entries = [(out_dir / e["file"], e) for e in data["outputs"]] + [(inputs_dir / e["file"], e) for e in data["inputs"]]
+        inputs_dir = case_dir if case_dir is not None else Path(os.path.normpath(out_dir / str(recorded)))
+        outputs = [(out_dir / e["file"], e) for e in data["outputs"]]
+        inputs = [(inputs_dir / e["file"], e) for e in data["inputs"]]
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(path, f"malformed manifest ({exc})") from None
     out = []
-    for file, entry in entries:
+    for file, entry in outputs + inputs:
         if not file.is_file():
             out.append(Mismatch(str(file), "missing"))
         elif _sha(file.read_bytes()) != entry["sha256"]:
             out.append(Mismatch(str(file), "changed"))
+    listed = {_key(f) for f, _ in outputs + inputs} | {_key(path)}
+    now = _files_in(out_dir) + (input_files(inputs_dir) if inputs_dir.is_dir() else [])
+    out += [Mismatch(str(f), "unlisted") for f in dict.fromkeys(now) if _key(f) not in listed]
     return out
+
+
+def _key(path: Path) -> Path:
+    return path.resolve()
+
+
+def _files_in(out_dir: Path) -> list[Path]:
+    """Every file in the output folder but hidden ones (the lock, an unfinished run's staging)."""
+    return sorted(p for p in out_dir.rglob("*") if p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(out_dir).parts))

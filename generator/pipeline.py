@@ -6,32 +6,59 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from generator.case import load_case
+from generator.case import DEFAULT_OUT, load_case
 from generator.documents import Document
+from generator.errors import DocumentErrors, InputError, OutputError, UnrecognizedDocument
 from generator.models import Case, CaseResult
 from generator.parsers import parse_document
-from generator.manifest import MANIFEST, build_manifest
-from generator.render import Options, Output, render_case, write_outputs
+from generator.manifest import MANIFEST, build_manifest, evidence
+from generator.paths import output_lock, publish
+from generator.render import Options, Output, render_case
 from generator.resolve import resolve_case
 from generator.validate import check_case
 
+SKIPPED = "skipped, not read as evidence"
 
-def case_documents(case: Case) -> list[Document]:
-    """Parse every document of the case, in file-name order."""
+
+@dataclass(frozen=True)
+class Checked:
+    result: CaseResult
+    ignored: tuple[tuple[str, str], ...]  # (file, why): PDFs no reader recognised, left out
+
+
+def case_documents(case: Case) -> tuple[list[Document], list[tuple[str, str]]]:
+    """Parse every document of the case, in file-name order. A PDF no reader recognises (a loan
+    contract, say) is left out and returned with the reason; any other bad file is an error, and
+    every one is named (DocumentErrors), not just the first."""
     report_file = case.report.file if case.report else None
     out: list[Document] = []
-    for path in case.documents:
+    ignored: list[tuple[str, str]] = []
+    bad: list[InputError] = []
+    for path in evidence(case.root, case.documents):
         label = path.relative_to(case.root).as_posix()
         if label == report_file:
             continue
-        out.append(parse_document(path, label=label, password=case.passwords.get(label)))
-    return out
+        try:
+            out.append(parse_document(path, label=label, password=case.passwords.get(label)))
+        except UnrecognizedDocument as err:
+            ignored.append((err.location(), f"{err.message}; {SKIPPED}"))
+        except InputError as err:
+            bad.append(err)
+    if len(bad) > 1:
+        raise DocumentErrors(case.root, bad)
+    if bad:
+        raise bad[0]
+    return out, ignored
+
+
+def check_folder(folder: Path, as_of: date) -> Checked:
+    case = load_case(folder, defer=True)
+    documents, ignored = case_documents(case)
+    return Checked(check_case(resolve_case(case, documents), documents, as_of), tuple(ignored))
 
 
 def run_check(folder: Path, as_of: date) -> CaseResult:
-    case = load_case(folder, defer=True)
-    documents = case_documents(case)
-    return check_case(resolve_case(case, documents), documents, as_of)
+    return check_folder(folder, as_of).result
 
 
 @dataclass(frozen=True)
@@ -43,19 +70,39 @@ class CaseOutcome:
     outputs: tuple[str, ...]
     notices: tuple[tuple[str, str], ...]
     missing: tuple[tuple[str, str], ...]  # (lender, missing-document key)
+    ignored: tuple[tuple[str, str], ...] = ()  # (file, why) documents left out
 
 
 def generate_case(folder: Path, out_dir: Path, options: Options, *, force: bool,
                   generated_at: datetime) -> CaseOutcome:
-    """Check one case and write its documents and manifest.json; nothing is written unless every
-    output rendered. Raises DisputeError for bad input."""
-    result = run_check(folder, options.letter_date)
-    rendered = render_case(result, out_dir, options)
-    outputs = rendered.outputs
-    if outputs:
-        manifest = build_manifest(result.case, [(o.path, o.data) for o in outputs], out_dir, generated_at)
-        outputs = [*outputs, Output(out_dir / MANIFEST, manifest, "")]
-    written = write_outputs(outputs, force=force)
+    """Check one case and write its documents and manifest.json. Nothing appears under a final
+    name unless every output rendered and was written (paths.publish), and only one run writes
+    into an output folder at a time. Raises DisputeError for bad input."""
+    load_case(folder, defer=True)  # a folder that is no case fails before the output side is touched
+    check_out_dir(folder, out_dir)
+    with output_lock(out_dir):
+        checked = check_folder(folder, options.letter_date)
+        result = checked.result
+        rendered = render_case(result, out_dir, options)
+        outputs = rendered.outputs
+        if outputs:
+            manifest = build_manifest(result.case, [(o.path, o.data) for o in outputs], out_dir, generated_at)
+            outputs = [*outputs, Output(out_dir / MANIFEST, manifest, "")]
+        existing = [o.path for o in outputs if o.path.exists()]
+        if existing and not force:
+            raise OutputError(existing[0], "exists; use --force to overwrite")
+        publish(out_dir, [(o.path, o.data) for o in outputs])
     return CaseOutcome(result.case.name, tuple((lr.loan.lender, lr.verdict.value) for lr in result.loans),
-                       tuple(str(p) for p in written), tuple(rendered.notices),
-                       tuple((lr.loan.lender, key) for lr in result.loans for key in lr.missing))
+                       tuple(str(o.path) for o in outputs), tuple(rendered.notices),
+                       tuple((lr.loan.lender, key) for lr in result.loans for key in lr.missing), checked.ignored)
+
+
+def check_out_dir(case_dir: Path, out_dir: Path) -> None:
+    """The output folder is a folder (or not there yet) and not inside the case, where the next
+    `check` would read the letters as documents; the default CASE_DIR/out is never read."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(out_dir, "exists and is not a folder: give --out a folder")
+    case, out = case_dir.resolve(), out_dir.resolve()
+    if out.is_relative_to(case) and not out.is_relative_to(case / DEFAULT_OUT):
+        raise OutputError(out_dir, f"lies inside the case folder, where its files would be read back as "
+                                   f"evidence: write to {case_dir / DEFAULT_OUT} (the default) or outside the case")
