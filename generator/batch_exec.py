@@ -6,16 +6,20 @@ wrong here is a worker dying (killed, out of memory, a crash in a C library) and
 Local workers are long-lived (no max_tasks_per_child), so the module-level caches (Jinja
 environment, WeasyPrint font configuration) serve every case a worker takes; on Linux the pool
 forks, after the parent has warmed those caches once. Workers ignore SIGINT: Ctrl-C in a
-terminal reaches the whole process group, and only the parent decides what stops.
+terminal reaches the whole process group, and only the parent decides what stops. Workers die
+with the parent: a parent killed with SIGKILL cannot stop them, and they would wait for work
+forever (each holding its caches, some 135 MB).
 """
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
-
 import importlib
+import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -93,7 +97,11 @@ def _pool_pass(jobs: list[CaseJob], workers: int, context: BaseContext | None, f
     size = min(workers, len(jobs))
     waiting = list(reversed(jobs))  # pop() takes them in order
     in_flight: dict[Future[CaseReport], CaseJob] = {}
-    pool = ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=_ignore_sigint)
+    # The parent's pid where the workers are its own children (fork); elsewhere (spawn,
+    # forkserver) a worker watches whichever process started it.
+    parent = os.getpid() if context is not None else None
+    pool = ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=_start_worker,
+                               initargs=(parent,))
     try:
         while waiting or in_flight:
             # Two cases in flight per worker (one running, one ready) keep every worker busy, and
@@ -155,9 +163,34 @@ def _result(future: Future[CaseReport], job: CaseJob) -> CaseReport:
         return replace(_crashed(job, f"{type(exc).__name__}: {exc}"), error_kind="bug")
 
 
-def _ignore_sigint() -> None:
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+WATCHDOG_SECONDS = 1.0
+
+
+def _start_worker(parent: int | None) -> None:
     # Ctrl-C reaches the whole process group; only the parent decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent if parent is not None else os.getppid())
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux kills the worker the moment the parent dies (PR_SET_PDEATHSIG); elsewhere, or if
+    prctl is unavailable, a thread notices within a second that the worker was orphaned."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watchdog below still covers it
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before the signal was armed
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watchdog", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(WATCHDOG_SECONDS)
+    os._exit(1)  # orphaned: nobody will collect this worker's result
 
 
 def _fork_context() -> BaseContext | None:
