@@ -283,15 +283,12 @@ def _read_page(table: Table, body: list[Line], columns: list[Column], page: Page
     _lead(table, body, groups, anchors[0], gap, centred, columns, between_rows)
     carry = _trail(body, groups[-1], anchors[-1], gap, between_rows, columns)
     for n, group in enumerate(groups):
-        group = [i for i in sorted(group) if _near_row(body, group, i, gap)]
+        anchor = anchors[n]
+        group = [i for i in sorted(group) if i == anchor or _near_row(body, group, i, gap)]
         parts = [(body[i], split[i]) for i in group]
-        row = _split_row(parts, body[anchors_of(group, anchors)], columns, page.number)
+        row = _split_row(parts, body[anchor], columns, page.number)
         table.rows.append(_prepend(row, table.carry, columns) if n == 0 and table.carry else row)
     table.carry = [w for i in carry for w in body[i].words]
-
-
-def anchors_of(group: list[int], anchors: list[int]) -> int:
-    return next(i for i in group if i in anchors)
 
 
 def _gap(upper: Line, lower: Line) -> float:

@@ -108,6 +108,8 @@ class TextObject:
             return dx, dy
         a, b = self.a, self.b
         norm = a * a + b * b
+        if norm == 0.0:  # a matrix that scales text to nothing: nothing to measure along
+            return dx, dy
         return (dx * a + dy * b) / norm, (dy * a - dx * b) / norm
 
     def same_axes(self, other: TextObject) -> bool:

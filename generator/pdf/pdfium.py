@@ -342,6 +342,8 @@ class _PageReader:
         return truncs
 
     def _pdfium_em(self, info: TextObject, index: int, last: bool) -> float:
+        if info.size == 0.0 or info.a == info.b == 0.0:  # text drawn at size 0 has no width
+            return 0.0
         if not last:
             step = info.project(*self._origin(index + 1))[0] - info.project(*self._origin(index))[0]
             return step / info.size
