@@ -78,6 +78,26 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(sorted({
     "cannot write: permission denied": "无法写入：没有写入权限",
     "cannot write": "无法写入",
     "cannot create the folder: a file is in the way": "无法创建文件夹：路径上有同名文件",
+    "is outside the plausible window": "超出合理的日期范围",
+    "(loans date from": "（借款相关日期不早于",
+    "on, and at most": "年，最晚不超过今天起",
+    "year(s) ahead of today): check the year": "年）：请检查年份",
+    "is not a plausible amount (at most": "不是合理的金额（最多",
+    "yuan)": "元）",
+    "control character": "控制字符",
+    "at position": "位于第",
+    ": remove it": "个字符：请删除",
+    "cannot be printed with the bundled fonts": "无法用本工具附带的字体打印",
+    "write it another way": "请换一种写法",
+    "a link to a file outside the case folder: copy the file itself into the case folder":
+        "是指向案件文件夹之外的链接：请把文件本身复制到案件文件夹中",
+    "a link to a file that does not exist: copy the file itself into the case folder":
+        "是指向不存在的文件的链接：请把文件本身复制到案件文件夹中",
+    "not a regular file": "不是普通文件",
+    "give a PDF inside the case folder, relative to it (like": "请填写案件文件夹内的 PDF，路径相对于案件文件夹（如",
+    "no such file in the case folder": "案件文件夹中没有这个文件",
+    "not one of the case's documents (a PDF in the case folder, not in": "不是本案的文件（应为案件文件夹内、不在",
+    "or a hidden folder)": "或隐藏文件夹中的 PDF）",
 }.items(), key=lambda kv: -len(kv[0])))
 
 
