@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from generator.domain.results import (AccountCheck, CaseResult, InstallmentResult, InstallmentStatus, LoanResult,
-                                      LoanVerdict, MonthResult, MonthVerdict, Undecided, UndecidedReason)
+from generator.domain.reasons import (AccountReason, AmountAbove, CodeOutside, CreditReportNeeded,
+                                      DetailedReportNeeded, MissingDocument, MissingKind, MonthReason,
+                                      MoreFavourable, NoPaymentFound, PaymentsIncomplete, PlatformProof,
+                                      ReasonCode, ReliefStillShown, RepaymentRecord, StatementCovering,
+                                      StatementNeeded)
+from generator.domain.results import (AccountCheck, AccountField, AccountValue, CaseResult, GridCode,
+                                      InstallmentResult, InstallmentStatus, LoanResult, LoanVerdict, MonthResult,
+                                      MonthVerdict, Undecided, UndecidedReason)
 from generator.domain.statements import Finding, Statement, Transaction
 from generator.domain.terms import Agent, Borrower, Case, CreditReportRef, Installment, Loan, Method, ReportedMonth
 from generator.domain.values import ADVERSE_CODES, OVERDUE_CODES, BBox, DocumentKind, SourceRef, YearMonth
 
 __all__ = [
-    "ADVERSE_CODES", "OVERDUE_CODES", "AccountCheck", "Agent", "BBox", "Borrower", "Case", "CaseResult", "CreditReportRef", "DocumentKind", "Finding",
-    "Installment", "InstallmentResult", "InstallmentStatus", "Loan", "LoanResult", "LoanVerdict", "Method",
-    "MonthResult", "MonthVerdict", "ReportedMonth", "SourceRef", "Statement", "Transaction", "Undecided",
+    "ADVERSE_CODES", "OVERDUE_CODES", "AccountCheck", "AccountField", "AccountReason", "AccountValue", "Agent",
+    "AmountAbove", "BBox", "Borrower", "Case", "CaseResult", "CodeOutside", "CreditReportNeeded",
+    "CreditReportRef", "DetailedReportNeeded", "DocumentKind", "Finding", "GridCode", "Installment",
+    "InstallmentResult", "InstallmentStatus", "Loan", "LoanResult", "LoanVerdict", "Method", "MissingDocument",
+    "MissingKind", "MonthReason", "MonthResult", "MonthVerdict", "MoreFavourable", "NoPaymentFound",
+    "PaymentsIncomplete", "PlatformProof", "ReasonCode", "ReliefStillShown", "RepaymentRecord", "ReportedMonth",
+    "SourceRef", "Statement", "StatementCovering", "StatementNeeded", "Transaction", "Undecided",
     "UndecidedReason", "YearMonth",
 ]

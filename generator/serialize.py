@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass
+from datetime import date
 from decimal import Decimal
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from generator.models import AccountCheck, CaseResult, InstallmentResult, LoanResult, MonthResult, SourceRef, Statement, Transaction
+from generator.models import (AccountCheck, AccountValue, CaseResult, GridCode, InstallmentResult, LoanResult,
+                              MonthResult, SourceRef, Statement, Transaction, YearMonth)
 from generator.money import to_str
 
 if TYPE_CHECKING:
@@ -39,7 +43,7 @@ def transaction_json(tx: Transaction) -> dict[str, Any]:
         "date": tx.date.isoformat(), "time": tx.time, "amount": to_str(tx.amount),
         "balance": _money(tx.balance), "counterparty": tx.counterparty,
         "counterparty_account": tx.counterparty_account, "description": tx.description,
-        "page": tx.source.page, "row": tx.source.row,
+        "page": tx.source.page, "row": tx.source.row, "seq": tx.source.seq,
         "bbox": None if tx.source.bbox is None else [round(v, 2) for v in tx.source.bbox],
     }
 
@@ -77,8 +81,41 @@ def month_json(m: MonthResult) -> dict[str, Any]:
 
 
 def account_check_json(c: AccountCheck) -> dict[str, Any]:
-    return {"field": c.field, "reported": c.reported, "expected": c.expected, "verdict": c.verdict.value,
-            "reason": c.reason, "evidence": [_evidence(s) for s in c.evidence]}
+    return {"field": c.field.value, "reported": account_value_key(c.reported),
+            "expected": account_value_key(c.expected), "verdict": c.verdict.value,
+            "reason": c.reason.value, "evidence": [_evidence(s) for s in c.evidence],
+            # the same values as data: amounts as money strings, dates ISO, a grid month {month, status}
+            "reported_value": _plain(c.reported), "expected_value": _plain(c.expected)}
+
+
+def account_value_key(value: AccountValue | None) -> str | None:
+    """An account field's value as `check --json` has always printed it: ``1060.30``,
+    ``2026-01-09``, ``2026-01:1`` (the grid's month and its code), or 账户状态 as printed."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, GridCode):
+        return f"{value.month}:{value.status}"
+    return value.isoformat()
+
+
+def _plain(value: object) -> Any:
+    """A domain value as JSON data: money as a two-decimal string, dates ISO, months ``2025-03``,
+    enums by value, dataclasses as objects of their fields."""
+    if isinstance(value, Enum):
+        return value.value
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, Decimal):
+        return to_str(value)
+    if isinstance(value, (date, YearMonth)):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
 def loan_json(lr: LoanResult) -> dict[str, Any]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich.console import Console
 from rich.table import Table
 
 from generator.messages import describe_undecided
-from generator.models import CaseResult, InstallmentResult, LoanResult
+from generator.models import AccountValue, CaseResult, GridCode, InstallmentResult, LoanResult
 from generator.money import format_cny
 from generator.pipeline import CaseOutcome
 
@@ -67,10 +69,21 @@ def _print_loan(console: Console, lr: LoanResult) -> None:
                            VERDICT[m.verdict.value], "；".join(describe_reason(r) for r in m.reasons))
         console.print(months)
     for c in lr.account_checks:
-        console.print(f"账户 {c.field}: 报告 {c.reported}，应为 {c.expected}（{describe_reason(c.reason)}）")
+        console.print(f"账户 {c.field}: 报告 {_field_value(c.reported)}，应为 {_field_value(c.expected)}"
+                      f"（{REASONS[c.reason.value]}）")
     for key in lr.missing:
         console.print(f"  需补充: {describe_missing(key)}")
     console.print(f"结论: [bold]{LOAN_VERDICT[lr.verdict.value]}[/]")
+
+
+def _field_value(value: AccountValue | None) -> str:
+    if value is None or isinstance(value, str):
+        return value or "-"
+    if isinstance(value, Decimal):
+        return format_cny(value)
+    if isinstance(value, GridCode):
+        return f"{value.month} {value.status}"
+    return value.isoformat()
 
 
 def _installment_row(r: InstallmentResult) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from generator.domain.documents import Document
+from generator.domain.reasons import AccountReason, MissingDocument
 from generator.domain.statements import Finding, Statement, Transaction
 from generator.domain.terms import Case, Installment, Loan, ReportedMonth
 from generator.domain.values import SourceRef, YearMonth
@@ -75,17 +76,37 @@ class MonthResult:
 
 
 
+class AccountField(StrEnum):
+    STATUS = "status"  # 账户状态
+    CURRENT_OVERDUE_AMOUNT = "current_overdue_amount"  # 当前逾期总额
+    BALANCE = "balance"  # 余额
+    CLOSED_ON = "closed_on"  # 账户关闭日期
+    LAST_MONTH = "last_month"  # the grid's last month
+
+
+@dataclass(frozen=True)
+class GridCode:
+    """A month's code in an account's grid (its last month, for `AccountField.LAST_MONTH`)."""
+
+    month: YearMonth
+    status: str
+
+
+# An account field's value: 账户状态 as printed (str), an amount, a date, or a grid month's code.
+AccountValue = str | Decimal | date | GridCode
+
+
 @dataclass(frozen=True)
 class AccountCheck:
     """One account-level field of the report held against the evidence (状态, 当前逾期总额 …)."""
 
-    field: str  # "status" | "current_overdue_amount" | "balance" | "closed_on" | "last_month"
-    reported: str | None
-    expected: str
+    field: AccountField
+    reported: AccountValue | None
+    expected: AccountValue
     verdict: MonthVerdict
-    reason: str
+    reason: AccountReason
     evidence: tuple[SourceRef, ...] = ()
-    missing: tuple[str, ...] = ()
+    missing: tuple[MissingDocument, ...] = ()
 
 
 class LoanVerdict(StrEnum):

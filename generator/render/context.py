@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from generator.errors import RenderError
-from generator.models import (AccountCheck, Case, CaseResult, InstallmentResult, LoanResult, MonthResult,
+from generator.models import (AccountCheck, AccountField, AccountValue, Case, GridCode, CaseResult, InstallmentResult, LoanResult, MonthResult,
                               MonthVerdict, SourceRef, Transaction, YearMonth)
 from generator.render.complaint import Respondent
 from generator.render.exhibits import ISSUERS, BundleLayout, BundlePlan, ExhibitPlan
@@ -49,15 +49,23 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class ItemValue:
+    """One side of 报告显示 X，应为 Y, in the form its field takes."""
+
+    code: str = ""  # a grid code, or 账户状态 as printed
+    amount: Decimal | None = None
+    on: date | None = None
+    month: YearMonth | None = None  # the grid month a field's code is of (the grid's last month)
+
+
+@dataclass(frozen=True)
 class DisputedItem:
     """报告显示 X，应为 Y: a contradicted month or account field."""
 
     kind: str  # "month" | "field"
-    key: YearMonth | str  # the month, or the field name "status", "current_overdue_amount" …
-    reported: str
-    reported_amount: Decimal | None
-    expected: str
-    expected_amount: Decimal | None
+    key: YearMonth | AccountField
+    reported: ItemValue
+    expected: ItemValue
     citation: Citation
     ground: str  # "evidence" | "relief"
     relief_date: date | None = None
@@ -149,17 +157,23 @@ class _Citer:
 
 def _month_item(m: MonthResult, cite: _Citer) -> DisputedItem:
     relief = m.relief_hidden_by is not None and any("relief" in r for r in m.reasons)
-    return DisputedItem("month", m.month, m.reported.status, m.reported.overdue_amount, m.expected[0],
-                        m.expected_overdue, cite.month(m), "relief" if relief else "evidence",
-                        m.relief_hidden_by)
+    return DisputedItem("month", m.month, ItemValue(m.reported.status, m.reported.overdue_amount),
+                        ItemValue(m.expected[0], m.expected_overdue), cite.month(m),
+                        "relief" if relief else "evidence", m.relief_hidden_by)
 
 
 def _field_item(c: AccountCheck, cite: _Citer) -> DisputedItem:
-    amount_fields = {"current_overdue_amount", "balance"}
-    reported_amount = Decimal(c.reported) if c.field in amount_fields and c.reported else None
-    expected_amount = Decimal(c.expected) if c.field in amount_fields else None
-    return DisputedItem("field", c.field, c.reported or "", reported_amount, c.expected, expected_amount,
-                        cite.report(None), "evidence")
+    return DisputedItem("field", c.field, _value(c.reported), _value(c.expected), cite.report(None), "evidence")
+
+
+def _value(v: AccountValue | None) -> ItemValue:
+    if isinstance(v, GridCode):
+        return ItemValue(v.status, month=v.month)
+    if isinstance(v, Decimal):
+        return ItemValue(amount=v)
+    if isinstance(v, date):
+        return ItemValue(on=v)
+    return ItemValue(v or "")
 
 
 def _facts(result: CaseResult, lr: LoanResult, cite: _Citer, disputed: Sequence[DisputedItem]) -> list[Fact]:

@@ -11,11 +11,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from generator.documents import CreditAccount
-from generator.models import AccountCheck, MonthVerdict, SourceRef, YearMonth
+from generator.models import (AccountCheck, AccountField, AccountReason, AccountValue, GridCode, MonthVerdict,
+                              SourceRef, YearMonth)
 
 REPORTING_LAG_DAYS = 45
 CLOSED_STATUSES = frozenset({"结清", "销户", "正常销户"})
 CLOSE_DATE_SLACK_DAYS = 3
+ZERO = Decimal("0.00")
 
 
 def check_account(account: CreditAccount, settled_on: date | None, settled_by: SourceRef | None,
@@ -32,26 +34,28 @@ def check_account(account: CreditAccount, settled_on: date | None, settled_by: S
     return checks + ([closed] if closed else [])
 
 
-def _bad(field: str, reported: str, expected: str, reason: str, evidence: tuple[SourceRef, ...]) -> AccountCheck:
+def _bad(field: AccountField, reported: AccountValue, expected: AccountValue, reason: AccountReason,
+         evidence: tuple[SourceRef, ...]) -> AccountCheck:
     return AccountCheck(field, reported, expected, MonthVerdict.CONTRADICTED, reason, evidence)
 
 
 def _status(a: CreditAccount, ev: tuple[SourceRef, ...]) -> AccountCheck | None:
     if a.status is None or a.status in CLOSED_STATUSES:
         return None
-    return _bad("status", a.status, "结清", "open_after_settlement", ev)
+    return _bad(AccountField.STATUS, a.status, "结清", AccountReason.OPEN_AFTER_SETTLEMENT, ev)
 
 
 def _overdue(a: CreditAccount, ev: tuple[SourceRef, ...]) -> AccountCheck | None:
     if a.current_overdue_amount is None or a.current_overdue_amount <= 0:
         return None
-    return _bad("current_overdue_amount", f"{a.current_overdue_amount:.2f}", "0.00", "overdue_after_settlement", ev)
+    return _bad(AccountField.CURRENT_OVERDUE_AMOUNT, a.current_overdue_amount, ZERO,
+                AccountReason.OVERDUE_AFTER_SETTLEMENT, ev)
 
 
 def _balance(a: CreditAccount, ev: tuple[SourceRef, ...]) -> AccountCheck | None:
-    if a.balance is None or a.balance <= Decimal(0):
+    if a.balance is None or a.balance <= ZERO:
         return None
-    return _bad("balance", f"{a.balance:.2f}", "0.00", "balance_after_settlement", ev)
+    return _bad(AccountField.BALANCE, a.balance, ZERO, AccountReason.BALANCE_AFTER_SETTLEMENT, ev)
 
 
 def _last_month(a: CreditAccount, settled_on: date, ev: tuple[SourceRef, ...]) -> AccountCheck | None:
@@ -60,10 +64,11 @@ def _last_month(a: CreditAccount, settled_on: date, ev: tuple[SourceRef, ...]) -
     last = a.history[-1]
     if last.status == "C":
         return None
-    return _bad("last_month", f"{last.month}:{last.status}", f"{last.month}:C", "not_closed_in_grid", ev)
+    return _bad(AccountField.LAST_MONTH, GridCode(last.year_month, last.status), GridCode(last.year_month, "C"),
+                AccountReason.NOT_CLOSED_IN_GRID, ev)
 
 
 def _closed_on(a: CreditAccount, settled_on: date, ev: tuple[SourceRef, ...]) -> AccountCheck | None:
     if a.closed_on is None or abs((a.closed_on - settled_on).days) <= CLOSE_DATE_SLACK_DAYS:
         return None
-    return _bad("closed_on", a.closed_on.isoformat(), settled_on.isoformat(), "closed_on_differs", ev)
+    return _bad(AccountField.CLOSED_ON, a.closed_on, settled_on, AccountReason.CLOSED_ON_DIFFERS, ev)
