@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, meta, nodes, select_autoescape
 from markupsafe import Markup
 
 from generator.dates import format_cn, format_cn_month
@@ -17,7 +17,9 @@ from generator.errors import RenderError
 from generator.money import format_cny, uppercase_cny
 from generator.paths import templates_dir
 
-# Template skeletons mark blanks as 〔…〕; one left in the output means a fact was never filled in.
+# Template skeletons mark blanks as 〔…〕; one left in a template's own text means a fact was never
+# filled in. Only the template's text is checked, never the rendered output: a borrower's address
+# may hold 〔 〕 or {{ and must then appear as written (autoescaped, never evaluated).
 _PLACEHOLDER = re.compile(r"〔[^〕]*〕|\{\{|\}\}|\{%|%\}")
 
 
@@ -51,16 +53,40 @@ def environment() -> Environment:
 
 
 def render_html(template: str, **context: Any) -> str:
-    return _checked(template, environment().get_template(template).render(**context))
+    _check_template(template)
+    return environment().get_template(template).render(**context)
 
 
 def render_string(source: str, **context: Any) -> str:
     """Render template text given inline (tests, one-line messages) under the same rules."""
-    return _checked("<string>", environment().from_string(source).render(**context))
+    env = environment()
+    _check_source("<string>", env.parse(source))
+    return env.from_string(source).render(**context)
 
 
-def _checked(name: str, html: str) -> str:
-    leftover = _PLACEHOLDER.search(html)
-    if leftover:
-        raise RenderError(f"{name}: unresolved placeholder {leftover.group(0)!r}")
-    return html
+@lru_cache(maxsize=None)
+def _check_template(name: str) -> None:
+    """The template and every template it extends, includes or imports, checked once a process."""
+    env = environment()
+    loader = env.loader
+    assert loader is not None  # environment() always sets one
+    pending, seen = [name], {name}
+    while pending:
+        current = pending.pop()
+        tree = env.parse(loader.get_source(env, current)[0], current)
+        _check_source(current, tree)
+        # None stands for a name computed at render time; the letters name theirs literally.
+        found = {n for n in meta.find_referenced_templates(tree) if n is not None}
+        pending += sorted(found - seen)
+        seen |= found
+
+
+def _check_source(name: str, tree: nodes.Template) -> None:
+    # The literal text between tags, and string constants inside them: what the template itself
+    # prints. Values from the context are not nodes of the tree.
+    texts = [n.data for n in tree.find_all(nodes.TemplateData)]
+    texts += [n.value for n in tree.find_all(nodes.Const) if isinstance(n.value, str)]
+    for text in texts:
+        leftover = _PLACEHOLDER.search(text)
+        if leftover:
+            raise RenderError(f"{name}: unresolved placeholder {leftover.group(0)!r}")
