@@ -20,6 +20,7 @@ class SourceRef:
     page: int
     row: int
     bbox: BBox | None = None
+    seq: str | None = None  # the row's own printed 序号, where the document prints one (a citation's best name)
 
     def location(self) -> str:
         return f"{self.file}:p{self.page}:r{self.row}"

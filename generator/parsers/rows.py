@@ -14,8 +14,8 @@ from generator.parsers.common import CURRENCIES, RowReader, clean_cell, split_ac
 from generator.parsers.layout import RawRow
 from generator.parsers.table import Table, extra_keys
 from dataclasses import dataclass
-from generator.parsers.table_spec import (AMOUNT, BALANCE, COUNTERPARTY, COUNTERPARTY_ACCOUNT, CURRENCY, DATE, TIME,
-                                          AmountRule, Flagged, Signed, Split, TableSpec)
+from generator.parsers.table_spec import (AMOUNT, BALANCE, COUNTERPARTY, COUNTERPARTY_ACCOUNT, CURRENCY, DATE,
+                                          SEQUENCE, TIME, AmountRule, Flagged, Signed, Split, TableSpec)
 
 _DATE_TIME = re.compile(r"^(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|\d{8})"
                         r"\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?|\d{6})?$")
@@ -52,8 +52,12 @@ def build_row(r: RowReader, table: Columns, rule: AmountRule, currency: str) -> 
     return flow, Transaction(
         date=day, time=time, amount=amount, balance=_balance(r, table), counterparty=name,
         counterparty_account=account, description=description,
-        source=SourceRef(r.file, r.row.page, r.number, r.row.bbox),
+        source=SourceRef(r.file, r.row.page, r.number, r.row.bbox, _printed_seq(r, table)),
         currency=CURRENCIES.get(printed_currency, printed_currency or currency))
+
+
+def _printed_seq(r: RowReader, table: Columns) -> str | None:
+    return (clean_cell(r.text(SEQUENCE)) or None) if SEQUENCE in table.keys else None
 
 
 def date_time(r: RowReader, table: Columns) -> tuple[date, str | None]:
