@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.errors import CaseError
+from generator.glyphs import undrawable
 from generator.models import (Agent, Borrower, Case, CreditReportRef, Installment, Loan, Method, ReportedMonth,
                               YearMonth)
+from generator.money import MAX_AMOUNT
 
 CASE_FILE = "case.toml"
 DEFAULT_OUT = "out"
@@ -28,7 +31,33 @@ _LOAN_KEYS = {"lender", "product", "contract_number", "principal", "disbursed_on
               "reported", "account_id", "business_type", "settled_on", "statement_reason", "pboc_branch"}
 _TOP_KEYS = {"borrower", "loans", "report", "passwords", "agent"}
 
+# Text fields are at most this long (characters): a name is printed on the bureau's form, and a
+# 10,000-character one took minutes to lay out. A 个人声明 is at most 100 characters (DOMAIN.md), so
+# its reason cannot be longer either.
+TEXT_LIMIT = 100
+TEXT_LIMITS = {"address": 200, "email": 254, "file": 255}
+# Dates outside this window are typing errors (0001-01-15, 2205-03-10), not loans: online lending
+# and the credit reference centre (2006) came long after 1990. Loans and settlements happened, at
+# most a year ahead of the computer's clock; a schedule may run 600 months (50 years).
+EARLIEST = date(1990, 1, 1)
+EVENT_YEARS_AHEAD = 1
+DUE_YEARS_AHEAD = 50
+# Invisible characters that change how the text around them is shown: bidi overrides and
+# isolates (U+202E printed an ID number backwards), marks, zero-width spaces and joiners, BOMs.
+# They carry nothing a letter needs, so they are dropped (every Unicode "format" character).
+_FORMAT = "Cf"
+_WHITESPACE = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+
 T = TypeVar("T")
+
+
+class Refused(ValueError):
+    """A value of the right type that cannot be used; the message says why. It quotes no text
+    field: that may be a 10,000-character name, and is personal data."""
+
+
+class MissingKey(CaseError):
+    """A required key is absent (the documents may still supply it: `generator.resolve`)."""
 
 
 class _Table:
@@ -40,18 +69,48 @@ class _Table:
         if unknown:
             raise self.error(unknown[0], f"unknown key (expected one of: {', '.join(sorted(allowed))})")
 
-    def error(self, key: str, message: str) -> CaseError:
-        return CaseError(self.file, f"{self.path}.{key}: {message}" if self.path else f"{key}: {message}")
+    def error(self, key: str, message: str, kind: type[CaseError] = CaseError) -> CaseError:
+        # A value resolve.py took from a document names that document, not case.toml.
+        file, page = self.data.get("_from", {}).get(key, (self.file, None))
+        return kind(file, f"{self.path}.{key}: {message}" if self.path else f"{key}: {message}", page=page)
 
     def get(self, key: str, convert: Callable[[Any], T], expected: str, default: T | None = None) -> T:
         if key not in self.data:
             if default is not None:
                 return default
-            raise self.error(key, f"missing; expected {expected}")
+            raise self.error(key, f"missing; expected {expected}", MissingKey)
         try:
-            return convert(self.data[key])
-        except (TypeError, ValueError, InvalidOperation):
-            raise self.error(key, f"expected {expected}, got {self.data[key]!r}") from None
+            return convert(_clean(self.data[key], TEXT_LIMITS.get(key, TEXT_LIMIT)))
+        except Refused as exc:
+            raise self.error(key, str(exc)) from None
+        except (TypeError, ValueError, ArithmeticError):
+            raise self.error(key, f"expected {expected}, got {_shown(self.data[key])}") from None
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _clean(value: Any, limit: int) -> Any:
+    """Text as it may be printed: format characters dropped, line breaks made spaces; a control
+    character, a text over `limit` or a character the bundled fonts lack is Refused."""
+    if isinstance(value, list):
+        return [_clean(v, limit) for v in value]
+    if not isinstance(value, str):
+        return value
+    text = "".join(c for c in value.translate(_WHITESPACE) if unicodedata.category(c) != _FORMAT)
+    if len(text) > limit:
+        raise Refused(f"{len(text)} characters, over the limit of {limit}")
+    for i, char in enumerate(text):
+        if unicodedata.category(char) == "Cc":
+            raise Refused(f"control character U+{ord(char):04X} at position {i + 1}: remove it")
+    missing = undrawable(text)
+    if missing is not None:
+        shown = f" ({missing})" if missing.isprintable() else ""
+        raise Refused(f"U+{ord(missing):04X}{shown} cannot be printed with the bundled fonts "
+                      "(fonts/SOURCES.txt): write it another way")
+    return text
 
 
 def _text(value: Any) -> str:
@@ -71,7 +130,12 @@ def _decimal(value: Any) -> Decimal:
     # A TOML float has already lost the cents' exactness; only strings and integers are money.
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise TypeError
-    return Decimal(str(value).replace(",", ""))
+    result = Decimal(str(value).replace(",", ""))
+    if not result.is_finite():
+        raise ValueError  # "Infinity", "NaN": Decimal takes them, no amount is one
+    if abs(result) >= MAX_AMOUNT:
+        raise Refused(f"{_shown(value)} is not a plausible amount (at most {MAX_AMOUNT - 1:,} yuan)")
+    return result
 
 
 def _positive_decimal(value: Any) -> Decimal:
@@ -103,6 +167,30 @@ def _date(value: Any) -> date:
     raise TypeError
 
 
+def _dated(years_ahead: int) -> Callable[[Any], date]:
+    def convert(value: Any) -> date:
+        result = _date(value)
+        _plausible(result, years_ahead)
+        return result
+    return convert
+
+
+def _plausible(value: date, years_ahead: int) -> None:
+    today = date.today()
+    try:
+        latest = today.replace(year=today.year + years_ahead)
+    except ValueError:  # 29 February
+        latest = today.replace(year=today.year + years_ahead, day=28)
+    if not EARLIEST <= value <= latest:
+        raise Refused(f"{value.isoformat()} is outside the plausible window {EARLIEST.isoformat()} … "
+                      f"{latest.isoformat()} (loans date from {EARLIEST.year} on, and at most {years_ahead} "
+                      "year(s) ahead of today): check the year")
+
+
+_event_date = _dated(EVENT_YEARS_AHEAD)
+_due_date = _dated(DUE_YEARS_AHEAD)
+
+
 def _int_range(low: int, high: int) -> Callable[[Any], int]:
     def convert(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
@@ -119,7 +207,7 @@ def _names(value: Any) -> tuple[str, ...]:
 
 def build_loans(file: Path, tables: tuple[dict[str, Any], ...]) -> tuple[Loan, ...]:
     """Loans from their case.toml tables (plus `_`-prefixed facts filled in from documents)."""
-    allowed = _LOAN_KEYS | {"_schedule", "_conflicts"}
+    allowed = _LOAN_KEYS | {"_schedule", "_conflicts", "_from"}
     return tuple(_loan(_Table(file, f"[[loans]][{i + 1}]", loan, allowed)) for i, loan in enumerate(tables))
 
 
@@ -132,8 +220,10 @@ def load_case(folder: Path, *, defer: bool = False) -> Case:
         raise CaseError(folder, "not a case folder (expected a folder holding case.toml)")
     if not file.is_file():
         raise CaseError(file, "missing: a case folder needs a case.toml")
+    _inside(folder, file)
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        # utf-8-sig: Windows Notepad saves UTF-8 with a byte-order mark, which TOML does not allow.
+        data = tomllib.loads(file.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         raise CaseError(file, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
@@ -147,8 +237,9 @@ def load_case(folder: Path, *, defer: bool = False) -> Case:
     borrower = _borrower(_Table(file, "[borrower]", data["borrower"], _BORROWER_KEYS))
     tables = tuple(loans_data)
     loans = () if defer else build_loans(file, tables)
+    documents = find_documents(folder)
     return Case(root=folder, name=folder.resolve().name, borrower=borrower, loans=loans,
-                documents=find_documents(folder), report=_report(file, data.get("report")),
+                documents=documents, report=_report(file, data.get("report"), documents),
                 passwords=_passwords(file, data.get("passwords")), agent=_agent(file, data.get("agent")),
                 loan_tables=tables)
 
@@ -188,7 +279,7 @@ def _loan(t: _Table) -> Loan:
         lender=lender, product=product,
         contract_number=t.get("contract_number", _nonempty, "a string", "") or None,
         principal=principal,
-        disbursed_on=t.get("disbursed_on", _date, "a date like 2024-01-10",
+        disbursed_on=t.get("disbursed_on", _event_date, "a date like 2024-01-10",
                            None if required else schedule[0].due_date),
         installments=t.get("installments", _int_range(1, 600), "a whole number of installments",
                            None if required else len(schedule)),
@@ -206,7 +297,7 @@ def _loan(t: _Table) -> Loan:
         reported=_reported(t),
         account_id=t.get("account_id", _nonempty, "a string", "") or None,
         business_type=t.get("business_type", _text, "a string", ""),
-        settled_on=t.data.get("settled_on") and t.get("settled_on", _date, "a date"),
+        settled_on=t.data.get("settled_on") and t.get("settled_on", _event_date, "a date"),
         statement_reason=t.get("statement_reason", _text, "a short factual reason", ""),
         pboc_branch=t.get("pboc_branch", _text, "a branch name such as 中国人民银行重庆市分行", ""),
         conflicts=tuple(t.data.get("_conflicts", ())),
@@ -223,7 +314,7 @@ def _sub_tables(t: _Table, key: str, allowed: set[str]) -> list[_Table]:
 def _schedule(t: _Table) -> tuple[Installment, ...]:
     rows = _sub_tables(t, "schedule", {"number", "due_date", "amount", "principal", "interest"})
     out = tuple(Installment(number=r.get("number", _int_range(1, 600), "an installment number"),
-                            due_date=r.get("due_date", _date, "a date"),
+                            due_date=r.get("due_date", _due_date, "a date"),
                             amount_due=r.get("amount", _positive_decimal, 'a decimal string like "1050.00"'),
                             principal=r.get("principal", _decimal, "a decimal string", Decimal(0)) if "principal" in r.data else None,
                             interest=r.get("interest", _decimal, "a decimal string", Decimal(0)) if "interest" in r.data else None)
@@ -239,6 +330,10 @@ def _reported(t: _Table) -> tuple[ReportedMonth, ...]:
         month = r.get("month", _text, 'a month like "2025-03"')
         if not _MONTH.match(month):
             raise r.error("month", f'expected a month like "2025-03", got {month!r}')
+        try:
+            _plausible(YearMonth.parse(month).first_day, EVENT_YEARS_AHEAD)
+        except Refused as exc:
+            raise r.error("month", str(exc)) from None
         status = r.get("status", _text, "a grid code")
         if len(status) != 1 or status not in GRID_CODES:
             raise r.error("status", f"expected one grid code of N * 1-7 B C G D Z M # /, got {status!r}")
@@ -248,15 +343,40 @@ def _reported(t: _Table) -> tuple[ReportedMonth, ...]:
     return tuple(out)
 
 
-def _report(file: Path, data: Any) -> CreditReportRef | None:
+def _report(file: Path, data: Any, documents: tuple[Path, ...]) -> CreditReportRef | None:
     if data is None:
         return None
     if not isinstance(data, dict):
         raise CaseError(file, "report: expected a table")
     t = _Table(file, "[report]", data, {"number", "time", "file"})
-    return CreditReportRef(report_number=t.get("number", _nonempty, "the 报告编号"),
-                           report_time=t.get("time", _nonempty, 'the 报告时间 like "2025-08-01 09:30:00"'),
-                           file=t.get("file", _nonempty, "a file name", "") or None)
+    time = t.get("time", _nonempty, 'the 报告时间 like "2025-08-01 09:30:00"')
+    try:
+        _plausible(date.fromisoformat(time[:10].replace(".", "-").replace("/", "-")), EVENT_YEARS_AHEAD)
+    except Refused as exc:
+        raise t.error("time", str(exc)) from None
+    except ValueError:
+        pass  # not a date: the report's own 报告时间 is read instead (validate.linking.report_date)
+    name = t.get("file", _nonempty, "a file name", "") or None
+    return CreditReportRef(report_number=t.get("number", _nonempty, "the 报告编号"), report_time=time,
+                           file=None if name is None else _report_file(t, name, documents))
+
+
+def _report_file(t: _Table, name: str, documents: tuple[Path, ...]) -> str:
+    """The declared report as the documents name it (relative to the case, `/`-separated): one of
+    them, so that it is listed in manifest.json and nothing from elsewhere enters the bundle."""
+    root = t.file.parent
+    given = Path(name)
+    if given.is_absolute() or ".." in given.parts:
+        raise t.error("file", f"{name!r}: give a PDF inside the case folder, relative to it (like \"个人信用报告.pdf\")")
+    try:
+        real = (root / given).resolve(strict=True)
+    except OSError:
+        raise t.error("file", f"{name!r}: no such file in the case folder") from None
+    for path in documents:
+        if path.resolve() == real:
+            return path.relative_to(root).as_posix()
+    raise t.error("file", f"{name!r}: not one of the case's documents (a PDF in the case folder, not in "
+                          f"{DEFAULT_OUT}/ or a hidden folder)")
 
 
 def _agent(file: Path, data: Any) -> Agent | None:
@@ -284,12 +404,30 @@ def _passwords(file: Path, data: Any) -> dict[str, str]:
 
 
 def find_documents(folder: Path) -> tuple[Path, ...]:
-    """The PDFs of a case, in name order; case.toml, notes and the output folder are not evidence."""
+    """The PDFs of a case, in name order; case.toml, notes and the output folder are not evidence.
+
+    Every one is a regular file whose real path is inside the case folder: a link to a PDF
+    elsewhere, or to a folder, is refused with its name rather than read (or silently skipped)."""
     out = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder)
         if rel.parts[0] == DEFAULT_OUT or any(p.startswith(".") for p in rel.parts):
             continue
-        if path.is_file() and path.suffix.lower() == ".pdf":
+        if path.is_symlink() and path.is_dir():
+            _inside(folder, path)  # rglob does not enter it: its PDFs would be left out unsaid
+        if path.suffix.lower() == ".pdf" and not path.is_dir():
+            _inside(folder, path)
             out.append(path)
     return tuple(out)
+
+
+def _inside(folder: Path, path: Path) -> None:
+    """`path` (a file the case reads) is a regular file or folder whose real path is in `folder`."""
+    try:
+        real = path.resolve(strict=True)
+    except OSError:
+        raise CaseError(path, "a link to a file that does not exist: copy the file itself into the case folder") from None
+    if not real.is_relative_to(folder.resolve()):
+        raise CaseError(path, "a link to a file outside the case folder: copy the file itself into the case folder")
+    if not (real.is_file() or real.is_dir()):
+        raise CaseError(path, "not a regular file")

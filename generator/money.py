@@ -11,6 +11,9 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
+# No statement, loan or repayment of a borrower reaches a trillion yuan (一万亿): a larger number is
+# a misread reference number or a typing error, and 金额大写 (cn2an) stops at 16 digits anyway.
+MAX_AMOUNT = Decimal(10) ** 12
 # Amounts that agree to the cent are the same amount; this is the one place that says so.
 AMOUNT_TOLERANCE = Decimal("0.00")
 
@@ -45,6 +48,8 @@ def parse_amount(text: str) -> Decimal | None:
     """
     if _PLAIN(text) is not None and len(text) <= _LONGEST:
         value = Decimal(text.replace(",", ""))
+        if abs(value) >= MAX_AMOUNT:
+            raise AmountError(f"not an amount: {text!r} (at most {MAX_AMOUNT - 1:,})")
         return value if text[-3:-2] == "." else quantize(value)  # two decimals: already in cents
     raw = text
     s = _normalise(text)
@@ -69,6 +74,8 @@ def parse_amount(text: str) -> Decimal | None:
         value = Decimal(s)
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid numbers
         raise AmountError(f"not an amount: {raw!r}") from exc
+    if value >= MAX_AMOUNT:
+        raise AmountError(f"not an amount: {raw!r} (at most {MAX_AMOUNT - 1:,})")
     return quantize(-value if negative else value)
 
 
@@ -100,6 +107,10 @@ def uppercase_cny(value: Decimal) -> str:
     import cn2an  # imported here: it loads a large table and only letters need it
 
     q = quantize(abs(value))
+    if q >= MAX_AMOUNT:  # inputs are bounded (parse_amount, case.toml): only a sum can get here
+        from generator.errors import RenderError
+
+        raise RenderError(f"{q:,.2f} is not a plausible amount (at most {MAX_AMOUNT - 1:,} yuan)")
     words: str = cn2an.an2cn(f"{q:.2f}", "rmb")
     if not words.endswith(("整", "分")):
         words += "整"

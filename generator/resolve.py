@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from generator.case import CASE_FILE, build_loans
+from generator.case import CASE_FILE, MissingKey, build_loans
 from generator.documents import CreditAccount, CreditReport, Document, RepaymentSchedule, SettlementCertificate
 from generator.errors import CaseError
 from generator.models import Case, Installment, Method
@@ -30,17 +30,17 @@ def resolve_case(case: Case, documents: Sequence[Document]) -> Case:
     tables = tuple(_fill(dict(t), documents) for t in case.loan_tables)
     try:
         loans = build_loans(case.root / CASE_FILE, tables)
-    except CaseError as err:
+    except MissingKey as err:
         raise CaseError(err.file, err.message + " (not found in the documents either)") from None
     return replace(case, loans=loans)
 
 
 def _fill(table: dict[str, Any], documents: Sequence[Document]) -> dict[str, Any]:
-    facts: list[tuple[str, Any, str]] = []  # (key, value, where)
+    facts: list[tuple[str, Any, tuple[str, int]]] = []  # (key, value, (file, page))
     cert = _certificate(table, documents)
     if cert is not None:
         s = cert.settlement
-        where = f"{cert.file}:p{s.source.page}"
+        where = (cert.file, s.source.page)
         facts += [(k, v, where) for k, v in (("lender", s.lender), ("contract_number", s.contract_number),
                                               ("principal", s.principal), ("disbursed_on", s.disbursed_on),
                                               ("settled_on", s.settled_on)) if v is not None]
@@ -48,7 +48,7 @@ def _fill(table: dict[str, Any], documents: Sequence[Document]) -> dict[str, Any
     account = _account(lender, documents)
     if account is not None:
         report, acct = account
-        where = f"{report.file}:p{acct.source.page}"
+        where = (report.file, acct.source.page)
         facts += [(k, v, where) for k, v in (("lender", acct.institution), ("disbursed_on", acct.opened_on),
                                              ("principal", acct.loan_amount), ("installments", acct.installments),
                                              ("account_id", acct.account_id), ("business_type", acct.account_type),
@@ -60,14 +60,17 @@ def _fill(table: dict[str, Any], documents: Sequence[Document]) -> dict[str, Any
     return _apply(table, facts)
 
 
-def _apply(table: dict[str, Any], facts: list[tuple[str, Any, str]]) -> dict[str, Any]:
+def _apply(table: dict[str, Any], facts: list[tuple[str, Any, tuple[str, int]]]) -> dict[str, Any]:
     conflicts: list[str] = []
-    for key, value, where in facts:
+    found: dict[str, tuple[str, int]] = {}  # where a filled-in value came from: its errors name it
+    for key, value, (file, page) in facts:
         if key not in table:
             table[key] = _toml_value(value)
+            found[key] = (file, page)
         elif not _same(key, table[key], value):
-            conflicts.append(f"{key}: case.toml {table[key]} / {where} {_toml_value(value)}")
+            conflicts.append(f"{key}: case.toml {table[key]} / {file}:p{page} {_toml_value(value)}")
     table["_conflicts"] = list(dict.fromkeys(conflicts))
+    table["_from"] = found
     return table
 
 
