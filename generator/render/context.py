@@ -16,6 +16,7 @@ from generator.models import (AccountCheck, AccountField, AccountValue, Case, Gr
                               MonthVerdict, SourceRef, Transaction, YearMonth)
 from generator.render.complaint import Respondent
 from generator.render.exhibits import ISSUERS, BundleLayout, BundlePlan, ExhibitPlan
+from generator.validate.relief import POLICY, ReliefPolicy
 
 # A 个人声明 is kept short (the 2005 rule's cap [unverified]); a setting, not law.
 STATEMENT_LIMIT = 100
@@ -86,6 +87,7 @@ class LetterContext:
     statement_months: tuple[MonthResult, ...] = ()
     respondents: tuple[Respondent, ...] = ()  # whom a complaint is against, each with its own dispute
     complaint_to: str = ""  # the PBOC branch a complaint is addressed to
+    relief: ReliefPolicy = POLICY  # the settings validate judged the relief by; a letter quotes them
 
     def exhibit_pages(self, number: int) -> tuple[int, int] | None:
         return self.layout.exhibit_pages.get(number) if self.layout else None
