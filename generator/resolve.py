@@ -44,7 +44,7 @@ def _fill(table: dict[str, Any], documents: Sequence[Document]) -> dict[str, Any
         facts += [(k, v, where) for k, v in (("lender", s.lender), ("contract_number", s.contract_number),
                                               ("principal", s.principal), ("disbursed_on", s.disbursed_on),
                                               ("settled_on", s.settled_on)) if v is not None]
-    lender = table.get("lender") or next((v for k, v, _ in facts if k == "lender"), None)
+    lender = _given(table, "lender") or next((v for k, v, _ in facts if k == "lender"), None)
     account = _account(lender, documents)
     if account is not None:
         report, acct = account
@@ -95,13 +95,20 @@ def _same(key: str, given: Any, found: Any) -> bool:
     return str(given) == str(_toml_value(found))
 
 
+def _given(table: dict[str, Any], key: str) -> str | None:
+    """What case.toml says, if it is text: a wrong type is refused by build_loans, naming the key,
+    after the documents have been matched without it."""
+    value = table.get(key)
+    return value if isinstance(value, str) else None
+
+
 def _certificate(table: dict[str, Any], documents: Sequence[Document]) -> SettlementCertificate | None:
     certs = [d for d in documents if isinstance(d, SettlementCertificate)]
-    contract = table.get("contract_number")
+    contract = _given(table, "contract_number")
     for c in certs:
         if contract and c.settlement.contract_number == contract:
             return c
-    lender = table.get("lender")
+    lender = _given(table, "lender")
     same = [c for c in certs if lender and same_lender(c.settlement.lender, lender)]
     return same[0] if len(same) == 1 else (certs[0] if len(certs) == 1 and not lender else None)
 
@@ -116,7 +123,7 @@ def _account(lender: str | None, documents: Sequence[Document]) -> tuple[CreditR
 
 def _schedule(table: dict[str, Any], lender: str | None, documents: Sequence[Document]) -> RepaymentSchedule | None:
     schedules = [d for d in documents if isinstance(d, RepaymentSchedule)]
-    contract = table.get("contract_number")
+    contract = _given(table, "contract_number")
     for s in schedules:
         if contract and s.contract_number == contract:
             return s

@@ -221,6 +221,12 @@ def test_a_missing_key_still_says_the_documents_lack_it_and_a_bad_one_does_not(t
     assert "not found in the documents either" not in line
 
 
+@pytest.mark.parametrize("value", ["9999-12-31", "12", "[1, 2]"])
+def test_a_lender_that_is_not_text_is_refused_before_documents_are_matched(tmp_path: Path, value: str) -> None:
+    case = make_case(tmp_path, lambda t: t.replace(LOAN, f"lender = {value}\n"))
+    refused(case, "case.toml: [[loans]][1].lender", "expected the lender's legal name")
+
+
 # --- 8. a byte-order mark ---------------------------------------------------------------
 
 
