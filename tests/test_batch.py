@@ -278,6 +278,68 @@ def test_ctrl_c_in_a_terminal_stops_cleanly(tmp_path: Path) -> None:
     no_temp_files(cases / "out-batch")
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its parent (now init) has not reaped it
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the workers through /proc (Linux)")
+def test_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
+    cases = make_cases(tmp_path / "cases", *(f"{n:02d}-late" for n in range(1, 5)))
+    cmd = [sys.executable, "-m", "generator", "batch", str(cases), "--date", DATE, "--jobs", "2"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    workers: list[int] = []
+    try:
+        _wait_for(lambda: len(_children(proc.pid)) >= 2, proc)
+        workers = _children(proc.pid)
+        time.sleep(0.5)  # into their first cases
+        proc.kill()  # kill -9: the parent can do nothing about its workers
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [w for w in workers if _alive(w)], "workers outlived the batch"
+    finally:
+        for w in workers:
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
+    again = run(cases)  # a plain rerun finishes the job, whatever the workers were writing
+    assert again.exit_code == 0, again.output
+    assert set(statuses(cases).values()) <= {"done", "skipped"}
+    assert not list((cases / "out-batch").rglob(".*")), "a killed run's lock or staging folder was left"
+
+
+def test_an_unknown_pdf_in_a_case_is_noted_not_fatal(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    cases = make_cases(tmp_path, "01-alipay")
+    canvas = Canvas(str(cases / "01-alipay" / "借款合同.pdf"))
+    canvas.drawString(100, 700, "Loan contract")
+    canvas.save()
+    result = run(cases)
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("注意: 01-alipay: 借款合同.pdf: unrecognised document"), lines
+    assert summary(cases)["01-alipay"]["ignored"][0]["file"] == "借款合同.pdf"
+
+
 def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while not condition():

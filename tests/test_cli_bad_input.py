@@ -152,3 +152,45 @@ def test_a_statement_with_its_header_and_no_rows_is_refused_naming_the_file(tmp_
     assert result.exit_code == 2
     _one_error_line(result, "empty-cmb.pdf", "no transaction rows found under the")
     assert json.loads(result.stdout) == {"documents": []}  # never an empty success for the file
+
+
+def test_check_names_every_bad_file_of_a_case(tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(ROOT / "examples" / "on-time-cmb", case, ignore=shutil.ignore_patterns("out"))
+    (case / "a-fake.pdf").write_text("hello, not a pdf")
+    (case / "b-cut.pdf").write_bytes(BASIC.read_bytes()[:1500])
+    (case / "c-empty.pdf").write_bytes(b"")
+    before = sorted(case.rglob("*"))
+    for command in (["check"], ["check", "--json"], ["generate", "--date", "2026-03-01"]):
+        result = runner.invoke(app, [command[0], str(case), *command[1:]])
+        assert result.exit_code == 2, result.output
+        lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
+        assert len(lines) == 3 and "Traceback" not in result.stderr, result.stderr
+        for line, (name, message) in zip(lines, [("a-fake.pdf", "not a PDF file"), ("b-cut.pdf", "corrupt or truncated PDF"),
+                                                 ("c-empty.pdf", "empty file")]):
+            assert line.startswith(f"错误: {case / name}: {message}"), line
+        assert result.stdout == ""
+    assert sorted(case.rglob("*")) == before
+
+
+def test_chinese_messages_never_translate_inside_a_word_or_a_file_name(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISPUTE_LANG", "zh")
+    forgotten = tmp_path / "forgotten.pdf"  # "got" is a phrase; "forgotten" is not
+    spaced = tmp_path / "got it" / "file not found.pdf"  # phrases as whole words of a path
+    spaced.parent.mkdir()
+    for path in (forgotten, spaced):
+        path.write_text("hello, not a pdf")
+    result = runner.invoke(app, ["parse", str(forgotten), str(spaced)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"错误: {forgotten}: 不是 PDF 文件", f"错误: {spaced}: 不是 PDF 文件"]
+    case = tmp_path / "case"
+    shutil.copytree(ROOT / "examples" / "on-time-cmb", case, ignore=shutil.ignore_patterns("out"))
+    toml = case / "case.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace(text[text.index('phone = "'):].split("\n")[0], 'phone = "Unexpected EOF, got it"'),
+                    encoding="utf-8")
+    bad = runner.invoke(app, ["check", str(case)])
+    assert bad.exit_code == 2
+    assert bad.stderr.strip() == (f"错误: {toml}: [borrower].phone: 应为 11 位手机号或固定电话, "
+                                  "实际为 'Unexpected EOF, got it'")
