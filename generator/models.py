@@ -9,7 +9,7 @@ from generator.domain.reasons import (AccountReason, AmountAbove, CodeOutside, C
                                       StatementNeeded)
 from generator.domain.results import (AccountCheck, AccountField, AccountValue, CaseResult, GridCode,
                                       InstallmentResult, InstallmentStatus, LoanResult, LoanVerdict, MonthResult,
-                                      MonthVerdict, Undecided, UndecidedReason)
+                                      MonthVerdict, Timing, Undecided, UndecidedReason)
 from generator.domain.statements import Finding, Statement, Transaction
 from generator.domain.terms import Agent, Borrower, Case, CreditReportRef, Installment, Loan, Method, ReportedMonth
 from generator.domain.values import ADVERSE_CODES, OVERDUE_CODES, BBox, DocumentKind, SourceRef, YearMonth
@@ -21,6 +21,6 @@ __all__ = [
     "InstallmentResult", "InstallmentStatus", "Loan", "LoanResult", "LoanVerdict", "Method", "MissingDocument",
     "MissingKind", "MonthReason", "MonthResult", "MonthVerdict", "MoreFavourable", "NoPaymentFound",
     "PaymentsIncomplete", "PlatformProof", "ReasonCode", "ReliefStillShown", "RepaymentRecord", "ReportedMonth",
-    "SourceRef", "Statement", "StatementCovering", "StatementNeeded", "Transaction", "Undecided",
+    "SourceRef", "Statement", "StatementCovering", "StatementNeeded", "Timing", "Transaction", "Undecided",
     "UndecidedReason", "YearMonth",
 ]

@@ -23,6 +23,16 @@ class InstallmentStatus(StrEnum):
     NOT_DUE = "not_due"
 
 
+class Timing(StrEnum):
+    """One payment's day against its installment's due date and the contract's grace days, by the
+    rule that makes an installment on time or late (validate/match.py)."""
+
+    EARLY = "early"
+    ON_DUE_DATE = "on_due_date"
+    IN_GRACE = "in_grace"  # after the due date, within the grace days
+    LATE = "late"
+
+
 class UndecidedReason(StrEnum):
     # A repayment is missing from the documents (the loan is shown settled, or platform debits stay
     # unexplained): oldest-first allocation of the later payments is only one possible reading.
@@ -72,6 +82,9 @@ class MonthResult:
     allowed_overdue: tuple[Decimal, ...] = ()
     missing: tuple[str, ...] = ()  # documents that would settle an insufficient month
     relief_hidden_by: date | None = None  # one-time relief: the date this entry is to be hidden by
+    # `expected` rests on installments whose status is undecided: it is the worst the evidence
+    # allows (a repayment missing from the documents can only make the month better), not a fact.
+    worst_case: bool = False
 
 
 

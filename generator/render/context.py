@@ -13,9 +13,10 @@ from decimal import Decimal
 
 from generator.errors import RenderError
 from generator.models import (AccountCheck, AccountField, AccountValue, Case, GridCode, CaseResult, InstallmentResult, LoanResult, MonthResult,
-                              MonthVerdict, SourceRef, Transaction, YearMonth)
+                              MonthVerdict, SourceRef, Timing, Transaction, YearMonth)
 from generator.render.complaint import Respondent
 from generator.render.exhibits import ISSUERS, BundleLayout, BundlePlan, ExhibitPlan
+from generator.validate.match import payment_timing
 from generator.validate.relief import POLICY, ReliefPolicy
 
 # A 个人声明 is kept short (the 2005 rule's cap [unverified]); a setting, not law.
@@ -34,7 +35,9 @@ class Citation:
 
 @dataclass(frozen=True)
 class Fact:
-    """One sentence of 事实与理由, in time order. `kind` picks the template's wording."""
+    """One sentence of 事实与理由, in time order. `kind` picks the template's wording. A payment
+    names its installment and its timing only when validate decided them: a payment whose
+    installment is undecided (`timing` None) is stated as a payment, nothing more."""
 
     kind: str  # "loan" | "payment" | "settlement"
     on: date
@@ -47,6 +50,9 @@ class Fact:
     installment: int | None = None
     due_date: date | None = None
     amount_due: Decimal | None = None
+    timing: Timing | None = None
+    days_after_due: int | None = None
+    source: SourceRef | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ class DisputedItem:
     citation: Citation
     ground: str  # "evidence" | "relief"
     relief_date: date | None = None
+    worst_case: bool = False  # `expected` is the most the evidence allows, not what it shows
 
 
 @dataclass(frozen=True)
@@ -161,7 +168,7 @@ def _month_item(m: MonthResult, cite: _Citer) -> DisputedItem:
     relief = m.relief_hidden_by is not None and any("relief" in r for r in m.reasons)
     return DisputedItem("month", m.month, ItemValue(m.reported.status, m.reported.overdue_amount),
                         ItemValue(m.expected[0], m.expected_overdue), cite.month(m),
-                        "relief" if relief else "evidence", m.relief_hidden_by)
+                        "relief" if relief else "evidence", m.relief_hidden_by, m.worst_case)
 
 
 def _field_item(c: AccountCheck, cite: _Citer) -> DisputedItem:
@@ -183,12 +190,19 @@ def _facts(result: CaseResult, lr: LoanResult, cite: _Citer, disputed: Sequence[
     facts = [Fact("loan", loan.disbursed_on, cite.report(None), amount=loan.principal, payee=loan.lender)]
     months = {d.key for d in disputed if isinstance(d.key, YearMonth) and d.ground == "evidence"}
     for r in _installments_for(months, lr.installments):
-        facts.extend(_payment(tx, r, cite, result) for tx in r.payments)
+        facts.extend(_payment(tx, r, lr, cite, result) for tx in r.payments)
     if lr.settled_on is not None and lr.settlement_source is not None and any(d.kind == "field" for d in disputed):
         facts.append(Fact("settlement", lr.settled_on, cite.source(lr.settlement_source), payee=loan.lender))
     if any(d.ground == "relief" for d in disputed):
         facts.extend(_relief_payments(lr, cite, result, disputed))
-    return list(dict.fromkeys(facts))
+    return _once(facts)
+
+
+def _once(facts: Sequence[Fact]) -> list[Fact]:
+    """Each fact once: a payment stated against one installment is not stated again without one
+    (a payment shared by a decided and an undecided installment)."""
+    named = {f.source for f in facts if f.kind == "payment" and f.timing is not None}
+    return list(dict.fromkeys(f for f in facts if f.kind != "payment" or f.timing is not None or f.source not in named))
 
 
 def _installments_for(months: set[YearMonth], results: Sequence[InstallmentResult]) -> list[InstallmentResult]:
@@ -202,14 +216,18 @@ def _installments_for(months: set[YearMonth], results: Sequence[InstallmentResul
 
 def _relief_payments(lr: LoanResult, cite: _Citer, result: CaseResult, disputed: Sequence[DisputedItem]) -> list[Fact]:
     months = {d.key for d in disputed if isinstance(d.key, YearMonth) and d.ground == "relief"}
-    late = [r for r in _installments_for(months, lr.installments) if r.paid_on is not None]
-    return [_payment(tx, r, cite, result) for r in late for tx in r.payments]
+    late = [r for r in _installments_for(months, lr.installments) if r.paid_on is not None and r.undecided is None]
+    return [_payment(tx, r, lr, cite, result) for r in late for tx in r.payments]
 
 
-def _payment(tx: Transaction, r: InstallmentResult, cite: _Citer, result: CaseResult) -> Fact:
+def _payment(tx: Transaction, r: InstallmentResult, lr: LoanResult, cite: _Citer, result: CaseResult) -> Fact:
     doc = next((d for d in result.documents if getattr(d, "file", None) == tx.source.file), None)
     provider = getattr(doc, "provider", "")
     account = getattr(doc, "account_number", None) or ""
-    return Fact("payment", tx.date, cite.source(tx.source), tx.time, -tx.amount, tx.counterparty or tx.description,
-                ISSUERS.get(provider, provider), account[-4:] if len(account) >= 4 else "",
-                r.installment.number, r.installment.due_date, r.installment.amount_due)
+    fact = Fact("payment", tx.date, cite.source(tx.source), tx.time, -tx.amount, tx.counterparty or tx.description,
+                ISSUERS.get(provider, provider), account[-4:] if len(account) >= 4 else "", source=tx.source)
+    if r.undecided is not None:  # which installment it paid is the allocation's guess, and so is its lateness
+        return fact
+    inst = r.installment
+    return replace(fact, installment=inst.number, due_date=inst.due_date, amount_due=inst.amount_due,
+                   timing=payment_timing(tx.date, inst, lr.loan.grace_days), days_after_due=(tx.date - inst.due_date).days)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from generator.models import (Installment, InstallmentResult, InstallmentStatus, Transaction, Undecided,
+from generator.models import (Installment, InstallmentResult, InstallmentStatus, Timing, Transaction, Undecided,
                               UndecidedReason)
 from generator.money import AMOUNT_TOLERANCE
 from generator.validate.payments import Payment
@@ -61,10 +61,20 @@ def _result(slot: _Open, grace_days: int, as_of: date) -> InstallmentResult:
             return InstallmentResult(inst, InstallmentStatus.NOT_DUE, slot.paid, None, None, sources, allocations)
         return InstallmentResult(inst, InstallmentStatus.UNPAID, slot.paid, None, (as_of - inst.due_date).days,
                                  sources, allocations)
-    if slot.paid_on <= inst.due_date + timedelta(days=grace_days):
+    if payment_timing(slot.paid_on, inst, grace_days) is not Timing.LATE:
         return InstallmentResult(inst, InstallmentStatus.ON_TIME, slot.paid, slot.paid_on, 0, sources, allocations)
     return InstallmentResult(inst, InstallmentStatus.LATE, slot.paid, slot.paid_on,
                              (slot.paid_on - inst.due_date).days, sources, allocations)
+
+
+def payment_timing(day: date, installment: Installment, grace_days: int) -> Timing:
+    """A payment made on `day` is on time up to the due date plus the contract's grace days."""
+    due = installment.due_date
+    if day < due:
+        return Timing.EARLY
+    if day == due:
+        return Timing.ON_DUE_DATE
+    return Timing.IN_GRACE if day <= due + timedelta(days=grace_days) else Timing.LATE
 
 
 def undecided_after_gap(results: Sequence[InstallmentResult], settled_on: date | None) -> list[InstallmentResult]:

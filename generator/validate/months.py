@@ -71,7 +71,10 @@ def evaluate_month(reported: ReportedMonth, ev: Evidence) -> MonthResult:
         return _incomplete(reported, expectation, ev, evidence)
     differences = _differences(reported, expectation)
     if differences:
-        return _result(reported, expectation, MonthVerdict.CONTRADICTED, tuple(differences), evidence)
+        # a repayment missing from the documents could only have made the month better
+        worst = any(r.undecided is not None for r in expectation.relevant)
+        return _result(reported, expectation, MonthVerdict.CONTRADICTED, tuple(differences), evidence,
+                       worst_case=worst)
     return _true_record(reported, expectation, ev, evidence)
 
 
@@ -163,8 +166,8 @@ def _incomplete(reported: ReportedMonth, e: _Expectation, ev: Evidence,
 
 def _result(reported: ReportedMonth, e: _Expectation, verdict: MonthVerdict, reasons: tuple[str, ...],
             evidence: tuple[Transaction, ...], hidden_by: date | None = None, codes: tuple[str, ...] | None = None,
-            missing: tuple[str, ...] = ()) -> MonthResult:
+            missing: tuple[str, ...] = (), worst_case: bool = False) -> MonthResult:
     shown = codes or e.codes
     amount = ZERO if codes else e.amounts[0]
     return MonthResult(reported.month, reported, shown, amount, verdict, reasons, evidence,
-                       e.amounts, missing, hidden_by)
+                       e.amounts, missing, hidden_by, worst_case)
