@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,7 +148,25 @@ class PdfDocument:
     def _extract(self, index: int) -> Page:
         width, height, raw = self._source.extract(index)
         number = index + 1
-        return Page(number, width, height, page_words(raw, number))
+        return Page(number, width, height, page_words(visible(raw), number))
+
+
+# Characters a text layer may carry that print nothing but change what follows: controls (a NUL
+# lxml refuses in the DOCX), bidi overrides (U+202E turns the rest of a line around), zero-width
+# marks and byte-order marks. Document text reaches letters; it is cleaned once, here.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def visible(raw: list[RawWord]) -> list[RawWord]:
+    """The page's words without invisible characters (a word of nothing else is dropped)."""
+    if not _INVISIBLE.search("".join(w[0] for w in raw)):
+        return raw
+    out: list[RawWord] = []
+    for text, x0, top, x1, bottom in raw:
+        text = _INVISIBLE.sub("", text)
+        if text:
+            out.append((text, x0, top, x1, bottom))
+    return out
 
 
 def _open_source(backend: str, path: Path, password: str | None) -> _Source:
