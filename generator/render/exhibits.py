@@ -15,8 +15,8 @@ from pathlib import Path
 
 from generator.dates import DateError, parse_date
 from generator.documents import CreditAccount, CreditReport, Document, RepaymentSchedule, SettlementCertificate
-from generator.models import (BBox, CaseResult, DocumentKind, LoanResult, MonthResult, MonthVerdict, SourceRef,
-                              Statement, Transaction, YearMonth)
+from generator.models import (BBox, CaseResult, DocumentKind, InstallmentStatus, LoanResult, MonthResult,
+                              MonthVerdict, SourceRef, Statement, Transaction, Undecided, YearMonth)
 from generator.validate.linking import match_account
 
 ISSUERS = {"cmb": "招商银行", "icbc": "中国工商银行", "ccb": "中国建设银行", "abc": "中国农业银行",
@@ -82,9 +82,20 @@ class ReconRow:
     amount_due: Decimal
     paid_amount: Decimal
     paid_on: date | None
-    status: str
+    status: InstallmentStatus
     days_late: int | None
     where: tuple[str, ...]  # "证据2 第3页" style references, filled in by the letter context
+    # set when status … days_late are only the allocation's reading (InstallmentResult.undecided):
+    # the table shows 待定 and why, not them
+    undecided: Undecided | None = None
+
+
+@dataclass(frozen=True)
+class UndecidedNote:
+    """The installments of a 还款核对表 undecided for one reason, for the note under the table."""
+
+    numbers: tuple[int, ...]
+    why: Undecided
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,7 @@ class BundlePlan:
     exhibits: tuple[ExhibitPlan, ...]
     reconciliation: tuple[ReconRow, ...]
     keep_originals: bool = False  # a recipient requires unredacted originals
+    undecided: tuple[UndecidedNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,10 +147,15 @@ def plan_exhibits(result: CaseResult, lr: LoanResult, generated_on: date, *,
             continue
         exhibits.append(_exhibit(len(exhibits) + 1, doc, [s for s in sources if s.file == file], lr, result))
     recon = tuple(ReconRow(r.installment.number, r.installment.due_date, r.installment.amount_due, r.paid_amount,
-                           r.paid_on, r.status.value, r.days_late, ()) for r in lr.installments)
+                           r.paid_on, r.status, r.days_late, (), r.undecided) for r in lr.installments)
     b = result.case.borrower
     return BundlePlan(result.case.name, b.name, b.masked_id, lr.loan.lender, lr.loan.contract_number, generated_on,
-                      tuple(exhibits), recon, keep_originals)
+                      tuple(exhibits), recon, keep_originals, _undecided_notes(recon))
+
+
+def _undecided_notes(rows: Sequence[ReconRow]) -> tuple[UndecidedNote, ...]:
+    reasons = dict.fromkeys(r.undecided for r in rows if r.undecided is not None)
+    return tuple(UndecidedNote(tuple(r.number for r in rows if r.undecided == why), why) for why in reasons)
 
 
 def _path(result: CaseResult, file: str | None) -> Path | None:

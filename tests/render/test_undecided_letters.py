@@ -86,3 +86,31 @@ def test_a_payment_within_the_grace_days_is_worded_by_validates_rule() -> None:
     text = _letter(result)
     assert "在约定还款日后2日、合同约定的3日宽限期内" in text
     assert "晚于约定还款日" not in text
+
+
+def _reconciliation_page(result: CaseResult) -> str:
+    import io
+
+    import pdfplumber
+
+    from generator.render.bundle import render_bundle
+
+    plan = plan_exhibits(result, result.loans[0], LETTER_DATE)
+    data, _ = render_bundle(plan)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    return next(p for p in pages if "还款核对表" in p and "期数" in p)
+
+
+def test_the_bundles_reconciliation_shows_undecided_rows_as_pending_with_the_reason() -> None:
+    result = _settled_with_a_missing_payment()
+    plan = plan_exhibits(result, result.loans[0], LETTER_DATE)
+    assert [r.number for r in plan.reconciliation if r.undecided] == list(range(3, 12))
+    rows = {line.split()[0]: line for line in _reconciliation_page(result).splitlines() if line.startswith("第")}
+    assert rows["第2期"].split()[-2:] == ["按时", "—"] and "1,060.30 1,060.30 2025年03月09日" in rows["第2期"]
+    for n in range(3, 12):
+        row = rows[f"第{n}期"]
+        assert row.split()[3:] == ["—", "—", "待定", "—"], row
+        assert "逾期" not in row and "未见还款" not in row
+    text = "".join(_reconciliation_page(result).split())
+    assert "第3–11期待定：第3期到期前未见足额还款，且有还款未能在材料中找到，此后的还款归属无法确定。" in text
