@@ -2,8 +2,10 @@
 
 Page order: cover, 证据目录, 还款核对表 (WeasyPrint), then per exhibit its excerpt section
 (WeasyPrint: highlighted crops of the cited rows, captioned with the row's text) followed by the
-original document's pages (pypdf, not re-laid out; statement pages with unrelated rows come back
-as images with those rows blacked out). Every page is then stamped "证据材料 第N页 共M页"
+original document's pages (pypdf, not re-laid out). On those pages the cited rows are marked as
+in the excerpts, and unrelated rows are redacted: removed as text where that can be proven clean,
+else the page comes back as an image with those rows painted over (generator/render/redact.py);
+either way a light gray box shows where. Every page is then stamped "证据材料 第N页 共M页"
 (generator/render/stamps.py; the stamp lines come from sheets at the end of the front matter).
 
 The page numbers printed in the front matter depend on how many pages the front matter takes,
@@ -25,7 +27,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -39,7 +41,7 @@ from generator.money import format_cny
 from generator.paths import write_atomically
 from generator.render.env import render_html
 from generator.render.errors import RenderError
-from generator.render.excerpt import Excerpt, PageImage, SourcePdf, open_source
+from generator.render.excerpt import HIGHLIGHT_PAD_PT, Excerpt, PageImage, SourcePdf, open_source
 from generator.render.exhibits import (
     BundleLayout,
     BundlePlan,
@@ -48,6 +50,7 @@ from generator.render.exhibits import (
     ReconRow,
 )
 from generator.render.pdf import MEMORY_PREFIX, render_pdf
+from generator.render.redact import REDACT_PAD_PT, Frame, Rect, banded, draw_marks, scrub
 from generator.render.stamps import sheet_lines, stamp_pages
 
 logger = logging.getLogger(__name__)
@@ -88,7 +91,10 @@ class _Source:
     pdf: SourcePdf
     reader: PdfReader
     excerpts: dict[int, Excerpt]  # index in exhibit.cited -> crop
-    redact: dict[int, list[BBox]]  # original page -> boxes to black out (empty: keep originals)
+    redact: dict[int, list[BBox]]  # original page -> boxes to redact (empty: keep originals)
+    marks: dict[int, list[BBox]]  # original page -> cited rows to mark
+    redacted: PdfReader | None  # the copy with rows removed as text
+    text_pages: frozenset[int]  # pages of `redacted` to use; other pages in `redact` become images
 
     @property
     def number(self) -> int:
@@ -173,7 +179,16 @@ def _open(stack: ExitStack, plan: BundlePlan, e: ExhibitPlan) -> _Source:
             redact.setdefault(page, []).append(box)
     excerpts = {i: cited_excerpt(pdf, c, redact.get(c.page, ())) for i, c in enumerate(e.cited)
                 if c.bbox is not None and 1 <= c.page <= len(pdf)}
-    return _Source(e, pdf, reader, excerpts, redact)
+    marks: dict[int, list[BBox]] = {}
+    for c in e.cited:
+        if c.bbox is not None and 1 <= c.page <= len(pdf) and c.bbox not in marks.get(c.page, []):
+            marks.setdefault(c.page, []).append(c.bbox)
+    text = pdf.redact_text(redact) if redact else None
+    redacted = PdfReader(io.BytesIO(text.data)) if text is not None and text.pages else None
+    text_pages = text.pages if text is not None else frozenset()
+    if redact:
+        logger.debug("%s: %d of %d redacted pages as text", e.file, len(text_pages), len(redact))
+    return _Source(e, pdf, reader, excerpts, redact, marks, redacted, text_pages)
 
 
 def cited_excerpt(pdf: SourcePdf, c: CitedRow, redacted: Sequence[BBox] = ()) -> Excerpt:
@@ -356,17 +371,48 @@ def _assemble(front: PdfReader, seq: Iterable[Slot], sources: Sequence[_Source])
         if number == 0:
             writer.add_page(front.pages[page])
             continue
-        source = by_number[number]
-        if page in source.redact:
-            _add_image_page(writer, source.pdf.redacted(page, source.redact[page]))
-        else:
-            writer.add_page(source.reader.pages[page - 1])
+        _add_original(writer, by_number[number], page)
     if front.metadata is not None and front.metadata.title:
         writer.add_metadata({"/Title": front.metadata.title})
     return writer
 
 
-def _add_image_page(writer: PdfWriter, image: PageImage) -> None:
+def _add_original(writer: PdfWriter, source: _Source, page: int) -> None:
+    """Original page `page`: as it is, redacted as text, or as a redacted image; then marked."""
+    boxes = source.redact.get(page, [])
+    frame = source.pdf.frame(page)
+    if boxes and page in source.text_pages and source.redacted is not None:
+        redacted = source.redacted.pages[page - 1]
+        if scrub(redacted):
+            added = writer.add_page(redacted)
+            draw_marks(writer, added, _user(frame, banded(boxes), REDACT_PAD_PT),
+                       _user(frame, source.marks.get(page, []), HIGHLIGHT_PAD_PT))
+            return
+        logger.debug("%s: page %d names removed text; rasterised", source.exhibit.file, page)
+    if boxes:
+        image = source.pdf.redacted(page, boxes)
+        added = _add_image_page(writer, image)
+        draw_marks(writer, added, _shown(frame, banded(boxes), REDACT_PAD_PT, image.height),
+                   _shown(frame, source.marks.get(page, []), HIGHLIGHT_PAD_PT, image.height))
+        return
+    added = writer.add_page(source.reader.pages[page - 1])
+    draw_marks(writer, added, [], _user(frame, source.marks.get(page, []), HIGHLIGHT_PAD_PT))
+
+
+def _user(frame: Frame, boxes: Iterable[BBox], pad: float) -> list[Rect]:
+    return [frame.user(b, pad) for b in boxes]
+
+
+def _shown(frame: Frame, boxes: Iterable[BBox], pad: float, height: float) -> list[Rect]:
+    """The boxes on an image of the page as shown, in the image page's user space."""
+    out = []
+    for b in boxes:
+        x0, top, x1, bottom = frame.shown(frame.user(b))
+        out.append((x0 - pad, height - bottom - pad, x1 + pad, height - top + pad))
+    return out
+
+
+def _add_image_page(writer: PdfWriter, image: PageImage) -> PageObject:
     """A fresh page holding only `image`, stretched over the original page size."""
     pixels = DecodedStreamObject()
     pixels.set_data(image.pixels)
@@ -386,6 +432,7 @@ def _add_image_page(writer: PdfWriter, image: PageImage) -> None:
     page[NameObject("/Resources")] = DictionaryObject({
         NameObject("/XObject"): DictionaryObject({NameObject("/Im0"): image_ref})})
     page[NameObject("/Contents")] = writer._add_object(content)
+    return page
 
 
 def _resolve_links(writer: PdfWriter) -> None:

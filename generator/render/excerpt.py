@@ -1,10 +1,10 @@
 """Pixels for the evidence bundle: highlighted crops of cited rows, sentences and grid cells, and
-redacted page images.
+redacted page images (the fallback of generator/render/redact.py, which redacts rows as text).
 
-The only module that imports pypdfium2. Coordinates come from the parsers (pdfplumber's): PDF
-points with the origin at the top-left of the page (`BBox` = x0, top, x1, bottom). A crop is cut
-between the page's text lines, never through one (generator/render/lines.py, from the characters
-pdfium reads here).
+Of the rendering modules, only this one and redact.py use pypdfium2. Coordinates come from the
+parsers (pdfplumber's): PDF points with the origin at the top-left of the page (`BBox` = x0, top,
+x1, bottom). A crop is cut between the page's text lines, never through one
+(generator/render/lines.py, from the characters pdfium reads here).
 
 pdfium is not thread-safe, so every use of it holds `_PDFIUM` (batch mode runs cases in separate
 processes; the lock only guards a caller that renders from threads).
@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -28,9 +28,18 @@ from generator.models import BBox
 from generator.pdf import fix_radicals
 from generator.render.errors import RenderError
 from generator.render.lines import Glyph, TextLine, group_lines, header_band, sentence, snap, union, widen
+from generator.render.redact import (
+    REDACT_PAD_PT,
+    REDACTED_FILL,
+    REDACTED_LINE,
+    Frame,
+    TextRedaction,
+    frame_of,
+    redact_text,
+)
 
 EXCERPT_DPI = 150
-REDACT_DPI = 150  # bench/bench_bundle.py: 50 pages redacted in about 0.6 s at 150 dpi
+REDACT_DPI = 150  # only pages that cannot be redacted as text (redact.py) are images
 # Around the cited lines; never more than half-way to the next line (generator/render/lines.py):
 # the neighbours are redacted or cited themselves, and a line cut in half reads as something else.
 ROW_CONTEXT_PT = 5.0
@@ -40,7 +49,6 @@ MERGE_GAP_PT = 40.0  # an account header closer than this above the grid part is
 SEPARATOR_PT = 8.0  # between the account header and the grid part when the lines between are left out
 SEPARATOR_LINE = (150, 150, 150)
 HIGHLIGHT_PAD_PT = 2.0
-REDACT_PAD_PT = 2.0  # glyph edges can poke out of a word bbox (descenders, bold strokes)
 HIGHLIGHT_FILL = (255, 214, 0, 96)  # translucent yellow: the row's text stays readable under it
 HIGHLIGHT_LINE = (214, 0, 0, 255)
 PROBE_SCALE = 0.25  # an 18-dpi render is enough to see a red seal or a coloured logo
@@ -93,7 +101,7 @@ class SourcePdf:
 
     def row_excerpt(self, page: int, bbox: BBox, hide: Sequence[BBox] = ()) -> Excerpt:
         """The lines of a statement row, the row highlighted and the `hide` boxes (unrelated rows
-        that show in it) blacked out."""
+        that show in it) painted over."""
         region = snap(self.lines(page), bbox, ROW_CONTEXT_PT, self._size(page))
         return self._excerpt([_Part(page, region, (bbox,), tuple(hide))])
 
@@ -126,8 +134,8 @@ class SourcePdf:
         return self._lines[page]
 
     def redacted(self, page: int, boxes: Sequence[BBox], dpi: int = REDACT_DPI) -> PageImage:
-        """`page` as an image with `boxes` blacked out: nothing of those rows survives, not even
-        text hidden under a drawn rectangle."""
+        """`page` as an image with `boxes` painted over in light gray: nothing of those rows
+        survives, not even text hidden under a drawn rectangle."""
         pdf_page = self._page(page)
         width, height = _size(pdf_page)
         colour = _has_colour(pdf_page)
@@ -135,8 +143,20 @@ class SourcePdf:
         bitmap = pdf_page.render(scale=scale, grayscale=not colour, rev_byteorder=True)
         image: Image.Image = bitmap.to_pil()
         image = image.convert("RGB" if colour else "L")
-        _black_out(image, boxes, scale, (0.0, 0.0))
+        frame = self.frame(page)
+        _cover(image, [frame.shown(frame.user(b)) for b in boxes], scale, (0.0, 0.0))
         return PageImage(width, height, image.tobytes(), image.size, colour)
+
+    def redact_text(self, boxes: Mapping[int, Sequence[BBox]]) -> TextRedaction:
+        """A copy of the document with the rows in `boxes` (page -> boxes) removed as text, where
+        that can be proven clean (generator/render/redact.py)."""
+        with _PDFIUM:
+            return redact_text(self.path, boxes)
+
+    def frame(self, page: int) -> Frame:
+        """How the page's boxes map to user space and to the page as shown."""
+        pdf_page = self._page(page)
+        return frame_of(pdf_page.get_mediabox(), pdf_page.get_cropbox(), pdf_page.get_rotation())
 
     def _header(self, heading: tuple[int, BBox], keys: Sequence[str]) -> _Part | None:
         page, box = heading
@@ -166,7 +186,7 @@ class SourcePdf:
         bitmap = pdf_page.render(scale=scale, crop=(left, height - bottom, width - right, top),
                                  rev_byteorder=True)
         image: Image.Image = bitmap.to_pil().convert("RGB")
-        _black_out(image, part.hide, scale, (left, top))
+        _cover(image, part.hide, scale, (left, top))
         return _highlight(image, part.marks, scale, (left, top))
 
     def _size(self, page: int) -> tuple[float, float]:
@@ -207,11 +227,12 @@ def _padded(box: BBox, pad: float, scale: float, origin: tuple[float, float]) ->
             (y1 + pad - top) * scale)
 
 
-def _black_out(image: Image.Image, boxes: Sequence[BBox], scale: float, origin: tuple[float, float]) -> None:
+def _cover(image: Image.Image, boxes: Sequence[BBox], scale: float, origin: tuple[float, float]) -> None:
+    """Every pixel of the boxes replaced, in a light gray: a page of redacted rows stays light."""
     draw = ImageDraw.Draw(image)
-    black = 0 if image.mode == "L" else (0, 0, 0)
+    fill, line = (REDACTED_FILL, REDACTED_LINE) if image.mode == "L" else ((REDACTED_FILL,) * 3, (REDACTED_LINE,) * 3)
     for box in boxes:
-        draw.rectangle(_padded(box, REDACT_PAD_PT, scale, origin), fill=black)
+        draw.rectangle(_padded(box, REDACT_PAD_PT, scale, origin), fill=fill, outline=line, width=1)
 
 
 def _highlight(image: Image.Image, marks: Sequence[BBox], scale: float, origin: tuple[float, float]) -> Image.Image:

@@ -35,7 +35,6 @@ from generator.render.pdf import render_pdf
 EXAMPLE = ROOT / "examples" / "on-time-cmb"
 TODAY = date(2026, 3, 1)
 BUNDLED = ("DisputeSerif", "DisputeSans")
-STAMP = re.compile(r"证据材料 第(\d+)页 共(\d+)页")
 
 
 @dataclass(frozen=True)
@@ -213,22 +212,22 @@ def _darkness(path: Path, page_no: int, bbox: tuple[float, float, float, float])
     return 255 - mean
 
 
-def test_redacted_pages_have_no_text_but_the_stamp(bundle: Built) -> None:
+def test_redacted_rows_leave_no_text_on_their_pages(bundle: Built) -> None:
+    # the rest of the page stays text (tests/render/test_redaction.py proves nothing leaks)
     statement = bundle.exhibit(2)
-    pages = {page for page, _ in statement.redact}
-    assert pages
-    for p in pages:
-        text = bundle.texts[bundle.layout.original_pages[(2, p)] - 1]
-        assert STAMP.fullmatch(text.strip()), text
+    assert statement.redact
+    with pdfplumber.open(bundle.path) as pdf:
+        for p, box in statement.redact:
+            assert not pdf.pages[bundle.layout.original_pages[(2, p)] - 1].crop(box).chars, (p, box)
 
 
-def test_redaction_blacks_out_unrelated_rows_and_keeps_cited_ones(bundle: Built) -> None:
+def test_redaction_paints_unrelated_rows_light_and_keeps_cited_ones(bundle: Built) -> None:
     statement = bundle.exhibit(2)
     cited = statement.cited[0]
     assert cited.bbox is not None
     page = bundle.layout.original_pages[(2, cited.page)]
     other = next(box for p, box in statement.redact if p == cited.page)
-    assert _darkness(bundle.path, page, other) > 240
+    assert 3 < _darkness(bundle.path, page, other) < 40
     assert _darkness(bundle.path, page, cited.bbox) < 60
 
 
@@ -264,11 +263,10 @@ def test_bookmarks_point_at_front_matter_and_each_exhibit(bundle: Built) -> None
 
 
 def test_bundle_pages_use_only_the_bundled_fonts(bundle: Built) -> None:
-    originals = set(bundle.layout.original_pages.values())
-    redacted = {bundle.layout.original_pages[(2, p)] for p, _ in bundle.exhibit(2).redact}
+    originals = set(bundle.layout.original_pages.values())  # redacted ones keep their own fonts too
     with pdfplumber.open(bundle.path) as pdf:
         fonts = {c["fontname"].split("+")[-1] for n, page in enumerate(pdf.pages, start=1)
-                 if n not in originals or n in redacted for c in page.chars}
+                 if n not in originals for c in page.chars}
     assert fonts and all(f.startswith(BUNDLED) for f in fonts), fonts
 
 
