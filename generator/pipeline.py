@@ -36,14 +36,14 @@ def case_documents(case: Case) -> tuple[list[Document], list[tuple[str, str]]]:
     bad: list[InputError] = []
     for path in evidence(case.root, case.documents):
         label = path.relative_to(case.root).as_posix()
-        if label == report_file:
-            continue
         try:
             out.append(parse_document(path, label=label, password=case.passwords.get(label)))
         except UnrecognizedDocument as err:
-            ignored.append((err.location(), f"{err.message}; {SKIPPED}"))
+            if label != report_file:
+                ignored.append((err.location(), f"{err.message}; {SKIPPED}"))
         except InputError as err:
-            bad.append(err)
+            if label != report_file:  # the declared report may be a scan: case.toml gives what it says
+                bad.append(err)
     if len(bad) > 1:
         raise DocumentErrors(case.root, bad)
     if bad:
