@@ -39,6 +39,7 @@ from generator.manifest import input_files, MANIFEST, build_manifest
 from generator.paths import write_atomically
 from generator.pipeline import generate_case
 from generator.render import Options
+from generator.serialize import missing_key
 
 DEFAULT_BATCH_OUT = "out-batch"
 SUMMARY_JSON = "summary.json"
@@ -193,7 +194,8 @@ def _run(job: CaseJob) -> CaseReport:
         _write_bare_manifest(job)  # nothing to write, but the next run must know the case is done
     removed = _remove_stale(previous, written, job.out_dir)
     return CaseReport(job.name, Status.DONE, loans=len(outcome.verdicts), verdicts=outcome.verdicts,
-                      outputs=tuple(sorted(written)), notices=outcome.notices, missing=outcome.missing,
+                      outputs=tuple(sorted(written)), notices=outcome.notices,
+                      missing=tuple((who, missing_key(d)) for who, d in outcome.missing),
                       removed=removed, ignored=outcome.ignored)
 
 

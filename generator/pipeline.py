@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.case import DEFAULT_OUT, load_case
 from generator.documents import Document
 from generator.errors import DocumentErrors, InputError, OutputError, UnrecognizedDocument
-from generator.models import Case, CaseResult
+from generator.models import Case, CaseResult, MissingDocument
 from generator.parsers import parse_document
 from generator.manifest import MANIFEST, build_manifest, evidence
 from generator.paths import output_lock, publish
@@ -69,7 +69,7 @@ class CaseOutcome:
     verdicts: tuple[tuple[str, str], ...]  # (lender, verdict)
     outputs: tuple[str, ...]
     notices: tuple[tuple[str, str], ...]
-    missing: tuple[tuple[str, str], ...]  # (lender, missing-document key)
+    missing: tuple[tuple[str, MissingDocument], ...]  # (lender, document)
     ignored: tuple[tuple[str, str], ...] = ()  # (file, why) documents left out
 
 

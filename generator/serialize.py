@@ -8,8 +8,10 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from generator.models import (AccountCheck, AccountValue, CaseResult, GridCode, InstallmentResult, LoanResult,
-                              MonthResult, SourceRef, Statement, Transaction, YearMonth)
+from generator.models import (AccountCheck, AccountValue, AmountAbove, CaseResult, CodeOutside, GridCode,
+                              InstallmentResult, LoanResult, MissingDocument, MonthReason, MonthResult, NoPaymentFound,
+                              PlatformProof, ReliefStillShown, RepaymentRecord, SourceRef, Statement,
+                              StatementCovering, Transaction, YearMonth)
 from generator.money import to_str
 
 if TYPE_CHECKING:
@@ -73,11 +75,47 @@ def month_json(m: MonthResult) -> dict[str, Any]:
         "expected": m.expected[0] if m.expected else None, "expected_codes": list(m.expected),
         "expected_overdue_amount": to_str(m.expected_overdue),
         "allowed_overdue_amounts": [to_str(a) for a in m.allowed_overdue],
-        "verdict": m.verdict.value, "reasons": list(m.reasons),
+        "verdict": m.verdict.value, "reasons": [reason_key(r) for r in m.reasons],
         "evidence": [_evidence(tx.source) for tx in m.evidence],
-        "missing": list(m.missing),
+        "missing": [missing_key(d) for d in m.missing],
         "relief_hidden_by": m.relief_hidden_by.isoformat() if m.relief_hidden_by else None,
+        # the reasons and documents above as data, and whether `expected` is only the worst case
+        "reason_details": [{"code": r.code.value, **_plain(r)} for r in m.reasons],
+        "missing_details": [missing_json(d) for d in m.missing],
+        "worst_case": m.worst_case,
     }
+
+
+def reason_key(r: MonthReason) -> str:
+    """A reason as `check --json` has always printed it: its code, then its values joined by ":"
+    (``code_outside:1:N``, ``amount_above:1060.30:0.00``)."""
+    match r:
+        case CodeOutside():
+            return f"{r.code}:{r.reported}:{'/'.join(r.allowed)}"
+        case AmountAbove():
+            return f"{r.code}:{r.reported}:{r.allowed}"
+        case ReliefStillShown():
+            return f"{r.code}:{r.hidden_by.isoformat()}:{r.report_date.isoformat()}"
+        case NoPaymentFound():
+            return f"{r.code}:{r.installment_no}:{r.due_date.isoformat()}"
+    return r.code.value
+
+
+def missing_key(d: MissingDocument) -> str:
+    """A missing document as `check --json` (and batch's summary.json) have always printed it:
+    ``platform_proof:2025-09-04:869.18:支付宝（中国）网络技术有限公司``, ``repayment_record:3``."""
+    match d:
+        case PlatformProof():
+            return f"{d.kind}:{d.on.isoformat()}:{d.amount}:{d.payee}"
+        case StatementCovering():
+            return f"{d.kind}:{d.on.isoformat()}"
+        case RepaymentRecord():
+            return f"{d.kind}:{d.installment_no}"
+    return d.kind.value
+
+
+def missing_json(d: MissingDocument) -> dict[str, Any]:
+    return {"kind": d.kind.value, **_plain(d)}
 
 
 def account_check_json(c: AccountCheck) -> dict[str, Any]:
@@ -130,7 +168,8 @@ def loan_json(lr: LoanResult) -> dict[str, Any]:
         "account_checks": [account_check_json(c) for c in lr.account_checks],
         "verdict": lr.verdict.value,
         "findings": [{"kind": f.kind, "message": f.message} for f in lr.findings],
-        "missing": list(lr.missing),
+        "missing": [missing_key(d) for d in lr.missing],
+        "missing_details": [missing_json(d) for d in lr.missing],
     }
 
 

@@ -8,9 +8,12 @@ from rich.console import Console
 from rich.table import Table
 
 from generator.messages import describe_undecided
-from generator.models import AccountValue, CaseResult, GridCode, InstallmentResult, LoanResult
+from generator.models import (AccountValue, AmountAbove, CaseResult, CodeOutside, GridCode, InstallmentResult,
+                              LoanResult, MissingDocument, MonthReason, NoPaymentFound, PlatformProof,
+                              ReliefStillShown, RepaymentRecord, StatementCovering)
 from generator.money import format_cny
 from generator.pipeline import CaseOutcome
+from generator.models import AccountCheck, MonthResult, Statement
 
 STATUS = {"on_time": "按时", "late": "逾期", "unpaid": "未见还款", "not_due": "未到期"}
 UNDECIDED = "待定"
@@ -34,45 +37,89 @@ REASONS = {
 }
 
 
-def describe_reason(key: str) -> str:
-    kind, _, rest = key.partition(":")
-    args = rest.split(":", 1) if kind in ("code_outside", "amount_above", "relief_still_shown", "no_payment_found") else []
-    return REASONS.get(kind, key).format(*args, "", "")
+def describe_reason(r: MonthReason) -> str:
+    text = REASONS[r.code.value]
+    match r:
+        case CodeOutside():
+            return text.format(r.reported, "/".join(r.allowed))
+        case AmountAbove():
+            return text.format(r.reported, r.allowed)
+        case ReliefStillShown():
+            return text.format(r.hidden_by.isoformat(), r.report_date.isoformat())
+        case NoPaymentFound():
+            return text.format(r.installment_no, r.due_date.isoformat())
+    return text
+
+
+INSTALLMENT_COLUMNS = ("期", "应还日", "应还", "已还", "还款日", "状态", "证据")
+MONTH_COLUMNS = ("月份", "报告", "证据允许", "结论", "理由")
+NEEDED = "需补充"
+FREE_AND_LOCAL = "本工具免费、在本地运行；提出异议无需任何中介或费用。"
+
+
+# The lines and rows below are what `dispute check` shows; `dispute serve` shows the same ones
+# (generator/web), so that the page and the terminal never word a result differently.
+
+
+def case_heading(result: CaseResult) -> str:
+    return f"案件 {result.case.name}  借款人 {result.case.borrower.name}  核对日期 {result.as_of}"
+
+
+def statement_line(st: Statement) -> str:
+    return f"文件 {st.file}: {st.provider}，{len(st.transactions)} 笔交易，余额链 {st.checks.get('balance_chain')}"
+
+
+def loan_heading(lr: LoanResult) -> str:
+    loan = lr.loan
+    return (f"{loan.lender} {loan.product} 合同 {loan.contract_number or '-'}"
+            f"{'（还款计划为按合同条款推算）' if lr.schedule_computed else ''}")
+
+
+def undecided_notes(lr: LoanResult) -> list[str]:
+    notes = []
+    for why in dict.fromkeys(r.undecided for r in lr.installments if r.undecided):
+        numbers = [r.installment.number for r in lr.installments if r.undecided == why]
+        notes.append(f"{_span(numbers)}{UNDECIDED}：{describe_undecided(why.reason.value, why.first_gap)}。")
+    return notes
+
+
+def month_row(m: MonthResult) -> tuple[str, ...]:
+    return (str(m.month), m.reported.status, "/".join(m.expected) or "-", VERDICT[m.verdict.value],
+            "；".join(describe_reason(r) for r in m.reasons))
+
+
+def account_line(c: AccountCheck) -> str:
+    return f"账户 {c.field}: 报告 {_field_value(c.reported)}，应为 {_field_value(c.expected)}（{REASONS[c.reason.value]}）"
 
 
 def print_summary(result: CaseResult, console: Console | None = None) -> None:
     console = console or Console()
-    console.print(f"[bold]案件 {result.case.name}[/]  借款人 {result.case.borrower.name}  核对日期 {result.as_of}")
+    console.print(case_heading(result), style="bold")
     for st in result.statements:
-        console.print(f"  文件 {st.file}: {st.provider}，{len(st.transactions)} 笔交易，余额链 {st.checks.get('balance_chain')}")
+        console.print(f"  {statement_line(st)}")
     for lr in result.loans:
         _print_loan(console, lr)
-    console.print("本工具免费、在本地运行；提出异议无需任何中介或费用。")
+    console.print(FREE_AND_LOCAL)
 
 
 def _print_loan(console: Console, lr: LoanResult) -> None:
     loan = lr.loan
-    console.print(f"\n[bold]{loan.lender}[/] {loan.product} 合同 {loan.contract_number or '-'}"
-                  f"{'（还款计划为按合同条款推算）' if lr.schedule_computed else ''}")
-    table = Table("期", "应还日", "应还", "已还", "还款日", "状态", "证据")
+    console.print(f"\n[bold]{loan.lender}[/]{loan_heading(lr).removeprefix(loan.lender)}")
+    table = Table(*INSTALLMENT_COLUMNS)
     for r in lr.installments:
-        table.add_row(*_installment_row(r))
+        table.add_row(*installment_row(r))
     console.print(table)
-    for why in dict.fromkeys(r.undecided for r in lr.installments if r.undecided):
-        numbers = [r.installment.number for r in lr.installments if r.undecided == why]
-        console.print(f"{_span(numbers)}{UNDECIDED}：{describe_undecided(why.reason.value, why.first_gap)}。",
-                      soft_wrap=True)
+    for note in undecided_notes(lr):
+        console.print(note, soft_wrap=True)
     if lr.months:
-        months = Table("月份", "报告", "证据允许", "结论", "理由")
+        months = Table(*MONTH_COLUMNS)
         for m in lr.months:
-            months.add_row(str(m.month), m.reported.status, "/".join(m.expected) or "-",
-                           VERDICT[m.verdict.value], "；".join(describe_reason(r) for r in m.reasons))
+            months.add_row(*month_row(m))
         console.print(months)
     for c in lr.account_checks:
-        console.print(f"账户 {c.field}: 报告 {_field_value(c.reported)}，应为 {_field_value(c.expected)}"
-                      f"（{REASONS[c.reason.value]}）")
+        console.print(account_line(c))
     for key in lr.missing:
-        console.print(f"  需补充: {describe_missing(key)}")
+        console.print(f"  {NEEDED}: {describe_missing(key)}")
     console.print(f"结论: [bold]{LOAN_VERDICT[lr.verdict.value]}[/]")
 
 
@@ -86,7 +133,7 @@ def _field_value(value: AccountValue | None) -> str:
     return value.isoformat()
 
 
-def _installment_row(r: InstallmentResult) -> tuple[str, ...]:
+def installment_row(r: InstallmentResult) -> tuple[str, ...]:
     """An undecided installment shows neither an amount paid nor a status: both would be the
     allocation's guess presented as fact."""
     inst = r.installment
@@ -119,10 +166,20 @@ MISSING = {
 }
 
 
-def describe_missing(key: str) -> str:
-    kind, _, rest = key.partition(":")
-    args = rest.split(":") if rest else []
-    return MISSING.get(kind, key).format(*args, *[""] * 3)
+def describe_missing(d: MissingDocument) -> str:
+    text = MISSING[d.kind.value]
+    match d:
+        case PlatformProof():
+            return text.format(d.on.isoformat(), d.amount)
+        case StatementCovering():
+            return text.format(d.on.isoformat())
+        case RepaymentRecord():
+            return text.format(d.installment_no)
+    return text
+
+
+NO_AGENTS = ("本工具免费、在本地运行，不会删除或“修复”任何记录；提出异议无需任何中介或费用。"
+             "请勿把信用报告、身份证件交给收费“征信修复”中介。")
 
 
 def print_outcome(outcome: CaseOutcome, console: Console | None = None) -> None:
@@ -134,5 +191,4 @@ def print_outcome(outcome: CaseOutcome, console: Console | None = None) -> None:
                 console.print(f"  - {describe_missing(key)}")
     for path in outcome.outputs:
         console.print(f"已生成 {path}")
-    console.print("本工具免费、在本地运行，不会删除或“修复”任何记录；提出异议无需任何中介或费用。"
-                  "请勿把信用报告、身份证件交给收费“征信修复”中介。")
+    console.print(NO_AGENTS)

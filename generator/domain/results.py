@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from generator.domain.documents import Document
-from generator.domain.reasons import AccountReason, MissingDocument
+from generator.domain.reasons import AccountReason, MissingDocument, MonthReason, ReliefStillShown
 from generator.domain.statements import Finding, Statement, Transaction
 from generator.domain.terms import Case, Installment, Loan, ReportedMonth
 from generator.domain.values import SourceRef, YearMonth
@@ -77,14 +77,19 @@ class MonthResult:
     expected: tuple[str, ...]  # grid codes the evidence allows, the likeliest first
     expected_overdue: Decimal  # the likeliest 逾期（透支）总额
     verdict: MonthVerdict
-    reasons: tuple[str, ...]
+    reasons: tuple[MonthReason, ...]
     evidence: tuple[Transaction, ...]
     allowed_overdue: tuple[Decimal, ...] = ()
-    missing: tuple[str, ...] = ()  # documents that would settle an insufficient month
+    missing: tuple[MissingDocument, ...] = ()  # documents that would settle an insufficient month
     relief_hidden_by: date | None = None  # one-time relief: the date this entry is to be hidden by
     # `expected` rests on installments whose status is undecided: it is the worst the evidence
     # allows (a repayment missing from the documents can only make the month better), not a fact.
     worst_case: bool = False
+
+    @property
+    def relief_ground(self) -> bool:
+        """Contradicted only because the one-time relief should have hidden a true entry by now."""
+        return self.relief_hidden_by is not None and any(isinstance(r, ReliefStillShown) for r in self.reasons)
 
 
 
@@ -137,7 +142,7 @@ class LoanResult:
     months: tuple[MonthResult, ...]
     verdict: LoanVerdict
     findings: tuple[Finding, ...] = ()
-    missing: tuple[str, ...] = ()
+    missing: tuple[MissingDocument, ...] = ()
     account_checks: tuple[AccountCheck, ...] = ()
     settled_on: date | None = None  # as the evidence shows it
     settlement_source: SourceRef | None = None

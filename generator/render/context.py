@@ -165,10 +165,9 @@ class _Citer:
 
 
 def _month_item(m: MonthResult, cite: _Citer) -> DisputedItem:
-    relief = m.relief_hidden_by is not None and any("relief" in r for r in m.reasons)
     return DisputedItem("month", m.month, ItemValue(m.reported.status, m.reported.overdue_amount),
                         ItemValue(m.expected[0], m.expected_overdue), cite.month(m),
-                        "relief" if relief else "evidence", m.relief_hidden_by, m.worst_case)
+                        "relief" if m.relief_ground else "evidence", m.relief_hidden_by, m.worst_case)
 
 
 def _field_item(c: AccountCheck, cite: _Citer) -> DisputedItem:

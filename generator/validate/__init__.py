@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from generator.documents import CreditAccount, CreditReport, Document, RepaymentSchedule, SettlementCertificate
-from generator.models import (AccountCheck, Case, CaseResult, Finding, Installment, InstallmentResult,
-                              InstallmentStatus, Loan,
-                              LoanResult, LoanVerdict, MonthResult, MonthVerdict, ReportedMonth, SourceRef,
-                              Statement, Transaction)
+from generator.models import (AccountCheck, Case, CaseResult, CreditReportNeeded, DetailedReportNeeded, Finding,
+                              Installment, InstallmentResult, InstallmentStatus, Loan, LoanResult, LoanVerdict,
+                              MissingDocument, MonthResult, MonthVerdict, ReportedMonth, SourceRef, Statement,
+                              StatementNeeded, Transaction)
 from generator.validate.account import CLOSED_STATUSES, check_account
 from generator.validate.linking import (lender_statement, match_account, match_schedule, match_settlement,
                                         report_date)
@@ -162,13 +162,14 @@ def _verdict(months: Sequence[MonthResult], checks: Sequence[AccountCheck], deta
     return LoanVerdict.NOTHING_TO_DISPUTE if detailed else LoanVerdict.INSUFFICIENT
 
 
-def _missing(months: Sequence[MonthResult], docs: _Docs, detailed: bool, verdict: LoanVerdict) -> list[str]:
-    out: list[str] = []
+def _missing(months: Sequence[MonthResult], docs: _Docs, detailed: bool,
+             verdict: LoanVerdict) -> list[MissingDocument]:
+    out: list[MissingDocument] = []
     if not detailed and verdict is LoanVerdict.INSUFFICIENT:
         brief = any(r.version == "summary" for r in docs.reports)
-        out.append("detailed_credit_report" if brief else "credit_report")
+        out.append(DetailedReportNeeded() if brief else CreditReportNeeded())
     if not docs.statements:
-        out.append("statement")
+        out.append(StatementNeeded())
     for m in months:
         out.extend(m.missing)
     return list(dict.fromkeys(out))

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from generator.models import (ADVERSE_CODES, InstallmentResult, InstallmentStatus, MonthResult, MonthVerdict,
-                              ReportedMonth, Transaction, YearMonth)
+from generator.models import (ADVERSE_CODES, AmountAbove, CodeOutside, InstallmentResult, InstallmentStatus,
+                              MissingDocument, MonthReason, MonthResult, MonthVerdict, MoreFavourable, NoPaymentFound,
+                              PaymentsIncomplete, PlatformProof, ReliefStillShown, RepaymentRecord, ReportedMonth,
+                              StatementCovering, Transaction, YearMonth)
 from generator.money import amounts_equal
 from generator.validate import relief
 
@@ -62,8 +64,8 @@ def evaluate_month(reported: ReportedMonth, ev: Evidence) -> MonthResult:
     expectation = _expect(reported.month, ev)
     evidence = tuple(dict.fromkeys(tx for r in expectation.relevant for tx in r.payments))
     if not reported.adverse:
-        reasons = () if reported.status in expectation.codes or expectation.unknown else (
-            "more_favourable",)
+        reasons: tuple[MonthReason, ...] = () if reported.status in expectation.codes or expectation.unknown else (
+            MoreFavourable(),)
         return _result(reported, expectation, MonthVerdict.CONSISTENT, reasons, evidence)
     if expectation.unknown:
         return _insufficient(reported, expectation, ev, evidence)
@@ -112,13 +114,13 @@ def _overdue(month: YearMonth, end: date, overdue: list[InstallmentResult],
     return _Expectation(codes, (owed,), unknown, tuple(dict.fromkeys((*overdue, *in_month))), cleared)
 
 
-def _differences(reported: ReportedMonth, e: _Expectation) -> list[str]:
-    reasons = []
+def _differences(reported: ReportedMonth, e: _Expectation) -> list[MonthReason]:
+    reasons: list[MonthReason] = []
     if reported.status not in e.codes:
-        reasons.append(f"code_outside:{reported.status}:{'/'.join(e.codes)}")
+        reasons.append(CodeOutside(reported.status, e.codes))
     amount = reported.overdue_amount
     if amount is not None and not any(amounts_equal(amount, a) for a in e.amounts) and amount > max(e.amounts):
-        reasons.append(f"amount_above:{amount}:{max(e.amounts)}")
+        reasons.append(AmountAbove(amount, max(e.amounts)))
     return reasons
 
 
@@ -126,25 +128,25 @@ def _true_record(reported: ReportedMonth, e: _Expectation, ev: Evidence,
                  evidence: tuple[Transaction, ...]) -> MonthResult:
     hidden_by = relief.hiding_date(reported, e.cleared_on)
     if hidden_by is not None and ev.report_date is not None and ev.report_date > hidden_by:
-        reason = f"relief_still_shown:{hidden_by.isoformat()}:{ev.report_date.isoformat()}"
+        reason = ReliefStillShown(hidden_by, ev.report_date)
         return _result(reported, e, MonthVerdict.CONTRADICTED, (reason,), evidence, hidden_by, ("N",))
     return _result(reported, e, MonthVerdict.CONSISTENT, (), evidence, hidden_by)
 
 
 def _insufficient(reported: ReportedMonth, e: _Expectation, ev: Evidence,
                   evidence: tuple[Transaction, ...]) -> MonthResult:
-    reasons, missing = [], []
+    reasons: list[MonthReason] = []
+    missing: list[MissingDocument] = []
     for r in e.unknown:
         inst = r.installment
-        reasons.append(f"no_payment_found:{inst.number}:{inst.due_date.isoformat()}")
+        reasons.append(NoPaymentFound(inst.number, inst.due_date))
         near = _platform_debits(ev, r)
         if near:
-            tx = near[0]
-            missing.append(f"platform_proof:{tx.date.isoformat()}:{-tx.amount}:{tx.counterparty or tx.description}")
+            missing.append(_platform_proof(near[0]))
         elif ev.coverage is None or not ev.coverage[0] <= inst.due_date <= ev.coverage[1]:
-            missing.append(f"statement_covering:{inst.due_date.isoformat()}")
+            missing.append(StatementCovering(inst.due_date))
         else:
-            missing.append(f"repayment_record:{inst.number}")
+            missing.append(RepaymentRecord(inst.number))
     return _result(reported, e, MonthVerdict.INSUFFICIENT, tuple(reasons), evidence, missing=tuple(dict.fromkeys(missing)))
 
 
@@ -155,18 +157,22 @@ def _platform_debits(ev: Evidence, r: InstallmentResult) -> list[Transaction]:
             and -tx.amount * 2 >= r.installment.amount_due]
 
 
+def _platform_proof(tx: Transaction) -> PlatformProof:
+    return PlatformProof(tx.date, -tx.amount, tx.counterparty or tx.description)
+
+
 def _incomplete(reported: ReportedMonth, e: _Expectation, ev: Evidence,
                 evidence: tuple[Transaction, ...]) -> MonthResult:
-    reason = "payments_incomplete"
     near = [tx for r in e.relevant for tx in _platform_debits(ev, r)]
-    missing = [f"platform_proof:{tx.date.isoformat()}:{-tx.amount}:{tx.counterparty or tx.description}" for tx in near]
-    missing += [f"repayment_record:{r.installment.number}" for r in e.relevant]
-    return _result(reported, e, MonthVerdict.INSUFFICIENT, (reason,), evidence, missing=tuple(dict.fromkeys(missing)))
+    missing: list[MissingDocument] = [_platform_proof(tx) for tx in near]
+    missing += [RepaymentRecord(r.installment.number) for r in e.relevant]
+    return _result(reported, e, MonthVerdict.INSUFFICIENT, (PaymentsIncomplete(),), evidence,
+                   missing=tuple(dict.fromkeys(missing)))
 
 
-def _result(reported: ReportedMonth, e: _Expectation, verdict: MonthVerdict, reasons: tuple[str, ...],
+def _result(reported: ReportedMonth, e: _Expectation, verdict: MonthVerdict, reasons: tuple[MonthReason, ...],
             evidence: tuple[Transaction, ...], hidden_by: date | None = None, codes: tuple[str, ...] | None = None,
-            missing: tuple[str, ...] = (), worst_case: bool = False) -> MonthResult:
+            missing: tuple[MissingDocument, ...] = (), worst_case: bool = False) -> MonthResult:
     shown = codes or e.codes
     amount = ZERO if codes else e.amounts[0]
     return MonthResult(reported.month, reported, shown, amount, verdict, reasons, evidence,

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from builders import ANT, LOAN, account, case, grid, on_time_payments, report, settlement, statement, tx
-from generator.models import DocumentKind, LoanVerdict
+from generator.models import DocumentKind, LoanVerdict, PlatformProof, ReliefStillShown, RepaymentRecord
 from generator.validate import check_case
 
 AS_OF = date(2026, 3, 1)
@@ -99,7 +99,7 @@ def test_a_platform_debit_alone_is_not_proof() -> None:
     [loan] = _check([statement(*pays), report(account(history))])
     march = _month(loan, "2025-03")
     assert march.verdict.value == "insufficient"
-    assert any(m.startswith("platform_proof:2025-03-09") for m in march.missing)
+    assert any(isinstance(m, PlatformProof) and m.on == date(2025, 3, 9) for m in march.missing)
     assert loan.verdict is LoanVerdict.INSUFFICIENT
 
 
@@ -145,7 +145,7 @@ def test_relief_entry_still_shown_after_the_hiding_date_is_contradicted() -> Non
     [loan] = _check([statement(*pays), report(account(history), time="2026-02-15 09:30:12")])
     october = _month(loan, "2025-10")
     assert october.verdict.value == "contradicted"
-    assert october.reasons[0] == "relief_still_shown:2026-01-01:2026-02-15"
+    assert october.reasons[0] == ReliefStillShown(date(2026, 1, 1), date(2026, 2, 15))
 
 
 def test_no_repayment_found_is_insufficient_and_names_the_document() -> None:
@@ -155,7 +155,7 @@ def test_no_repayment_found_is_insufficient_and_names_the_document() -> None:
     [loan] = _check([statement(*pays), report(account(history))])
     march = _month(loan, "2025-03")
     assert march.verdict.value == "insufficient"
-    assert march.missing == ("repayment_record:2",)
+    assert march.missing == (RepaymentRecord(2),)
 
 
 def test_two_missed_months_count_up() -> None:
@@ -211,4 +211,4 @@ def test_nothing_to_dispute_needs_the_loans_account_in_a_readable_detailed_repor
 def test_a_loan_with_no_readable_account_is_insufficient_and_names_the_report(docs: list[object], missing: str) -> None:
     loan = _check([statement(*on_time_payments()), *docs])[0]
     assert loan.verdict.value == "insufficient"
-    assert missing in loan.missing
+    assert missing in [d.kind.value for d in loan.missing]
