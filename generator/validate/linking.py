@@ -65,8 +65,9 @@ def lender_statement(schedule: RepaymentSchedule) -> Statement:
         if r.paid_amount and r.paid_at:
             day = date.fromisoformat(r.paid_at[:10])
             time = r.paid_at[11:19] or None
-            rows.append(Transaction(day, time, -r.paid_amount, None, schedule.lender or "", "",
-                                    f"repayment_record:{r.number}", r.source))
+            # the row's printed status (已还) is its description: the SourceRef says which 期 it is
+            rows.append(Transaction(day, time, -r.paid_amount, None, schedule.lender or "", "", r.status or "",
+                                    r.source))
     return Statement(schedule.file, schedule.sha256, DocumentKind.REPAYMENT_SCHEDULE, "lender", None,
                      schedule.contract_number, "CNY", tuple(rows), {"balance_chain": "not_applicable"})
 
