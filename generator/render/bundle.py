@@ -169,10 +169,12 @@ def render_bundle(plan: BundlePlan) -> tuple[bytes, BundleLayout]:
 
 def _open(stack: ExitStack, plan: BundlePlan, e: ExhibitPlan) -> _Source:
     assert e.path is not None
-    pdf = stack.enter_context(open_source(e.path))
+    password = plan.passwords.get(e.file)
+    pdf = stack.enter_context(open_source(e.path, password))
     reader = PdfReader(e.path)
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise RenderError(f"{e.file}: the PDF is password-protected; cannot add it to the evidence bundle")
+    if reader.is_encrypted and not reader.decrypt(password or ""):
+        raise RenderError(f"{e.file}: the PDF is password-protected; give its password in case.toml's "
+                          "[passwords] to add it to the evidence bundle")
     redact: dict[int, list[BBox]] = {}
     if not plan.keep_originals:
         for page, box in e.redact:
@@ -374,7 +376,47 @@ def _assemble(front: PdfReader, seq: Iterable[Slot], sources: Sequence[_Source])
         _add_original(writer, by_number[number], page)
     if front.metadata is not None and front.metadata.title:
         writer.add_metadata({"/Title": front.metadata.title})
+    _inert_root(writer)
     return writer
+
+
+# What makes a PDF act when it is opened or clicked: a bundle sent to the bureau carries none of it.
+ACTIVE_ROOT = ("/OpenAction", "/AA", "/AcroForm", "/URI")
+ACTIVE_NAMES = ("/JavaScript", "/EmbeddedFiles")
+
+
+def _inert_root(writer: PdfWriter) -> None:
+    """No document-level action (pages are copied without their document's; this makes sure)."""
+    root = writer._root_object
+    for key in ACTIVE_ROOT:
+        root.pop(NameObject(key), None)
+    names = root.get("/Names")
+    if names is not None:
+        for key in ACTIVE_NAMES:
+            names.get_object().pop(NameObject(key), None)
+ACTIVE_ANNOTS = frozenset({"/Link", "/Movie", "/Sound", "/Screen", "/RichMedia", "/FileAttachment", "/3D"})
+
+
+def _inert(page: PageObject) -> PageObject:
+    """An original page without its actions: no page /AA, no links, media or attachments, and the
+    other annotations (a seal drawn as a signature's appearance, a note) without their /A and /AA."""
+    page.pop(NameObject("/AA"), None)
+    annots = page.get("/Annots")
+    if annots is None:
+        return page
+    kept = ArrayObject()
+    for ref in annots.get_object():
+        annot = ref.get_object()
+        if not isinstance(annot, DictionaryObject) or annot.get("/Subtype") in ACTIVE_ANNOTS:
+            continue
+        for key in ("/A", "/AA"):
+            annot.pop(NameObject(key), None)
+        kept.append(ref)
+    if kept:
+        page[NameObject("/Annots")] = kept
+    else:
+        del page["/Annots"]
+    return page
 
 
 def _add_original(writer: PdfWriter, source: _Source, page: int) -> None:
@@ -395,7 +437,7 @@ def _add_original(writer: PdfWriter, source: _Source, page: int) -> None:
         draw_marks(writer, added, _shown(frame, banded(boxes), REDACT_PAD_PT, image.height),
                    _shown(frame, source.marks.get(page, []), HIGHLIGHT_PAD_PT, image.height))
         return
-    added = writer.add_page(source.reader.pages[page - 1])
+    added = _inert(writer.add_page(source.reader.pages[page - 1]))
     draw_marks(writer, added, [], _user(frame, source.marks.get(page, []), HIGHLIGHT_PAD_PT))
 
 

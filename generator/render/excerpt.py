@@ -91,9 +91,10 @@ class _Part:
 class SourcePdf:
     """One original document, open in pdfium while the bundle is built."""
 
-    def __init__(self, doc: Any, path: Path) -> None:
+    def __init__(self, doc: Any, path: Path, password: str | None = None) -> None:
         self._doc = doc
         self.path = path
+        self.password = password
         self._lines: dict[int, list[TextLine]] = {}
 
     def __len__(self) -> int:
@@ -151,7 +152,7 @@ class SourcePdf:
         """A copy of the document with the rows in `boxes` (page -> boxes) removed as text, where
         that can be proven clean (generator/render/redact.py)."""
         with _PDFIUM:
-            return redact_text(self.path, boxes)
+            return redact_text(self.path, boxes, self.password)
 
     def frame(self, page: int) -> Frame:
         """How the page's boxes map to user space and to the page as shown."""
@@ -199,17 +200,17 @@ class SourcePdf:
 
 
 @contextmanager
-def open_source(path: Path) -> Iterator[SourcePdf]:
+def open_source(path: Path, password: str | None = None) -> Iterator[SourcePdf]:
     """Holds the pdfium lock until the document is closed."""
     import pypdfium2 as pdfium
 
     with _PDFIUM:
         try:
-            doc = pdfium.PdfDocument(str(path))
+            doc = pdfium.PdfDocument(str(path), password=password or None)
         except pdfium.PdfiumError as exc:
             raise RenderError(f"{path.name}: cannot open for the evidence bundle: {exc}") from exc
         try:
-            yield SourcePdf(doc, path)
+            yield SourcePdf(doc, path, password)
         finally:
             doc.close()
 

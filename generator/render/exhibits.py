@@ -110,6 +110,7 @@ class BundlePlan:
     reconciliation: tuple[ReconRow, ...]
     keep_originals: bool = False  # a recipient requires unredacted originals
     undecided: tuple[UndecidedNote, ...] = ()
+    passwords: dict[str, str] = field(default_factory=dict)  # case.toml's, by file: the bundle opens them too
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def plan_exhibits(result: CaseResult, lr: LoanResult, generated_on: date, *,
                            r.paid_on, r.status, r.days_late, (), r.undecided) for r in lr.installments)
     b = result.case.borrower
     return BundlePlan(result.case.name, b.name, b.masked_id, lr.loan.lender, lr.loan.contract_number, generated_on,
-                      tuple(exhibits), recon, keep_originals, _undecided_notes(recon))
+                      tuple(exhibits), recon, keep_originals, _undecided_notes(recon), dict(result.case.passwords))
 
 
 def _undecided_notes(rows: Sequence[ReconRow]) -> tuple[UndecidedNote, ...]:

@@ -167,14 +167,14 @@ class TextRedaction:
     pages: frozenset[int]
 
 
-def redact_text(path: Path, boxes: Mapping[int, Sequence[BBox]]) -> TextRedaction:
+def redact_text(path: Path, boxes: Mapping[int, Sequence[BBox]], password: str | None = None) -> TextRedaction:
     """Remove the objects inside `boxes` (page -> pdfplumber-style row boxes) from a copy of the
     document at `path`. The caller holds the pdfium lock (excerpt.SourcePdf.redact_text)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     nothing = TextRedaction(b"", frozenset())  # every page rasterised, as before text redaction
-    doc = pdfium.PdfDocument(str(path))
+    doc = pdfium.PdfDocument(str(path), password=password or None)
     try:
         done = {p for p, rows in boxes.items() if 1 <= p <= len(doc) and _remove(doc[p - 1], rows)}
         if not done:
