@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from generator.errors import RenderError
 from generator.models import (AccountCheck, AccountField, AccountValue, Case, GridCode, CaseResult, InstallmentResult, LoanResult, MonthResult,
@@ -33,13 +34,19 @@ class Citation:
     installment_no: int | None = None  # a schedule's row, by its 期数
 
 
+class FactKind(StrEnum):
+    LOAN = "loan"
+    PAYMENT = "payment"
+    SETTLEMENT = "settlement"
+
+
 @dataclass(frozen=True)
 class Fact:
     """One sentence of 事实与理由, in time order. `kind` picks the template's wording. A payment
     names its installment and its timing only when validate decided them: a payment whose
     installment is undecided (`timing` None) is stated as a payment, nothing more."""
 
-    kind: str  # "loan" | "payment" | "settlement"
+    kind: FactKind
     on: date
     citation: Citation
     time: str | None = None
@@ -53,6 +60,16 @@ class Fact:
     timing: Timing | None = None
     days_after_due: int | None = None
     source: SourceRef | None = None
+
+
+class ItemKind(StrEnum):
+    MONTH = "month"  # a month of the grid; the key is its YearMonth
+    FIELD = "field"  # an account field; the key is its AccountField
+
+
+class Ground(StrEnum):
+    EVIDENCE = "evidence"  # the evidence contradicts the record
+    RELIEF = "relief"  # a true record the one-time relief should have hidden by now
 
 
 @dataclass(frozen=True)
@@ -69,12 +86,12 @@ class ItemValue:
 class DisputedItem:
     """报告显示 X，应为 Y: a contradicted month or account field."""
 
-    kind: str  # "month" | "field"
+    kind: ItemKind
     key: YearMonth | AccountField
     reported: ItemValue
     expected: ItemValue
     citation: Citation
-    ground: str  # "evidence" | "relief"
+    ground: Ground
     relief_date: date | None = None
     worst_case: bool = False  # `expected` is the most the evidence allows, not what it shows
 
@@ -165,13 +182,14 @@ class _Citer:
 
 
 def _month_item(m: MonthResult, cite: _Citer) -> DisputedItem:
-    return DisputedItem("month", m.month, ItemValue(m.reported.status, m.reported.overdue_amount),
+    return DisputedItem(ItemKind.MONTH, m.month, ItemValue(m.reported.status, m.reported.overdue_amount),
                         ItemValue(m.expected[0], m.expected_overdue), cite.month(m),
-                        "relief" if m.relief_ground else "evidence", m.relief_hidden_by, m.worst_case)
+                        Ground.RELIEF if m.relief_ground else Ground.EVIDENCE, m.relief_hidden_by, m.worst_case)
 
 
 def _field_item(c: AccountCheck, cite: _Citer) -> DisputedItem:
-    return DisputedItem("field", c.field, _value(c.reported), _value(c.expected), cite.report(None), "evidence")
+    return DisputedItem(ItemKind.FIELD, c.field, _value(c.reported), _value(c.expected), cite.report(None),
+                        Ground.EVIDENCE)
 
 
 def _value(v: AccountValue | None) -> ItemValue:
@@ -186,13 +204,13 @@ def _value(v: AccountValue | None) -> ItemValue:
 
 def _facts(result: CaseResult, lr: LoanResult, cite: _Citer, disputed: Sequence[DisputedItem]) -> list[Fact]:
     loan = lr.loan
-    facts = [Fact("loan", loan.disbursed_on, cite.report(None), amount=loan.principal, payee=loan.lender)]
-    months = {d.key for d in disputed if isinstance(d.key, YearMonth) and d.ground == "evidence"}
+    facts = [Fact(FactKind.LOAN, loan.disbursed_on, cite.report(None), amount=loan.principal, payee=loan.lender)]
+    months = {d.key for d in disputed if isinstance(d.key, YearMonth) and d.ground is Ground.EVIDENCE}
     for r in _installments_for(months, lr.installments):
         facts.extend(_payment(tx, r, lr, cite, result) for tx in r.payments)
-    if lr.settled_on is not None and lr.settlement_source is not None and any(d.kind == "field" for d in disputed):
-        facts.append(Fact("settlement", lr.settled_on, cite.source(lr.settlement_source), payee=loan.lender))
-    if any(d.ground == "relief" for d in disputed):
+    if lr.settled_on is not None and lr.settlement_source is not None and any(d.kind is ItemKind.FIELD for d in disputed):
+        facts.append(Fact(FactKind.SETTLEMENT, lr.settled_on, cite.source(lr.settlement_source), payee=loan.lender))
+    if any(d.ground is Ground.RELIEF for d in disputed):
         facts.extend(_relief_payments(lr, cite, result, disputed))
     return _once(facts)
 
@@ -200,8 +218,9 @@ def _facts(result: CaseResult, lr: LoanResult, cite: _Citer, disputed: Sequence[
 def _once(facts: Sequence[Fact]) -> list[Fact]:
     """Each fact once: a payment stated against one installment is not stated again without one
     (a payment shared by a decided and an undecided installment)."""
-    named = {f.source for f in facts if f.kind == "payment" and f.timing is not None}
-    return list(dict.fromkeys(f for f in facts if f.kind != "payment" or f.timing is not None or f.source not in named))
+    named = {f.source for f in facts if f.kind is FactKind.PAYMENT and f.timing is not None}
+    return list(dict.fromkeys(f for f in facts
+                              if f.kind is not FactKind.PAYMENT or f.timing is not None or f.source not in named))
 
 
 def _installments_for(months: set[YearMonth], results: Sequence[InstallmentResult]) -> list[InstallmentResult]:
@@ -214,7 +233,7 @@ def _installments_for(months: set[YearMonth], results: Sequence[InstallmentResul
 
 
 def _relief_payments(lr: LoanResult, cite: _Citer, result: CaseResult, disputed: Sequence[DisputedItem]) -> list[Fact]:
-    months = {d.key for d in disputed if isinstance(d.key, YearMonth) and d.ground == "relief"}
+    months = {d.key for d in disputed if isinstance(d.key, YearMonth) and d.ground is Ground.RELIEF}
     late = [r for r in _installments_for(months, lr.installments) if r.paid_on is not None and r.undecided is None]
     return [_payment(tx, r, lr, cite, result) for r in late for tx in r.payments]
 
@@ -223,7 +242,7 @@ def _payment(tx: Transaction, r: InstallmentResult, lr: LoanResult, cite: _Citer
     doc = next((d for d in result.documents if getattr(d, "file", None) == tx.source.file), None)
     provider = getattr(doc, "provider", "")
     account = getattr(doc, "account_number", None) or ""
-    fact = Fact("payment", tx.date, cite.source(tx.source), tx.time, -tx.amount, tx.counterparty or tx.description,
+    fact = Fact(FactKind.PAYMENT, tx.date, cite.source(tx.source), tx.time, -tx.amount, tx.counterparty or tx.description,
                 ISSUERS.get(provider, provider), account[-4:] if len(account) >= 4 else "", source=tx.source)
     if r.undecided is not None:  # which installment it paid is the allocation's guess, and so is its lateness
         return fact
