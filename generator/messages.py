@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 import re
 
+from generator.models import Undecided, UndecidedReason
+
 # Longest phrases first, so that a phrase inside a longer one is not translated twice.
 _PHRASES: tuple[tuple[str, str], ...] = tuple(sorted({
     "file not found": "文件不存在",
@@ -127,17 +129,17 @@ def localise(message: str, *, keep: str = "") -> str:
 
 
 # Why an installment is undecided (models.UndecidedReason), for `dispute check` on screen.
-_UNDECIDED: dict[str, tuple[str, str]] = {
-    "payment_missing": ("第{0}期到期前未见足额还款，且有还款未能在材料中找到，此后的还款归属无法确定",
+_UNDECIDED: dict[UndecidedReason, tuple[str, str]] = {
+    UndecidedReason.PAYMENT_MISSING: ("第{0}期到期前未见足额还款，且有还款未能在材料中找到，此后的还款归属无法确定",
                         "installment {0} was not paid in full by its due date and a repayment is missing "
                         "from the documents: which installment each later payment paid cannot be decided"),
 }
 
 
-def describe_undecided(reason: str, first_gap: int) -> str:
-    zh, en = _UNDECIDED[reason]
+def describe_undecided(why: Undecided) -> str:
+    zh, en = _UNDECIDED[why.reason]
     english = os.environ.get("DISPUTE_LANG", "zh").lower().startswith("en")
-    return (en if english else zh).format(first_gap)
+    return (en if english else zh).format(why.first_gap)
 
 
 # What `dispute verify` found wrong with a file (manifest.Mismatch.problem).

@@ -79,7 +79,7 @@ def undecided_notes(lr: LoanResult) -> list[str]:
     notes = []
     for why in dict.fromkeys(r.undecided for r in lr.installments if r.undecided):
         numbers = [r.installment.number for r in lr.installments if r.undecided == why]
-        notes.append(f"{_span(numbers)}{UNDECIDED}：{describe_undecided(why.reason.value, why.first_gap)}。")
+        notes.append(f"{_span(numbers)}{UNDECIDED}：{describe_undecided(why)}。")
     return notes
 
 
