@@ -215,6 +215,29 @@ def verify(
     typer.echo("全部文件与 manifest.json 一致。")
 
 
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="端口（默认 8765；0：任选一个空闲端口）")] = 8765,
+    workspace: Annotated[Path | None, typer.Option("--workspace", help="工作文件夹，每个案件一个子文件夹（默认在用户数据文件夹中）")] = None,
+) -> None:
+    """在浏览器中使用：建案件、放入文件、看结论、下载文书（只在本机 127.0.0.1 上开放）。"""
+    try:  # lazily: the CLI starts without the web extra installed
+        from generator.web.server import serve as run
+        from generator.web.workspace import default_workspace
+    except ImportError as exc:
+        typer.echo(f"错误: dispute serve 需要 web 组件（缺少 {exc.name}）：pip install -e '.[web]'", err=True)
+        raise typer.Exit(code=2) from None
+    folder = workspace or default_workspace()
+
+    def ready(address: str) -> None:
+        typer.echo(f"请在浏览器中打开 {address}\n只有这台电脑能访问，文件不会离开本机。工作文件夹：{folder}\n按 Ctrl-C 停止。")
+
+    try:
+        run(folder, port, ready)
+    except DisputeError as err:
+        _fail(err)
+
+
 def _register() -> None:
     from generator.cli_batch import batch
     from generator.cli_track import status, track

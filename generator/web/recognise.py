@@ -1,0 +1,95 @@
+"""What each document of a case was recognised as, or why it was not: the same reader `check`
+runs (parsers.parse_document, with the case's passwords), one file at a time so one bad file
+never hides the others."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from generator.documents import CreditReport, Document
+from generator.errors import InputError, PdfError, UnrecognizedDocument
+from generator.models import Statement
+
+
+class Problem(StrEnum):
+    ENCRYPTED = "encrypted"
+    WRONG_PASSWORD = "wrong_password"
+    SCANNED = "scanned"
+    UNKNOWN = "unknown"  # a PDF no reader recognises (a loan contract, say)
+    NOT_PDF = "not_pdf"
+    EMPTY = "empty"
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True)
+class Recognised:
+    name: str
+    kind: str = ""  # DocumentKind value
+    title: str = ""  # the reader's own name for the document (`dispute providers`)
+    detail: str = ""  # for a statement, the line `dispute check` prints about it
+    problem: Problem | None = None
+    message: str = ""  # the reader's error, localised
+
+
+_cache: dict[tuple[str, int, int, str | None], Recognised] = {}
+_cache_lock = threading.Lock()
+
+
+def recognise(path: Path, label: str, password: str | None) -> Recognised:
+    """Cached by file name, size, modification time and password: a page reload reads nothing."""
+    st = path.stat()
+    key = (str(path), st.st_size, st.st_mtime_ns, password)
+    with _cache_lock:
+        if key in _cache:
+            return _cache[key]
+    result = _recognise(path, label, password)
+    with _cache_lock:
+        _cache[key] = result
+    return result
+
+
+def _recognise(path: Path, label: str, password: str | None) -> Recognised:
+    from generator.messages import localise
+    from generator.parsers import parse_document
+
+    try:
+        doc = parse_document(path, label=label, password=password)
+    except InputError as err:
+        return Recognised(label, problem=classify(err), message=localise(err.message, keep=label))
+    return Recognised(label, doc.kind.value, title_of(doc), _detail(doc))
+
+
+def classify(err: InputError) -> Problem:
+    if isinstance(err, UnrecognizedDocument):
+        return Problem.UNKNOWN
+    if not isinstance(err, PdfError):
+        return Problem.UNREADABLE
+    for start, problem in (("encrypted PDF", Problem.ENCRYPTED), ("wrong password", Problem.WRONG_PASSWORD),
+                           ("no text layer", Problem.SCANNED), ("not a PDF", Problem.NOT_PDF),
+                           ("empty file", Problem.EMPTY)):
+        if err.message.startswith(start):
+            return problem
+    return Problem.UNREADABLE
+
+
+def title_of(doc: Document) -> str:
+    """The title `dispute providers` lists for the reader that took the document, without the
+    English gloss the lender readers carry."""
+    from generator.parsers import PARSERS
+
+    if isinstance(doc, CreditReport):
+        wanted = "pboc" if doc.version == "detailed" else "pboc_brief"
+    else:
+        wanted = doc.provider if isinstance(doc, Statement) else ""
+    by_kind = [p for p in PARSERS if p.kind is doc.kind]
+    parser = next((p for p in PARSERS if p.name == wanted), by_kind[0] if by_kind else None)
+    return parser.title.split(" (")[0] if parser else doc.kind.value
+
+
+def _detail(doc: Document) -> str:
+    from generator.summary import statement_line
+
+    return statement_line(doc) if isinstance(doc, Statement) else ""
