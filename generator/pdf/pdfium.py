@@ -134,11 +134,13 @@ class PdfiumSource:
 
 
 def _open_error(path: Path, password: str | None, exc: Any) -> PdfError:
+    # pdfium fails to load an empty page tree without setting its error, so the code it reports
+    # is whatever the last failure in this process left: the page tree is asked first.
+    if _no_pages(path):
+        return PdfError(path, "the PDF has no pages")
     if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
         return PdfError(path, "wrong password" if password else
                         "encrypted PDF: give its password with --password")
-    if getattr(exc, "err_code", None) == 0 and _no_pages(path):
-        return PdfError(path, "the PDF has no pages")  # pdfium fails to load an empty page tree, "successfully"
     found = re.search(r"\((PDFium: [^)]*)\)", str(exc))
     return PdfError(path, f"corrupt or truncated PDF ({found.group(1) if found else exc})")
 
