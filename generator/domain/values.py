@@ -76,3 +76,11 @@ class DocumentKind(StrEnum):
 # (not a normal close), Z 以资抵债. A 个人声明 speaks of 逾期, so it lists overdue months only.
 OVERDUE_CODES = frozenset("1234567B")
 ADVERSE_CODES = OVERDUE_CODES | frozenset("DGZ")
+
+
+def severity(code: str) -> int:
+    """How bad a month's code is: 0 for every code that is no overdue (N * C M …), 1-7 for the
+    bands, 8 for B and the other adverse ends. A dispute may only ask for a lower one."""
+    if code.isdigit():
+        return int(code)
+    return 8 if code in ADVERSE_CODES else 0

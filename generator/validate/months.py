@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from generator.domain.values import severity
 from generator.models import (ADVERSE_CODES, AmountAbove, CodeOutside, InstallmentResult, InstallmentStatus,
                               MissingDocument, MonthReason, MonthResult, MonthVerdict, MoreFavourable, NoPaymentFound,
                               PaymentsIncomplete, PlatformProof, ReliefStillShown, RepaymentRecord, ReportedMonth,
@@ -71,6 +72,10 @@ def evaluate_month(reported: ReportedMonth, ev: Evidence) -> MonthResult:
         return _insufficient(reported, expectation, ev, evidence)
     if ev.incomplete and reported.status in expectation.codes:
         return _incomplete(reported, expectation, ev, evidence)
+    if min(severity(c) for c in expectation.codes) > severity(reported.status):
+        # the record is kinder than the evidence: a letter asking for what the evidence shows
+        # would make it worse (a mistyped date once asked to turn a "1" into a "7")
+        return _result(reported, expectation, MonthVerdict.CONSISTENT, (MoreFavourable(),), evidence)
     differences = _differences(reported, expectation)
     if differences:
         # a repayment missing from the documents could only have made the month better
