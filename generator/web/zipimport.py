@@ -68,8 +68,8 @@ def _unpack(archive: zipfile.ZipFile, staging: Path) -> list[str]:
 
 def _target(member: zipfile.ZipInfo, staging: Path) -> Path | None:
     """Where a member goes, or None if it is not a case's file (a folder, a link, a note)."""
-    mode = member.external_attr >> 16
-    if member.is_dir() or (mode and not stat.S_ISREG(mode)):
+    kind = stat.S_IFMT(member.external_attr >> 16)  # 0 where the archiver recorded no file type
+    if member.is_dir() or kind not in (0, stat.S_IFREG):
         return None
     parts = [p for p in PurePosixPath(member.filename.replace("\\", "/")).parts if p not in ("", "/", ".", "..")]
     if not parts or any(p.startswith(".") or p == "__MACOSX" for p in parts):
