@@ -403,8 +403,16 @@ def _passwords(file: Path, data: Any) -> dict[str, str]:
     return {str(k): v for k, v in data.items()}
 
 
+# The kinds of file a document arrives as; what each one holds is read from its bytes, never its
+# name (a bank's ".xls" may be a web page or text). Banks write exports as .txt too, but so are a
+# case's notes: a .txt is a document only when its content holds an export's table (or is no text).
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".zip", ".csv", ".tsv", ".txt", ".xls", ".xlsx", ".ods", ".htm", ".html"})
+NOTE_SUFFIXES = frozenset({".txt"})
+
+
 def find_documents(folder: Path) -> tuple[Path, ...]:
-    """The PDFs of a case, in name order; case.toml, notes and the output folder are not evidence.
+    """The documents of a case (PDFs, exports, ZIP archives of either), in name order; case.toml,
+    notes and the output folder are not evidence.
 
     Every one is a regular file whose real path is inside the case folder: a link to a PDF
     elsewhere, or to a folder, is refused with its name rather than read (or silently skipped)."""
@@ -415,10 +423,21 @@ def find_documents(folder: Path) -> tuple[Path, ...]:
             continue
         if path.is_symlink() and path.is_dir():
             _inside(folder, path)  # rglob does not enter it: its PDFs would be left out unsaid
-        if path.suffix.lower() == ".pdf" and not path.is_dir():
+        if path.suffix.lower() in DOCUMENT_SUFFIXES and not path.is_dir():
             _inside(folder, path)
-            out.append(path)
+            if path.suffix.lower() not in NOTE_SUFFIXES or _holds_table(path):
+                out.append(path)
     return tuple(out)
+
+
+def _holds_table(path: Path) -> bool:
+    from generator.exports.statement import holds_table
+
+    try:
+        with path.open("rb") as fh:
+            return holds_table(fh.read(1 << 20))
+    except OSError:
+        return True  # unreadable: reading it as a document names the problem
 
 
 def _inside(folder: Path, path: Path) -> None:

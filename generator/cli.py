@@ -78,31 +78,42 @@ def version() -> None:
 @app.command()
 def providers() -> None:
     """列出支持的文件格式及识别方式。"""
+    from generator.exports.registry import EXPORTS
     from generator.parsers import PARSERS
 
     for p in PARSERS:
         typer.echo(f"{p.name:10} {p.kind.value:20} {p.title}  [{p.describe()}]")
+    for e in EXPORTS:
+        typer.echo(f"{e.name:10} {e.kind.value:20} {e.title}  [{e.describe()}]")
 
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="要解析的 PDF 文件")],
+    files: Annotated[list[Path], typer.Argument(help="要解析的文件：PDF、导出的 CSV/XLS/XLSX、ZIP 压缩包")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
-    password: Annotated[str | None, typer.Option("--password", help="加密 PDF 的密码")] = None,
+    password: Annotated[str | None, typer.Option("--password", help="加密 PDF 或 ZIP 压缩包的密码")] = None,
     provider: Annotated[str | None, typer.Option("--provider", help="强制使用某个解析器")] = None,
 ) -> None:
-    """解析流水/报告 PDF。"""
-    from generator.parsers import parse_document
+    """解析流水/报告（PDF、导出文件，ZIP 压缩包里的每个文件）。"""
+    from generator.parsers import parse_documents
     from generator.serialize import document_json
 
     done: list[Document] = []
-    failed = 0
+    failed = tried = 0
     for path in files:
         try:
-            done.append(parse_document(path, password=password, provider=provider))
-        except (DisputeError, KeyError) as err:
-            failed += 1
-            typer.echo(f"错误: {_message(err)}" if isinstance(err, DisputeError) else f"错误: {path}: {err.args[0]}", err=True)
+            parsed = parse_documents(path, password=password, provider=provider)
+        except KeyError as err:
+            parsed = []
+            failed, tried = failed + 1, tried + 1
+            typer.echo(f"错误: {path}: {err.args[0]}", err=True)
+        for one in parsed:  # an archive gives one per member
+            tried += 1
+            if isinstance(one, DisputeError):
+                failed += 1
+                typer.echo(f"错误: {_message(one)}", err=True)
+            else:
+                done.append(one)
     if as_json:
         _dump({"documents": [document_json(d) for d in done]})
     else:
@@ -112,7 +123,7 @@ def parse(
             else:
                 _dump(document_json(d))
     if failed:
-        raise typer.Exit(code=2 if failed == len(files) else 1)
+        raise typer.Exit(code=2 if failed == tried else 1)
 
 
 def _print_statement(st: Statement) -> None:

@@ -10,7 +10,7 @@ from generator.case import DEFAULT_OUT, load_case
 from generator.documents import Document
 from generator.errors import DocumentErrors, InputError, OutputError, UnrecognizedDocument
 from generator.models import Case, CaseResult, MissingDocument
-from generator.parsers import parse_document
+from generator.parsers import parse_documents
 from generator.manifest import MANIFEST, build_manifest, evidence
 from generator.paths import output_lock, publish
 from generator.render import Options, Output, render_case
@@ -27,23 +27,25 @@ class Checked:
 
 
 def case_documents(case: Case) -> tuple[list[Document], list[tuple[str, str]]]:
-    """Parse every document of the case, in file-name order. A PDF no reader recognises (a loan
-    contract, say) is left out and returned with the reason; any other bad file is an error, and
-    every one is named (DocumentErrors), not just the first."""
+    """Parse every document of the case, in file-name order (each member of a ZIP archive in
+    turn). A document no reader recognises (a loan contract, say) is left out and returned with
+    the reason; any other bad file is an error, and every one is named (DocumentErrors), not just
+    the first."""
     report_file = case.report.file if case.report else None
     out: list[Document] = []
     ignored: list[tuple[str, str]] = []
     bad: list[InputError] = []
     for path in evidence(case.root, case.documents):
         label = path.relative_to(case.root).as_posix()
-        try:
-            out.append(parse_document(path, label=label, password=case.passwords.get(label)))
-        except UnrecognizedDocument as err:
-            if label != report_file:
-                ignored.append((err.location(), f"{err.message}; {SKIPPED}"))
-        except InputError as err:
-            if label != report_file:  # the declared report may be a scan: case.toml gives what it says
-                bad.append(err)
+        for parsed in parse_documents(path, label=label, password=case.passwords.get(label)):
+            if isinstance(parsed, UnrecognizedDocument):
+                if label != report_file:
+                    ignored.append((parsed.location(), f"{parsed.message}; {SKIPPED}"))
+            elif isinstance(parsed, InputError):
+                if label != report_file:  # the declared report may be a scan: case.toml gives what it says
+                    bad.append(parsed)
+            else:
+                out.append(parsed)
     if len(bad) > 1:
         raise DocumentErrors(case.root, bad)
     if bad:

@@ -44,3 +44,6 @@ class Statement:
     checks: dict[str, str]
     findings: tuple[Finding, ...] = ()
     page_count: int = 0
+    # A file the holder exported (CSV, XLS, an app's 用于个人对账 bill): self-produced and unsealed,
+    # so weaker evidence than a stamped proof or a bank's 流水 of the same payment.
+    exported: bool = False

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+import hashlib
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import generator.pdf.native  # noqa: F401  # before the compiled modules: chooses their build
-from generator.errors import AmbiguousDocument, UnrecognizedDocument
+from generator.errors import AmbiguousDocument, InputError, PdfError, UnrecognizedDocument
 from generator.documents import Document
 from generator.parsers.base import DocumentParser
 from generator.parsers.alipay import AlipayProof
@@ -24,6 +26,7 @@ from generator.parsers.pboc_brief import PbocBriefReport
 from generator.parsers.generic import GenericStatement
 from generator.parsers.lender_schedule import LenderSchedule
 from generator.parsers.lender_settlement import LenderSettlement
+from generator.exports.sniff import ZIP_MAGICS, Kind, sniff
 from generator.pdf import open_pdf, sha256_file
 
 PARSERS: list[type[DocumentParser]] = [LenderSettlement, LenderSchedule, CmbStatement, IcbcStatement, CcbStatement, AbcStatement, PbocReport, PbocBriefReport, BocStatement, BocomStatement, AlipayProof, WechatProof, GenericStatement]
@@ -63,8 +66,17 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def parse_document(path: Path, *, label: str | None = None, password: str | None = None,
                    provider: str | None = None) -> Document:
-    """Open, recognise and parse one document. `label` is the name used in sources and errors."""
+    """Open, recognise and parse one document. `label` is the name used in sources and errors.
+    What the file is comes from its bytes: a PDF goes to the PDF readers, an export (CSV, XLS,
+    XLSX, a web page, text) to generator.exports; a ZIP archive holds documents of its own
+    (parse_documents)."""
     name = label or str(path)
+    kind = _kind(path)
+    if kind is not None and kind is not Kind.PDF:
+        if kind is Kind.ARCHIVE:
+            raise InputError(name, "a ZIP archive, not one document: its members are read one by one")
+        return _export(path.read_bytes(), name, sha256_file(path), provider,
+                       named_pdf=path if path.suffix.lower() == ".pdf" else None)
     with _no_cycle_collection(), open_pdf(path, password) as doc:
         first = doc.first_page()
         if provider is not None:
@@ -73,3 +85,70 @@ def parse_document(path: Path, *, label: str | None = None, password: str | None
             specific = [p for p in PARSERS if not p.fallback and p.identify(first)]
             parser = detect(specific or [p for p in PARSERS if p.fallback and p.identify(first)], Path(name))
         return parser().parse(doc, name, sha256_file(path))
+
+
+def parse_documents(path: Path, *, label: str | None = None, password: str | None = None,
+                    provider: str | None = None) -> list[Document | InputError]:
+    """Every document in `path`: the file itself, or each member of a ZIP archive, cited
+    ``archive.zip!member.csv``. A document that cannot be read is returned as its error, so that
+    one bad member loses no other; an archive that cannot be opened is one error."""
+    name = label or str(path)
+    kind = _kind(path)
+    try:
+        if kind is not Kind.ARCHIVE:
+            return [parse_document(path, label=label, password=password, provider=provider)]
+        from generator.archive import read_archive
+
+        members = read_archive(path, name, password)
+    except InputError as err:
+        return [err]
+    out: list[Document | InputError] = []
+    for member in members:
+        try:
+            out.append(_member(member.data, member.label, password, provider))
+        except InputError as err:
+            out.append(err)
+    return out
+
+
+def _kind(path: Path) -> Kind | None:
+    """What the file holds, from its bytes; None for what is no readable file (missing, a folder,
+    empty), whose error the PDF reader gives as it always has."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+        return sniff(path.read_bytes() if head.startswith(ZIP_MAGICS) else head)
+    except OSError:
+        return None
+
+
+def _export(data: bytes, name: str, sha256: str, provider: str | None, *, named_pdf: Path | None = None) -> Document:
+    from generator.exports.statement import ExportError, read_export
+
+    try:
+        return read_export(data, name, sha256, provider=provider)
+    except (UnrecognizedDocument, ExportError):
+        # A file named .pdf that holds neither a PDF nor an export is a broken download, not a
+        # stray note: it keeps the PDF reader's error (the name chooses only the message).
+        if named_pdf is not None:
+            raise PdfError(named_pdf, "not a PDF file") from None
+        raise
+
+
+def _member(data: bytes, label: str, password: str | None, provider: str | None) -> Document:
+    """One member of an archive, in memory; a PDF goes through a private temporary file, since the
+    PDF layer reads files (never beside the inputs, removed at once)."""
+    kind = sniff(data)
+    if kind is Kind.ARCHIVE:
+        raise InputError(label, "an archive inside an archive: extract it and put its files in the case folder")
+    if kind is not Kind.PDF:
+        return _export(data, label, hashlib.sha256(data).hexdigest(), provider)
+    with tempfile.TemporaryDirectory(prefix="dispute-") as folder:
+        path = Path(folder) / "member.pdf"
+        path.write_bytes(data)
+        try:
+            return parse_document(path, label=label, password=password, provider=provider)
+        except InputError as err:
+            raise type(err)(label, err.message, page=err.page, row=err.row) from None

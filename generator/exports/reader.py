@@ -1,0 +1,142 @@
+"""The one export reader: every export format's rows, from its declared layouts (spec.py).
+
+The header is the first row, on the first sheet that has one, whose cells name at least
+MIN_LABELS columns some format knows; what stands above it (title, preamble, the header) is the
+text formats are recognised by, and exactly one must claim it. The claiming format's layouts are
+then matched strictly against that row. Below it, every row with two or more cells is a
+transaction until a note, total or end marker (a single cell, ``共12笔记录``, ``------``, ``#…``);
+the rest of the sheet is outside the table, where printed totals are read. A later sheet with the
+same header continues the table.
+
+Rows become Transactions by rows.build_row, as PDF rows do; their SourceRef is (file, sheet
+number, the row's number in its sheet as a spreadsheet program shows it, no bbox).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from generator.errors import StatementParseError, UnrecognizedDocument
+from generator.exports.grid import Sheet
+from generator.exports.spec import ExportFormat, Layout, header_keys, norm_text
+from generator.models import Finding, Transaction
+from generator.parsers.common import RowReader
+from generator.parsers.layout import Line, RawRow
+from generator.parsers.rows import Columns, build_row
+from generator.parsers.table_spec import NOTE_LINES, norm_label
+
+MIN_LABELS = 3  # a header names at least three columns; a preamble line never does
+HEADER_SEARCH = 200  # rows searched for the header: preambles run to about twenty
+_NO_BOX = (0.0, 0.0, 0.0, 0.0)
+_NO_LINE = Line(())
+_END = re.compile(rf"{NOTE_LINES.pattern}|^#|^共\s*\d+\s*笔|^-{{3,}}")
+
+
+@dataclass(frozen=True)
+class Found:
+    """Where the table header stands: its sheet, its row index and the text above it."""
+
+    sheet: Sheet
+    index: int
+    top: str  # norm_text of the rows down to and including the header
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        return self.sheet.rows[self.index]
+
+
+@dataclass
+class Table:
+    """What was read: each data row with its sheet and row number, the preamble's rows, and the
+    rows outside the table (with their sheet number)."""
+
+    layout: Layout
+    keys: dict[int, str]
+    labels: dict[str, str]
+    rows: list[RawRow] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    preamble: list[tuple[str, ...]] = field(default_factory=list)
+    outside: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def find_header(file: str, sheets: Sequence[Sheet], labels: frozenset[str]) -> Found:
+    for sheet in sheets:
+        for i, row in enumerate(sheet.rows[:HEADER_SEARCH]):
+            if sum(1 for c in row if c and norm_label(c) in labels) >= MIN_LABELS:
+                top = norm_text("\n".join(" ".join(r) for r in sheet.rows[:i + 1]))
+                return Found(sheet, i, top)
+    raise UnrecognizedDocument(file, "no transaction table found (no row names three columns of a known export)")
+
+
+def choose_layout(file: str, fmt: type[ExportFormat], found: Found) -> tuple[Layout, dict[int, str]]:
+    """The layout whose columns are the header's, fewest unprinted columns first (the user may
+    leave some out); none → refused, naming the header and the layouts known."""
+    fits = [(layout, keys) for layout in fmt.layouts if (keys := header_keys(found.cells, layout)) is not None]
+    if fits:
+        return min(fits, key=lambda f: len(f[0].spec.columns) - len(f[1]))
+    printed = " | ".join(c for c in found.cells if c)
+    known = "; ".join(f"{lay.version}: " + " ".join(c.labels[0] for c in lay.spec.columns) for lay in fmt.layouts)
+    raise StatementParseError(file, f"the table header is not one {fmt.name} has printed: {printed} "
+                                    f"(known layouts: {known}); refused rather than guessed",
+                              page=found.sheet.number, row=found.index + 1)
+
+
+def read_table(file: str, sheets: Sequence[Sheet], found: Found, layout: Layout, keys: dict[int, str]) -> Table:
+    labels = {key: found.cells[i] for i, key in keys.items()}
+    table = Table(layout, keys, labels, preamble=list(found.sheet.rows[:found.index]))
+    start = sheets.index(found.sheet)
+    _read_sheet(table, found.sheet, found.index)
+    for sheet in sheets[start + 1:]:
+        index = next((i for i, row in enumerate(sheet.rows[:HEADER_SEARCH]) if row == found.cells), None)
+        if index is not None:
+            _read_sheet(table, sheet, index)
+        elif any(any(row) for row in sheet.rows):
+            table.findings.append(Finding("sheet_not_read", f"{file}:p{sheet.number}: sheet {sheet.name!r} has no "
+                                          f"table header like sheet {found.sheet.number}'s; not read"))
+    return table
+
+
+def _read_sheet(table: Table, sheet: Sheet, header: int) -> None:
+    ended = False
+    for i in range(header + 1, len(sheet.rows)):
+        row = sheet.rows[i]
+        filled = [c for c in row if c]
+        if not filled or row == sheet.rows[header]:
+            continue  # blank, or the header repeated (a web page's pages)
+        ended = ended or len(filled) == 1 or bool(_END.match(filled[0]))
+        if ended:
+            table.outside.append((sheet.number, row))
+            continue
+        texts = {key: row[j] if j < len(row) else "" for j, key in table.keys.items()}
+        table.rows.append(RawRow(sheet.number, texts, _NO_BOX, _NO_LINE))
+        table.numbers.append(i + 1)
+
+
+def transactions(file: str, fmt: type[ExportFormat], table: Table,
+                 currency: str) -> tuple[list[tuple[str, Transaction]], list[tuple[str, Transaction]]]:
+    """(flow, transaction) of every row, and of the rows that moved money (void ones left out)."""
+    spec = table.layout.spec
+    keys = frozenset(table.keys.values())
+    columns = Columns(keys, (), table.labels, spec.anchor, tuple(k for k in spec.description if k in keys))
+    rule = next(r for r in spec.amounts if all(k in keys for k in r.needs))
+    every: list[tuple[str, Transaction]] = []
+    kept: list[tuple[str, Transaction]] = []
+    void: list[tuple[tuple[str, Transaction], str]] = []
+    for raw, number in zip(table.rows, table.numbers):
+        flow, tx = build_row(RowReader(file, raw, number), columns, rule, currency)
+        row = (fmt.totals.flow(flow) if fmt.totals else flow, replace(tx, source=replace(tx.source, bbox=None)))
+        every.append(row)
+        status = raw.texts.get(fmt.void.column, "") if fmt.void else ""
+        if fmt.void and status in fmt.void.statuses:
+            void.append((row, status))
+        else:
+            kept.append(row)
+    if void:
+        table.findings.append(Finding("void_rows", "closed or failed payments, which moved no money, are not counted: "
+                                      + ", ".join(f"{tx.source.location()} ({raw})" for (_, tx), raw in void[:5])
+                                      + (f" and {len(void) - 5} more" if len(void) > 5 else ""),
+                                      tuple(tx.source for (_, tx), _ in void)))
+    return every, kept
