@@ -32,6 +32,7 @@ class Citation:
     bundle_page: int | None = None
     on_page: int | None = None  # the row's place on its page, from the top (as the bundle's caption says)
     installment_no: int | None = None  # a schedule's row, by its 期数
+    seq: str | None = None  # the row's own printed 序号: what a reader finds first where the statement has one
 
 
 class FactKind(StrEnum):
@@ -156,7 +157,7 @@ class _Citer:
             raise RenderError(f"{src.location()}: cited row belongs to no exhibit")
         row = self.rows.get((number, src))
         return self._with_bundle(Citation(number, src.page, src.row, None, row.on_page if row else None,
-                                          row.installment_no if row else None), src)
+                                          row.installment_no if row else None, src.seq), src)
 
     def report(self, page: int | None) -> Citation:
         return self._with_bundle(Citation(1, page))

@@ -185,7 +185,7 @@ def test_every_excerpt_page_carries_the_cited_date_and_amount(bundle: Built) -> 
     for e in bundle.plan.exhibits:
         for c in e.cited:
             text = bundle.texts[bundle.layout.excerpt_pages[(e.number, c.page, c.row)] - 1]
-            assert f"证据{e.number} 第{c.page}页" in text
+            assert f"证据{e.number}第{c.page}页" in text
             if c.date is not None:  # a certificate's sentence is quoted as printed: 2026年01月09日
                 assert c.date.isoformat() in text or format_cn(c.date) in text
             if c.amount is not None:

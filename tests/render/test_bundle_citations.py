@@ -176,7 +176,7 @@ def test_the_letter_cites_the_bundle_page_that_shows_the_loans_cell(multi: Built
     [cited] = multi.exhibit(1).cited
     assert cited.source is not None
     bundle_page = multi.layout.source_pages[cited.source]
-    assert f"证据1 第{cited.page}页，见证据材料第{bundle_page}页" in multi.letter
+    assert f"证据1第{cited.page}页，见证据材料第{bundle_page}页" in multi.letter
     caption = multi.texts[bundle_page - 1].replace("\n", "")
     assert f"管理机构{ANT}、账户标识{ANT_ID} 2025年03月：还款状态“1”" in caption
     assert WEBANK not in caption and WEBANK_ID not in caption
@@ -200,17 +200,17 @@ def test_statement_rows_are_cited_by_their_place_on_the_page(example: Built) -> 
         counted = 1 + sum(top < c.bbox[1] - 1 for top in rows)
         assert c.on_page == counted
         caption = example.texts[example.layout.source_pages[c.source] - 1]
-        assert f"证据2 第{c.page}页第{counted}笔：{c.date}" in caption
+        assert f"证据2第{c.page}页第{counted}笔：{c.date}" in caption
     excerpts = "".join(example.texts[p - 1] for p in set(example.layout.source_pages.values()))
     assert not re.search(r"第\d+行", excerpts)
     assert "第35行" not in excerpts and "第2页第10笔" in excerpts  # row 35 of the statement is page 2's 10th
 
 
 def test_the_letter_and_the_bundle_name_the_same_row(example: Built) -> None:
-    cited = re.findall(r"证据2 (第\d+页第\d+笔)，见证据材料第(\d+)页", example.letter)
+    cited = re.findall(r"证据2(第\d+页第\d+笔)，见证据材料第(\d+)页", example.letter)
     assert cited
     for place, bundle_page in cited:
-        assert f"证据2 {place}：" in example.texts[int(bundle_page) - 1]
+        assert f"证据2{place}：" in example.texts[int(bundle_page) - 1]
 
 
 def test_grid_months_and_certificate_sentences_are_cited_as_printed(example: Built) -> None:
@@ -221,7 +221,7 @@ def test_grid_months_and_certificate_sentences_are_cited_as_printed(example: Bui
     [settled] = example.exhibit(3).cited
     assert settled.source is not None
     certificate = example.texts[example.layout.source_pages[settled.source] - 1].replace("\n", "")
-    assert "证据3 第1页：“截至2026年01月09日，上述借款本息及相关费用已全部结清，双方债权债务关系终止。”" in certificate
+    assert "证据3第1页：“截至2026年01月09日，上述借款本息及相关费用已全部结清，双方债权债务关系终止。”" in certificate
     assert "第1行" not in certificate
 
 
