@@ -73,6 +73,7 @@ class ExhibitPlan:
     proves: str  # "reported_record" | "repayments" | "settlement" | "schedule"
     cited: tuple[CitedRow, ...] = ()
     redact: tuple[tuple[int, BBox], ...] = ()  # (page, bbox) of rows that have nothing to do with the loan
+    exported: bool = False  # the holder's own export (自行导出的交易明细): no seal, no pages to attach
 
 
 @dataclass(frozen=True)
@@ -213,9 +214,11 @@ def _exhibit(number: int, doc: Document, cited: Sequence[SourceRef], lr: LoanRes
         redact = tuple((tx.source.page, tx.source.bbox) for tx in doc.transactions
                        if tx.source not in related and tx.source.bbox is not None)
         kind = "repayment_schedule" if doc.kind is DocumentKind.REPAYMENT_SCHEDULE else "repayments"
+        # an export (CSV, XLS) is no PDF the bundle could attach: it is handed in as its own file
         return ExhibitPlan(number, doc.kind.value, ISSUERS.get(doc.provider, doc.provider), doc.file,
-                           _path(result, doc.file), doc.sha256, doc.page_count or None, kind,
-                           tuple(_cited_row(rows.get(s), s, on_page.get(s)) for s in cited), redact)
+                           None if doc.exported else _path(result, doc.file), doc.sha256, doc.page_count or None,
+                           kind, tuple(_cited_row(rows.get(s), s, on_page.get(s)) for s in cited), redact,
+                           doc.exported)
     proves = "settlement" if isinstance(doc, SettlementCertificate) else "schedule"
     return ExhibitPlan(number, doc.kind.value, _issuer(doc, lr), doc.file, _path(result, doc.file), doc.sha256,
                        doc.page_count, proves, tuple(_document_row(doc, s) for s in cited))

@@ -71,6 +71,7 @@ def via_platform(tx: Transaction) -> bool:
 
 def collect(loan: Loan, statements: Iterable[Statement]) -> tuple[list[Payment], list[Transaction]]:
     """The loan's payments (merged across sources) and the platform debits that stay unexplained."""
+    statements = list(statements)
     names = names_for(loan)
     direct: list[Transaction] = []
     platform: list[Transaction] = []
@@ -91,7 +92,7 @@ def collect(loan: Loan, statements: Iterable[Statement]) -> tuple[list[Payment],
         else:
             p = payments[index]
             payments[index] = Payment(p.paid_on, p.time, p.amount, (*p.sources, tx))
-    return _dedupe(payments), unexplained
+    return [_prefer_proofs(p, statements) for p in _dedupe(payments)], unexplained
 
 
 def _order(tx: Transaction) -> tuple[date, str]:
@@ -120,3 +121,15 @@ def _dedupe(payments: list[Payment]) -> list[Payment]:
             q = out[twin]
             out[twin] = Payment(min(q.paid_on, p.paid_on), q.time or p.time, q.amount, (*q.sources, *p.sources))
     return out
+
+
+def _prefer_proofs(p: Payment, statements: Sequence[Statement]) -> Payment:
+    """A payment shown both by a holder's own export (CSV, XLS) and by the same issuer's PDF (a
+    stamped 交易流水证明, a bank's 流水) is shown by the PDF: an export carries no seal, so it is
+    cited only where nothing better shows the payment."""
+    by_file = {st.file: st for st in statements}
+    proven = {by_file[tx.source.file].provider for tx in p.sources
+              if tx.source.file in by_file and not by_file[tx.source.file].exported}
+    kept = tuple(tx for tx in p.sources if tx.source.file not in by_file
+                 or not (by_file[tx.source.file].exported and by_file[tx.source.file].provider in proven))
+    return p if len(kept) == len(p.sources) else Payment(p.paid_on, p.time, p.amount, kept)

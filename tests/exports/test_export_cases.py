@@ -59,7 +59,7 @@ def test_a_zipped_alipay_bill_decides_the_month(tmp_path: Path) -> None:
     assert data["loans"][0]["verdict"] == "dispute"  # type: ignore[index]
 
 
-def test_the_same_payment_in_an_export_and_a_pdf_proof_counts_once(tmp_path: Path) -> None:
+def test_the_same_payment_in_an_export_and_a_pdf_proof_counts_once_citing_the_proof(tmp_path: Path) -> None:
     rows = make_rows(3, 4, date(2025, 9, 1), date(2025, 9, 30),
                      [Repayment(datetime(2025, 9, 4, 10, 21, 7), Decimal("869.18"), "重庆蚂蚁消费金融有限公司")])
     proof = AlipayProof("周雨桐", "3301**********0022", "137****1111", "20251001110000123456", date(2025, 9, 1),
@@ -68,9 +68,21 @@ def test_the_same_payment_in_an_export_and_a_pdf_proof_counts_once(tmp_path: Pat
                             "支付宝明细.csv": exports.alipay_2023()}, PASSWORDS)
     third = _installment(_check(case), 3)
     assert third["paid_amount"] == "869.18" and third["status"] == "on_time"
-    assert {e["file"] for e in third["evidence"]} == {  # type: ignore[union-attr]
-        "支付宝.zip!支付宝交易明细(20250801-20250930).csv", "支付宝交易流水证明.pdf", "支付宝明细.csv", "招商银行流水.pdf"}
+    # the stamped proof shows it, so the two exports of it are not cited
+    assert {e["file"] for e in third["evidence"]} == {"支付宝交易流水证明.pdf", "招商银行流水.pdf"}  # type: ignore[union-attr]
     assert _installment(_check(case), 4)["paid_amount"] == "869.18"
+
+
+def test_generate_with_an_export_hands_it_in_as_its_own_file(tmp_path: Path) -> None:
+    case = _case(tmp_path, {"支付宝交易明细.csv": exports.alipay_2023()})
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["generate", str(case), "--date", DAY, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    import pdfplumber
+
+    with pdfplumber.open(next(out.glob("证据材料-*.pdf"))) as pdf:
+        index = pdf.pages[1].extract_text()
+    assert "另行提交" in index and "3cf9f75a" in index  # listed with its SHA-256, no pages attached
 
 
 def test_a_wrong_password_in_case_toml_is_one_line_naming_the_archive(tmp_path: Path) -> None:
