@@ -200,6 +200,16 @@ def _start_generate(request: Request, case_id: str, folder: Path, recipients: li
     w.runner.start_generate(case_id, job, on_report=remember(w.workspace))
 
 
+async def letters_part(request: Request) -> Response:
+    case_id, folder = case_folder(request)
+    return render(request, "_letters.html.j2", **page_context(web(request), case_id, folder))
+
+
+async def track_part(request: Request) -> Response:
+    case_id, folder = case_folder(request)
+    return render(request, "_track.html.j2", **page_context(web(request), case_id, folder))
+
+
 async def job_part(request: Request) -> Response:
     case_id, folder = case_folder(request)
     w = web(request)
@@ -267,6 +277,8 @@ ROUTES = [
     Route("/cases/{case_id}/decision", decision_part, name="decision"),
     Route("/cases/{case_id}/generate", generate, methods=["POST"], name="generate"),
     Route("/cases/{case_id}/jobs/{job_id}", job_part, name="job"),
+    Route("/cases/{case_id}/letters", letters_part, name="letters"),
+    Route("/cases/{case_id}/track", track_part, name="track_part"),
     Route("/cases/{case_id}/track", track, methods=["POST"], name="track"),
     Route("/cases/{case_id}/delete", delete_case, methods=["POST"], name="delete_case"),
 ]
