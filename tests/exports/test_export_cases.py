@@ -83,6 +83,9 @@ def test_generate_with_an_export_hands_it_in_as_its_own_file(tmp_path: Path) -> 
     with pdfplumber.open(next(out.glob("证据材料-*.pdf"))) as pdf:
         index = pdf.pages[1].extract_text()
     assert "另行提交" in index and "3cf9f75a" in index  # listed with its SHA-256, no pages attached
+    with pdfplumber.open(next(out.glob("征信异议申请书-*.pdf"))) as pdf:
+        letter = "".join(page.extract_text() for page in pdf.pages).replace("\n", "")
+    assert "自行导出的支付宝交易明细" in letter and "支付宝交易流水证明" not in letter
 
 
 def test_a_wrong_password_in_case_toml_is_one_line_naming_the_archive(tmp_path: Path) -> None:
