@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
@@ -95,7 +95,7 @@ def case_folder(request: Request) -> tuple[str, Path]:
     try:
         return case_id, web(request).workspace.folder(case_id)
     except UnknownCase:
-        raise HTTPException(404, "no such case") from None
+        raise HTTPException(404, "no_case") from None
 
 
 async def checked_form(request: Request) -> Any:
@@ -104,7 +104,7 @@ async def checked_form(request: Request) -> Any:
     w = web(request)
     form = await request.form(max_files=200, max_fields=400)
     if not w.csrf.valid(request, str(form.get("csrf_token", "") or request.headers.get("x-csrf-token", ""))):
-        raise HTTPException(403, "missing or stale form token: reload the page and try again")
+        raise HTTPException(403, "csrf")
     return form
 
 
@@ -117,16 +117,20 @@ def _limit(settings: Settings) -> Callable[[str], int]:
     return limit
 
 
+def _error(request: Request, status: int, key: str, limit: int = 0) -> Response:
+    """An error in the page's words (templates/web/_error.html.j2, by `key`): a page of its own,
+    or for a partial update the fragment app.js shows in the page's alert area."""
+    template = "_error.html.j2" if is_htmx(request) else "error.html.j2"
+    return render(request, template, status=status, code=status, key=key, limit_mb=limit >> 20)
+
+
 async def _too_large(request: Request, exc: Exception) -> Response:
-    limit = exc.limit if isinstance(exc, TooLarge) else 0
-    return PlainTextResponse(f"上传内容超过 {limit >> 20} MB 的上限", status_code=413)
+    return _error(request, 413, "too_large", exc.limit if isinstance(exc, TooLarge) else 0)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    if is_htmx(request) or request.method != "GET":
-        return PlainTextResponse(exc.detail, status_code=exc.status_code)
-    return render(request, "error.html.j2", status=exc.status_code, code=exc.status_code, detail=exc.detail)
+    return _error(request, exc.status_code, str(exc.detail))
 
 
 def create_app(settings: Settings) -> Starlette:

@@ -215,7 +215,7 @@ async def job_part(request: Request) -> Response:
     w = web(request)
     job = w.runner.job(request.path_params["job_id"])
     if job is None or job.case != case_id:
-        raise HTTPException(404, "no such job")
+        raise HTTPException(404, "no_job")
     from generator.web.views import job_view
 
     return render(request, "_letters.html.j2", **page_context(w, case_id, folder, job=job_view(job), job_id=job.id))
@@ -237,6 +237,8 @@ async def track(request: Request) -> Response:
 
 
 def _record(folder: Path, fields: dict[str, str], today: date) -> tuple[str, str]:
+    """(confirmation, error): the error is track's own message, or the key of the form's own
+    check (_track.html.j2): a date not in YYYY-MM-DD, or after today, as `dispute track` refuses."""
     from generator.messages import localise
     from generator.track import Filing, load_filings, parse_iso_date, record_filing, status_of
     from generator.web.views import confirmation
@@ -245,9 +247,9 @@ def _record(folder: Path, fields: dict[str, str], today: date) -> tuple[str, str
         filed = parse_iso_date(fields.get("filed", ""))
         reply = parse_iso_date(fields["reply"]) if fields.get("reply") else None
     except ValueError:
-        return "", "日期应为 YYYY-MM-DD，如 2026-03-01"
+        return "", "bad_date"
     if filed > today or (reply is not None and reply > today):
-        return "", f"日期不能晚于今天（{today.isoformat()}）"
+        return "", "future_date"
     try:
         new = Filing(to=fields.get("to", ""), filed=filed, ticket=fields.get("ticket") or None,  # type: ignore[arg-type]
                      reply=reply, outcome=fields.get("outcome") or None,  # type: ignore[arg-type]
@@ -263,7 +265,7 @@ async def delete_case(request: Request) -> Response:
     case_id, _ = case_folder(request)
     form = await checked_form(request)
     if form.get("confirm") != "yes":
-        raise HTTPException(400, "请勾选确认后再删除")
+        raise HTTPException(400, "confirm")
     w = web(request)
     await w.runner.call(w.workspace.delete, case_id)
     w.checked.pop(case_id, None)

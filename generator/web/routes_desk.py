@@ -77,7 +77,7 @@ async def upload_batch(request: Request) -> Response:
     form = await checked_form(request)
     upload = form.get("archive")
     if upload is None or isinstance(upload, str) or not upload.filename:
-        raise HTTPException(400, "请选择一个 ZIP 文件")
+        raise HTTPException(400, "no_zip")
     try:
         imported = await w.runner.call(import_zip, w.workspace, upload.file)
     except ZipRefused as exc:
@@ -121,7 +121,7 @@ async def run_all(request: Request) -> Response:
     w = web(request)
     ids = [c for c in w.workspace.cases() if (w.workspace.folder(c) / CASE_FILE).is_file()]
     if not ids:
-        raise HTTPException(400, "工作区中还没有填写了 case.toml 的案件")
+        raise HTTPException(400, "no_cases")
     job = start_batch(request, ids)
     return RedirectResponse(request.url_for("batch", job_id=job.id), status_code=303)
 
@@ -132,7 +132,7 @@ async def batch(request: Request) -> Response:
     w = web(request)
     job = w.runner.job(request.path_params["job_id"])
     if job is None or job.kind != "batch":
-        raise HTTPException(404, "no such batch")
+        raise HTTPException(404, "no_job")
     template = "_batch.html.j2" if is_htmx(request) else "batch.html.j2"
     return render(request, template, job=job, rows=batch_rows(job.reports), labels=_labels(w.workspace))
 
@@ -146,7 +146,7 @@ async def batch_summary(request: Request) -> Response:
 
     job = web(request).runner.job(request.path_params["job_id"])
     if job is None or job.summary_dir is None or not (job.summary_dir / SUMMARY_CSV).is_file():
-        raise HTTPException(404, "no summary yet")
+        raise HTTPException(404, "no_summary")
     return FileResponse(job.summary_dir / SUMMARY_CSV, media_type="text/csv; charset=utf-8",
                         filename=SUMMARY_CSV)
 

@@ -27,6 +27,7 @@ from generator.web.recognise import Recognised, recognise
 from generator.web.tomlwrite import dumps
 
 PDF_MAGIC = b"%PDF-"
+ZIP_STEM = "文书"  # a file name, like render.LETTERS' stems: what the downloaded ZIP is called
 _MAGIC_WINDOW = 1024  # the PDF header may follow a little junk; readers look this far
 
 
@@ -136,7 +137,7 @@ async def set_password(request: Request) -> Response:
     w = web(request)
     name, password = str(form.get("name", "")), str(form.get("password", ""))
     if name not in w.workspace.documents(case_id):
-        raise HTTPException(404, "no such document")
+        raise HTTPException(404, "no_document")
     raw = read_raw(folder)
     passwords: dict[str, Any] = raw["passwords"] if isinstance(raw.get("passwords"), dict) else {}
     raw["passwords"] = {**passwords, name: password} if password else {k: v for k, v in passwords.items() if k != name}
@@ -154,7 +155,7 @@ async def remove(request: Request) -> Response:
     try:
         w.workspace.remove_document(case_id, str(form.get("name", "")))
     except LookupError:
-        raise HTTPException(404, "no such document") from None
+        raise HTTPException(404, "no_document") from None
     return await _after_change(request, w, case_id, folder)
 
 
@@ -167,7 +168,7 @@ def _output(request: Request) -> tuple[str, Path, Path]:
     case_id, folder = case_folder(request)
     path = served(folder / DEFAULT_OUT, request.path_params["name"])
     if path is None:
-        raise HTTPException(404, "no such output")
+        raise HTTPException(404, "no_output")
     return case_id, folder, path
 
 
@@ -191,7 +192,7 @@ async def preview(request: Request) -> Response:
     case_id, folder, path = _output(request)
     listed = {o.name: o for o in outputs(folder / DEFAULT_OUT)}
     if path.suffix.lower() != ".pdf":
-        raise HTTPException(404, "only PDFs have a preview")
+        raise HTTPException(404, "no_preview")
     return render(request, "preview.html.j2", case_id=case_id, output=listed[path.name],
                   others=[o for o in listed.values() if o.kind == "pdf"])
 
@@ -202,7 +203,7 @@ async def page_image(request: Request) -> Response:
     _, _, path = _output(request)
     png = await web(request).runner.call(page_png, path, int(request.path_params["page"]))
     if png is None:
-        raise HTTPException(404, "no such page")
+        raise HTTPException(404, "no_page")
     return Response(png, media_type="image/png", headers={"cache-control": "private, max-age=300"})
 
 
@@ -213,13 +214,13 @@ async def everything(request: Request) -> Response:
     case_id, folder = case_folder(request)
     files = [served(folder / DEFAULT_OUT, o.name) for o in outputs(folder / DEFAULT_OUT)]
     if not files:
-        raise HTTPException(404, "nothing generated yet")
+        raise HTTPException(404, "nothing_yet")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in files:
             if path is not None:
                 archive.write(path, path.name)
-    name = f"{web(request).workspace.meta(case_id).get('label') or case_id}-文书.zip".replace("/", "_")
+    name = f"{web(request).workspace.meta(case_id).get('label') or case_id}-{ZIP_STEM}.zip".replace("/", "_")
     return Response(buffer.getvalue(), media_type="application/zip",
                     headers={"content-disposition": _disposition(name), "cache-control": "no-store"})
 

@@ -201,6 +201,7 @@ class JobView:
     seconds: float
     lines: list[str]  # what `dispute generate` says after a run: notices, then errors
     closing: str
+    insufficient: bool  # the documents to add are listed with the decision, not again here
 
 
 def job_view(job: Job | None) -> JobView | None:
@@ -213,10 +214,9 @@ def job_view(job: Job | None) -> JobView | None:
         return None
     lines = []
     for report in job.reports:
-        lines += [f"{lender}: {NOTICE.get(notice, notice)}" for lender, notice in report.notices
-                  if notice != "insufficient"]
-        lines += [f"{lender}: {NOTICE['insufficient']}" + "（见第三步“需补充”）" for lender, notice in report.notices
-                  if notice == "insufficient"]
+        lines += [f"{lender}: {NOTICE.get(notice, notice)}" for lender, notice in report.notices]
         if report.failed:
             lines.append(_message(report))
-    return JobView(job.over, job.state == "failed", job.seconds, lines, NO_AGENTS if job.over and not job.failed else "")
+    insufficient = any(n == "insufficient" for r in job.reports for _, n in r.notices)
+    return JobView(job.over, job.state == "failed", job.seconds, lines, NO_AGENTS if job.over and not job.failed else "",
+                   insufficient)

@@ -29,6 +29,7 @@ from generator.paths import write_atomically
 
 META_FILE = ".dispute-web.json"  # hidden: never read as evidence, never an input of manifest.json
 NAME_LIMIT = 80
+UNNAMED = "文件"  # a file name, for an upload whose own name keeps no letter
 _KEPT_MARKS = "-_.()（）·、 "
 _CHUNK = 1 << 20
 
@@ -57,7 +58,7 @@ def safe_name(original: str, suffix: str) -> str:
         base = base[: -len(suffix)]
     kept = "".join(c if c.isalnum() or c in _KEPT_MARKS else "_" for c in base)
     stem = "_".join(part for part in kept.split("_") if part).strip(" ._")
-    return (stem[: NAME_LIMIT - len(suffix)] or "文件") + suffix
+    return (stem[: NAME_LIMIT - len(suffix)] or UNNAMED) + suffix
 
 
 @dataclass(frozen=True)

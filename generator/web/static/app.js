@@ -41,3 +41,18 @@
     }
   });
 })();
+
+// A partial update the server refused (a stale page, a file over the limit): htmx swaps
+// nothing, so its message goes to the page's alert area instead of vanishing.
+document.addEventListener("htmx:responseError", function (e) {
+  var flash = document.getElementById("flash");
+  if (!flash) return;
+  var xhr = e.detail.xhr;
+  var type = xhr.getResponseHeader("content-type") || "";
+  if (type.indexOf("text/html") === 0) {
+    flash.innerHTML = xhr.responseText;  // our own escaped fragment (_error.html.j2)
+  } else {
+    flash.textContent = xhr.responseText;
+  }
+  flash.scrollIntoView({ block: "nearest" });
+});
