@@ -12,6 +12,7 @@ from generator.models import (AccountCheck, AccountValue, AmountAbove, CaseResul
                               InstallmentResult, LoanResult, MissingDocument, MonthReason, MonthResult, NoPaymentFound,
                               PlatformProof, ReliefStillShown, RepaymentRecord, SourceRef, Statement,
                               StatementCovering, Transaction, YearMonth)
+from generator.domain.reasons import OfficialRecord
 from generator.money import to_str
 
 if TYPE_CHECKING:
@@ -111,6 +112,8 @@ def missing_key(d: MissingDocument) -> str:
             return f"{d.kind}:{d.on.isoformat()}"
         case RepaymentRecord():
             return f"{d.kind}:{d.installment_no}"
+        case OfficialRecord():
+            return f"{d.kind}:{d.provider}:{d.on.isoformat()}:{d.amount}"
     return d.kind.value
 
 

@@ -11,6 +11,7 @@ from generator.messages import describe_undecided
 from generator.models import (AccountValue, AmountAbove, CaseResult, CodeOutside, GridCode, InstallmentResult,
                               LoanResult, MissingDocument, MonthReason, NoPaymentFound, PlatformProof,
                               ReliefStillShown, RepaymentRecord, StatementCovering)
+from generator.domain.reasons import OfficialRecord
 from generator.money import format_cny
 from generator.pipeline import CaseOutcome
 from generator.models import AccountCheck, MonthResult, Statement
@@ -163,7 +164,14 @@ MISSING = {
     "platform_proof": "支付宝/微信支付交易流水证明（对应日期 {0}，金额 {1}）",
     "statement_covering": "覆盖 {0} 的还款账户流水",
     "repayment_record": "贷款机构出具的还款记录（第 {0} 期），或该期还款所用账户的流水",
+    "official_record": "{0}（对应日期 {1}，金额 {2}）：这笔还款目前只见于自行导出的交易明细 {3}，没有盖章，请补充正式证明",
 }
+# Where the stamped record of a payment seen only in an export is asked for (OfficialRecord).
+OFFICIAL_RECORD = {
+    "alipay": "支付宝交易流水证明（支付宝 App：我的 → 账单 → 右上角“…” → 开具交易流水证明 → 用于证明材料）",
+    "wechat": "微信支付交易明细证明（微信：我 → 服务 → 钱包 → 账单 → 常见问题 → 下载账单 → 用于证明材料）",
+}
+BANK_RECORD = "开户银行盖章的账户交易流水（银行柜台或手机银行申请开具）"
 
 
 def describe_missing(d: MissingDocument) -> str:
@@ -175,6 +183,8 @@ def describe_missing(d: MissingDocument) -> str:
             return text.format(d.on.isoformat())
         case RepaymentRecord():
             return text.format(d.installment_no)
+        case OfficialRecord():
+            return text.format(OFFICIAL_RECORD.get(d.provider, BANK_RECORD), d.on.isoformat(), d.amount, d.file)
     return text
 
 
@@ -189,6 +199,10 @@ def print_outcome(outcome: CaseOutcome, console: Console | None = None) -> None:
         if notice == "insufficient":
             for key in (k for who, k in outcome.missing if who == lender):
                 console.print(f"  - {describe_missing(key)}")
+    told = {lender for lender, notice in outcome.notices if notice == "insufficient"}
+    for lender, key in outcome.missing:
+        if isinstance(key, OfficialRecord) and lender not in told:
+            console.print(f"{lender}: {NEEDED}: {describe_missing(key)}")
     for path in outcome.outputs:
         console.print(f"已生成 {path}")
     console.print(NO_AGENTS)

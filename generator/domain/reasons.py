@@ -91,6 +91,7 @@ class MissingKind(StrEnum):
     PLATFORM_PROOF = "platform_proof"
     STATEMENT_COVERING = "statement_covering"
     REPAYMENT_RECORD = "repayment_record"
+    OFFICIAL_RECORD = "official_record"
 
 
 @dataclass(frozen=True)
@@ -141,5 +142,18 @@ class RepaymentRecord:
     kind: ClassVar[MissingKind] = MissingKind.REPAYMENT_RECORD
 
 
+@dataclass(frozen=True)
+class OfficialRecord:
+    """A payment a decided month rests on is shown only by the holder's own export (CSV, XLS, the
+    app's 用于个人对账 bill), which carries no seal: the issuer's stamped record of it (支付宝's
+    交易流水证明, 微信's 交易明细证明, a bank's 流水) should back it. The verdict stands meanwhile."""
+
+    provider: str  # the export's issuer, as the contract names it: "alipay", "wechat", "cmb", …
+    on: date
+    amount: Decimal  # positive: what was paid
+    file: str  # the export it was found in
+    kind: ClassVar[MissingKind] = MissingKind.OFFICIAL_RECORD
+
+
 MissingDocument = (CreditReportNeeded | DetailedReportNeeded | StatementNeeded | PlatformProof | StatementCovering
-                   | RepaymentRecord)
+                   | RepaymentRecord | OfficialRecord)

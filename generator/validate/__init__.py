@@ -16,7 +16,7 @@ from generator.validate.linking import (lender_statement, match_account, match_s
                                         report_date)
 from generator.validate.match import allocate, undecided_after_gap
 from generator.validate.months import Evidence, evaluate_month
-from generator.validate.payments import Payment, collect
+from generator.validate.payments import Payment, collect, official_records
 from generator.validate.schedule import expected_schedule
 
 
@@ -100,8 +100,10 @@ def check_loan(loan: Loan, claimed: tuple[list[Payment], list[Transaction]], doc
     checks = tuple(check_account(account[1], settled_on, settled_by, rdate, loan.reporting_lag_days)) if account else ()
     detailed = account is not None and account[0].version == "detailed"
     verdict = _verdict(months, checks, detailed)
+    decided = {tx.source for m in months if m.verdict is not MonthVerdict.INSUFFICIENT for tx in m.evidence}
+    missing = _missing(months, docs, detailed, verdict) + official_records(loan, payments, decided, docs.statements)
     return LoanResult(loan, computed, tuple(results), months, verdict, tuple(findings),
-                      tuple(_missing(months, docs, detailed, verdict)), checks, settled_on, settled_by, rdate)
+                      tuple(dict.fromkeys(missing)), checks, settled_on, settled_by, rdate)
 
 
 def _settled_early(results: list[InstallmentResult], settled_on: date) -> list[InstallmentResult]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from generator.models import DocumentKind, Loan, Statement, Transaction
+from generator.domain.reasons import OfficialRecord
+from generator.models import DocumentKind, Loan, SourceRef, Statement, Transaction
 from generator.money import amounts_equal
 
 # Platforms that move money on to a lender; their bank-side rows do not name the lender.
@@ -133,3 +134,21 @@ def _prefer_proofs(p: Payment, statements: Sequence[Statement]) -> Payment:
     kept = tuple(tx for tx in p.sources if tx.source.file not in by_file
                  or not (by_file[tx.source.file].exported and by_file[tx.source.file].provider in proven))
     return p if len(kept) == len(p.sources) else Payment(p.paid_on, p.time, p.amount, kept)
+
+
+def official_records(loan: Loan, payments: Sequence[Payment], decided: set[SourceRef],
+                     statements: Sequence[Statement]) -> list[OfficialRecord]:
+    """The payments behind a decided month (their rows among `decided`) whose rows paying the
+    lender all come from the holder's own exports: each wants the issuer's stamped record. A bank
+    debit to a platform is no such row: it shows money leaving, not the lender receiving it."""
+    names = names_for(loan)
+    by_file = {st.file: st for st in statements}
+    out: list[OfficialRecord] = []
+    for p in payments:
+        direct = [tx for tx in p.sources if pays_loan(tx, names)]
+        if not direct or not any(tx.source in decided for tx in p.sources):
+            continue
+        if all(tx.source.file in by_file and by_file[tx.source.file].exported for tx in direct):
+            shown = by_file[direct[0].source.file]
+            out.append(OfficialRecord(shown.provider, p.paid_on, p.amount, shown.file))
+    return out

@@ -57,6 +57,10 @@ def test_a_zipped_alipay_bill_decides_the_month(tmp_path: Path) -> None:
     files = {e["file"] for e in third["evidence"]}  # type: ignore[union-attr]
     assert files == {"支付宝.zip!支付宝交易明细(20250801-20250930).csv", "招商银行流水.pdf"}
     assert data["loans"][0]["verdict"] == "dispute"  # type: ignore[index]
+    # the month rests on an unsealed export: the stamped proof to ask for, and where
+    assert data["loans"][0]["missing"] == ["official_record:alipay:2025-09-04:869.18"]  # type: ignore[index]
+    screen = runner.invoke(app, ["check", str(tmp_path / "b" / "case"), "--date", DAY]).stdout.replace("\n", "")
+    assert "支付宝交易流水证明（支付宝 App：我的 → 账单 → 右上角“…” → 开具交易流水证明" in screen
 
 
 def test_the_same_payment_in_an_export_and_a_pdf_proof_counts_once_citing_the_proof(tmp_path: Path) -> None:
@@ -70,7 +74,9 @@ def test_the_same_payment_in_an_export_and_a_pdf_proof_counts_once_citing_the_pr
     assert third["paid_amount"] == "869.18" and third["status"] == "on_time"
     # the stamped proof shows it, so the two exports of it are not cited
     assert {e["file"] for e in third["evidence"]} == {"支付宝交易流水证明.pdf", "招商银行流水.pdf"}  # type: ignore[union-attr]
-    assert _installment(_check(case), 4)["paid_amount"] == "869.18"
+    data = _check(case)
+    assert _installment(data, 4)["paid_amount"] == "869.18"
+    assert data["loans"][0]["missing"] == []  # type: ignore[index]  # the proof is in the case
 
 
 def test_generate_with_an_export_hands_it_in_as_its_own_file(tmp_path: Path) -> None:
