@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from generator.exports.banks import AbcExport, BocExport, BocomExport, CcbExport, CmbExport, IcbcExport
 from generator.exports.platforms import AlipayExport, WechatExport
 from generator.exports.spec import ExportFormat
@@ -10,5 +12,6 @@ EXPORTS: list[type[ExportFormat]] = [AlipayExport, WechatExport, CmbExport, Icbc
                                      BocomExport, AbcExport]
 
 
+@cache
 def labels() -> frozenset[str]:
     return frozenset().union(*(f.labels() for f in EXPORTS))
