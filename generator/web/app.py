@@ -55,7 +55,8 @@ class Web:
 def environment() -> Environment:
     from generator.paths import templates_dir
 
-    env = Environment(loader=FileSystemLoader(templates_dir() / "web"), undefined=StrictUndefined,
+    # Rooted where the letters' templates are, as render.env is: a page names "web/…" templates.
+    env = Environment(loader=FileSystemLoader(templates_dir()), undefined=StrictUndefined,
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.globals["version"] = __version__
@@ -77,7 +78,7 @@ def render(request: Request, template: str, status: int = 200, headers: dict[str
         import secrets
 
         cookie = secrets.token_hex(32)
-    html = w.env.get_template(template).render(request=request, csrf=w.csrf.token(cookie),
+    html = w.env.get_template(f"web/{template}").render(request=request, csrf=w.csrf.token(cookie),
                                                url=request.url_for, **context)
     response = HTMLResponse(html, status_code=status, headers=headers)
     response.headers["cache-control"] = "no-store"
