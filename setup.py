@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from pathlib import Path
 
 from setuptools import Extension, setup
@@ -34,8 +35,14 @@ def _mypyc() -> list[Extension]:
 
     # The isolated build environment has mypy but not the runtime dependencies (pdfminer): their
     # types are not needed to compile our modules.
-    extensions: list[Extension] = mypycify(["--ignore-missing-imports", *(_source(m) for m in MODULES)],
-                                           opt_level="3", group_name="dispute_native")
+    try:
+        extensions: list[Extension] = mypycify(["--ignore-missing-imports", *(_source(m) for m in MODULES)],
+                                               opt_level="3", group_name="dispute_native")
+    except SystemExit as exc:  # a type error mypyc will not compile past: install the source, as without a compiler
+        print(f"dispute: the compiled modules are not built (mypyc stopped: {exc}); the same Python source runs",
+              file=sys.stderr)
+        SOURCES_FILE.unlink(missing_ok=True)
+        return []
     for extension in extensions:
         extension.optional = True  # no C compiler (a volunteer's laptop): install anyway, run the source
     hashes = {m: hashlib.sha256((ROOT / _source(m)).read_bytes()).hexdigest() for m in MODULES}
