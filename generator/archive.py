@@ -62,7 +62,7 @@ class Member:
 
 def read_archive(path: Path, label: str, password: str | None, limits: Limits = LIMITS) -> list[Member]:
     """Every file member of the archive at `path` (`label` names it in errors and citations)."""
-    import pyzipper  # type: ignore[import-untyped]  # imported here: a case of PDFs never loads it
+    import pyzipper  # type: ignore[import-untyped, unused-ignore]  # imported here: a case of PDFs never loads it
 
     try:
         zf = pyzipper.AESZipFile(path)
