@@ -5,6 +5,8 @@
 # Without root or apt-get it only says what to install: the product still runs, slower.
 set -euo pipefail
 PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-wqy-microhei poppler-utils)
+# chromium only runs the browser tests (tests/web/test_browser.py, through Playwright); CI asks for it.
+if [ "${DISPUTE_BROWSER_TESTS:-}" = 1 ]; then PACKAGES+=(chromium); fi
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
