@@ -35,6 +35,7 @@ def statement_json(st: Statement) -> dict[str, Any]:
     return {
         "file": st.file, "sha256": st.sha256, "kind": st.kind.value, "provider": st.provider,
         "account_holder": st.account_holder, "account_number": st.account_number, "currency": st.currency,
+        "exported": st.exported,
         "transactions": [transaction_json(tx) for tx in st.transactions],
         "checks": dict(st.checks),
         "findings": [{"kind": f.kind, "message": f.message} for f in st.findings],
