@@ -15,11 +15,12 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from generator import __version__
+from generator.cli_help import ZhCommand, ZhGroup
 from generator.errors import DisputeError
 from generator.documents import Document
 from generator.models import CaseResult, Statement
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+app = typer.Typer(cls=ZhGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="核对网贷还款记录，生成征信异议申请材料（本地运行，免费，无需中介）。")
 
 
@@ -69,13 +70,13 @@ def _split(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
     return items
 
 
-@app.command()
+@app.command(cls=ZhCommand)
 def version() -> None:
     """打印版本号。"""
     typer.echo(__version__)
 
 
-@app.command()
+@app.command(cls=ZhCommand)
 def providers() -> None:
     """列出支持的文件格式及识别方式。"""
     from generator.exports.registry import EXPORTS
@@ -87,12 +88,12 @@ def providers() -> None:
         typer.echo(f"{e.name:10} {e.kind.value:20} {e.title}  [{e.describe()}]")
 
 
-@app.command()
+@app.command(cls=ZhCommand)
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="要解析的文件：PDF、导出的 CSV/XLS/XLSX、ZIP 压缩包")],
+    files: Annotated[list[Path], typer.Argument(metavar="文件", help="PDF、导出的 CSV/XLS/XLSX 或 ZIP 压缩包")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
-    password: Annotated[str | None, typer.Option("--password", help="加密 PDF 或 ZIP 压缩包的密码")] = None,
-    provider: Annotated[str | None, typer.Option("--provider", help="强制使用某个解析器")] = None,
+    password: Annotated[str | None, typer.Option("--password", metavar="密码", help="加密 PDF 或 ZIP 压缩包的密码")] = None,
+    provider: Annotated[str | None, typer.Option("--provider", metavar="解析器", help="强制使用某个解析器")] = None,
 ) -> None:
     """解析流水/报告（PDF、导出文件，ZIP 压缩包里的每个文件）。"""
     from generator.parsers import parse_documents
@@ -157,11 +158,11 @@ def _run_check(case_dir: Path, as_of: date) -> CaseResult:
     return checked.result
 
 
-@app.command()
+@app.command(cls=ZhCommand)
 def check(
-    case_dir: Annotated[Path, typer.Argument(help="案件文件夹（含 case.toml）")],
+    case_dir: Annotated[Path, typer.Argument(metavar="案件文件夹", help="含 case.toml 的文件夹")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
-    on: Annotated[str | None, typer.Option("--date", help="核对日期 YYYY-MM-DD（默认今天）")] = None,
+    on: Annotated[str | None, typer.Option("--date", metavar="日期", help="核对日期 YYYY-MM-DD（默认今天）")] = None,
 ) -> None:
     """核对还款与报告记录，给出每期、每月的结论。"""
     from generator.serialize import check_json
@@ -175,15 +176,15 @@ def check(
         print_summary(result)
 
 
-@app.command()
+@app.command(cls=ZhCommand)
 def generate(
-    case_dir: Annotated[Path, typer.Argument(help="案件文件夹（含 case.toml）")],
-    to: Annotated[str, typer.Option("--to", help="收件方: lender,bureau[,complaint]")] = "lender,bureau",
-    fmt: Annotated[str, typer.Option("--format", help="格式: pdf,docx")] = "pdf,docx",
-    out: Annotated[Path | None, typer.Option("--out", help="输出文件夹（默认 CASE_DIR/out）")] = None,
+    case_dir: Annotated[Path, typer.Argument(metavar="案件文件夹", help="含 case.toml 的文件夹")],
+    to: Annotated[str, typer.Option("--to", metavar="收件方", help="lender,bureau,complaint 中的一个或几个，逗号分隔")] = "lender,bureau",
+    fmt: Annotated[str, typer.Option("--format", metavar="格式", help="pdf,docx 中的一个或两个，逗号分隔")] = "pdf,docx",
+    out: Annotated[Path | None, typer.Option("--out", metavar="文件夹", help="输出文件夹（默认 案件文件夹/out）")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
-    on: Annotated[str | None, typer.Option("--date", help="落款日期 YYYY-MM-DD（默认今天）")] = None,
-    keep_originals: Annotated[bool, typer.Option("--keep-originals", help="证据材料中保留流水原页，不遮盖无关交易")] = False,
+    on: Annotated[str | None, typer.Option("--date", metavar="日期", help="落款日期 YYYY-MM-DD（默认今天）")] = None,
+    keep_originals: Annotated[bool, typer.Option("--keep-originals", help="证据中保留流水原页，不遮盖无关交易")] = False,
 ) -> None:
     """生成异议申请书、证据材料（PDF 与 DOCX）或个人声明。"""
     from datetime import datetime
@@ -205,10 +206,10 @@ def generate(
     print_outcome(outcome)
 
 
-@app.command()
+@app.command(cls=ZhCommand)
 def verify(
-    out_dir: Annotated[Path, typer.Argument(help="dispute generate 的输出文件夹")],
-    case: Annotated[Path | None, typer.Option("--case", help="案件文件夹（输出文件夹不在案件旁时需指定）")] = None,
+    out_dir: Annotated[Path, typer.Argument(metavar="输出文件夹", help="dispute generate 的输出文件夹")],
+    case: Annotated[Path | None, typer.Option("--case", metavar="案件文件夹", help="输出文件夹不在案件旁时需指定")] = None,
 ) -> None:
     """核对输出文件夹中的文件是否与 manifest.json 一致。"""
     from generator.manifest import verify as verify_dir
@@ -226,12 +227,16 @@ def verify(
     typer.echo("全部文件与 manifest.json 一致。")
 
 
-@app.command()
+@app.command(cls=ZhCommand)
 def serve(
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="端口（默认 8765；0：任选一个空闲端口）")] = 8765,
-    workspace: Annotated[Path | None, typer.Option("--workspace", help="工作文件夹，每个案件一个子文件夹（默认在用户数据文件夹中）")] = None,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, metavar="端口",
+                                         help="0 到 65535；0：任选一个空闲端口")] = 8765,
+    workspace: Annotated[Path | None, typer.Option("--workspace", metavar="文件夹", help="工作文件夹（默认在用户数据文件夹中）")] = None,
 ) -> None:
-    """在浏览器中使用：建案件、放入文件、看结论、下载文书（只在本机 127.0.0.1 上开放）。"""
+    """在浏览器中使用：建案件、放入文件、看结论、下载文书（只在本机 127.0.0.1 上开放）。
+
+    工作文件夹中每个案件一个子文件夹。
+    """
     try:  # lazily: the CLI starts without the web extra installed
         from generator.web.server import serve as run
         from generator.web.workspace import default_workspace
@@ -253,9 +258,9 @@ def _register() -> None:
     from generator.cli_batch import batch
     from generator.cli_track import status, track
 
-    app.command("batch", help="批量处理多个案件（多进程或 Dask 集群）。")(batch)
-    app.command("track", help="记录已提出的异议、答复与结果。")(track)
-    app.command("status", help="列出各案件的答复期限、逾期与可投诉的异议。")(status)
+    app.command("batch", cls=ZhCommand, short_help="批量处理多个案件（多进程或 Dask 集群）。")(batch)
+    app.command("track", cls=ZhCommand, short_help="记录已提出的异议、答复与结果。")(track)
+    app.command("status", cls=ZhCommand, short_help="列出各案件的答复期限、逾期与可投诉的异议。")(status)
 
 
 _register()

@@ -37,16 +37,20 @@ class ExecutorName(StrEnum):
 
 
 def batch(
-    cases_dir: Annotated[Path, typer.Argument(help="案件总文件夹：其下每个含 case.toml 的文件夹是一个案件（可分层）")],
-    out: Annotated[Path | None, typer.Option("--out", help="输出文件夹（默认 CASES_DIR/out-batch），每个案件一个子文件夹")] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="本机并行进程数（默认 CPU 核数；dask 时由集群决定）")] = None,
-    fail_fast: Annotated[bool, typer.Option("--fail-fast", "-x", help="任一案件失败即停止，其余不再开始")] = False,
-    force: Annotated[bool, typer.Option("--force", help="全部重新生成，包括输入未变、上次已完成的案件")] = False,
-    on: Annotated[str | None, typer.Option("--date", help="落款日期 YYYY-MM-DD（默认今天；输入未变的案件仍会跳过，改日期重出请加 --force）")] = None,
-    executor: Annotated[ExecutorName, typer.Option("--executor", help="process：本机多进程；dask：Dask 集群")] = ExecutorName.PROCESS,
-    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask 调度器地址，如 tcp://10.0.0.5:8786")] = None,
+    cases_dir: Annotated[Path, typer.Argument(metavar="案件总文件夹", help="其下每个含 case.toml 的文件夹是一个案件")],
+    out: Annotated[Path | None, typer.Option("--out", metavar="文件夹", help="输出文件夹（默认 案件总文件夹/out-batch）")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="个数", help="本机并行进程数（默认 CPU 核数）")] = None,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", "-x", help="任一案件失败即停止")] = False,
+    force: Annotated[bool, typer.Option("--force", help="全部重新生成，包括上次已完成的案件")] = False,
+    on: Annotated[str | None, typer.Option("--date", metavar="日期", help="落款日期 YYYY-MM-DD（默认今天）")] = None,
+    executor: Annotated[ExecutorName, typer.Option("--executor", metavar="process|dask", help="本机多进程或 Dask 集群")] = ExecutorName.PROCESS,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", metavar="地址", help="Dask 调度器，如 tcp://10.0.0.5:8786")] = None,
 ) -> None:
-    """批量处理多个案件：并行生成，单个失败不影响其他；输入未变的案件自动跳过。"""
+    """批量处理多个案件：并行生成，单个失败不影响其他；输入未变的案件自动跳过。
+
+    案件总文件夹可以分层；输出文件夹中每个案件一个子文件夹。改了 --date 要重新生成，请加 --force。
+    用 dask 时并行数由集群决定，--jobs 不起作用。
+    """
     from generator.batch import DEFAULT_BATCH_OUT, plan_jobs
     from generator.render import Options
 

@@ -48,15 +48,20 @@ class OutcomeOption(StrEnum):
 
 
 def track(
-    case: Annotated[Path, typer.Argument(help="案件文件夹（含 case.toml）")],
-    to: Annotated[To, typer.Option("--to", help="lender：贷款机构；bureau：征信中心；complaint：人民银行分支机构投诉")],
-    filed: Annotated[str, typer.Option("--filed", metavar="YYYY-MM-DD", help="对方收到异议/投诉的日期 YYYY-MM-DD（邮寄以签收日为准）")],
-    ticket: Annotated[str | None, typer.Option("--ticket", metavar="T", help="工单号/受理编号")] = None,
-    reply: Annotated[str | None, typer.Option("--reply", metavar="YYYY-MM-DD", help="收到书面答复的日期 YYYY-MM-DD（需同时给出 --outcome）")] = None,
-    outcome: Annotated[OutcomeOption | None, typer.Option("--outcome", help="答复结果：corrected 已更正；refused 拒绝更正；none 未处理")] = None,
-    loan: Annotated[str | None, typer.Option("--loan", metavar="L", help="案件有多笔贷款时：贷款机构名称或合同编号")] = None,
+    case: Annotated[Path, typer.Argument(metavar="案件文件夹", help="含 case.toml 的文件夹")],
+    to: Annotated[To, typer.Option("--to", metavar="收件方",
+                                        help="lender 贷款机构，bureau 征信中心，complaint 投诉")],
+    filed: Annotated[str, typer.Option("--filed", metavar="日期", help="对方收到的日期 YYYY-MM-DD（邮寄以签收日为准）")],
+    ticket: Annotated[str | None, typer.Option("--ticket", metavar="编号", help="工单号/受理编号")] = None,
+    reply: Annotated[str | None, typer.Option("--reply", metavar="日期", help="收到书面答复的日期（需同时给出 --outcome）")] = None,
+    outcome: Annotated[OutcomeOption | None, typer.Option("--outcome", metavar="结果",
+                                                      help="corrected 已更正，refused 拒绝更正，none 未处理")] = None,
+    loan: Annotated[str | None, typer.Option("--loan", metavar="贷款", help="多笔贷款时：机构名称或合同编号")] = None,
 ) -> None:
-    """记录已提出的异议或投诉（及收到的答复），计算答复期限。"""
+    """记录已提出的异议或投诉（及收到的答复），计算答复期限。
+
+    日期都写成 YYYY-MM-DD。--filed 是对方收到异议或投诉的日期；complaint 指向人民银行分支机构投诉。
+    """
     from generator.case import load_case
     from generator.track import Filing, load_filings, record_filing
 
@@ -79,11 +84,14 @@ def track(
 
 
 def status(
-    path: Annotated[Path, typer.Argument(metavar="CASE|CASES_DIR", help="一个案件文件夹，或包含多个案件的总文件夹（默认当前文件夹）")] = Path("."),
-    on: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="按此日期计算 YYYY-MM-DD（默认今天）")] = None,
+    path: Annotated[Path, typer.Argument(metavar="文件夹", help="案件文件夹或案件总文件夹")] = Path("."),
+    on: Annotated[str | None, typer.Option("--date", metavar="日期", help="按此日期计算 YYYY-MM-DD（默认今天）")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
-    """列出各案件的异议/投诉：等待答复、已逾期、可升级投诉或起诉。"""
+    """列出各案件的异议/投诉：等待答复、已逾期、可升级投诉或起诉。
+
+    文件夹默认为当前文件夹。
+    """
     from generator.case import CASE_FILE
     from generator.track import case_status, cases_status, status_json
 
