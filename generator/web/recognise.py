@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from generator.archive import ArchiveError
 from generator.documents import CreditReport, Document
 from generator.errors import InputError, PdfError, UnrecognizedDocument
 from generator.models import Statement
@@ -52,22 +53,28 @@ def recognise(path: Path, label: str, password: str | None) -> Recognised:
 
 
 def _recognise(path: Path, label: str, password: str | None) -> Recognised:
+    """A ZIP archive is read member by member, as `check` reads it: its first bad member is its
+    problem (an archive that will not open is one), else it is what its members are."""
     from generator.messages import localise
-    from generator.parsers import parse_document
+    from generator.parsers import parse_documents
 
-    try:
-        doc = parse_document(path, label=label, password=password)
-    except InputError as err:
-        return Recognised(label, problem=classify(err), message=localise(err.message, keep=label))
-    return Recognised(label, doc.kind.value, title_of(doc), _detail(doc))
+    found = parse_documents(path, label=label, password=password)
+    for err in found:
+        if isinstance(err, InputError):
+            return Recognised(label, problem=classify(err), message=localise(err.message, keep=str(err.file)))
+    docs = [d for d in found if not isinstance(d, InputError)]
+    titles = dict.fromkeys(title_of(d) for d in docs)
+    return Recognised(label, docs[0].kind.value if docs else "", "、".join(titles),
+                      "；".join(filter(None, (_detail(d) for d in docs))))
 
 
 def classify(err: InputError) -> Problem:
     if isinstance(err, UnrecognizedDocument):
         return Problem.UNKNOWN
-    if not isinstance(err, PdfError):
+    if not isinstance(err, PdfError | ArchiveError):
         return Problem.UNREADABLE
-    for start, problem in (("encrypted PDF", Problem.ENCRYPTED), ("wrong password", Problem.WRONG_PASSWORD),
+    for start, problem in (("encrypted PDF", Problem.ENCRYPTED), ("encrypted ZIP", Problem.ENCRYPTED),
+                           ("wrong password", Problem.WRONG_PASSWORD),
                            ("no text layer", Problem.SCANNED), ("not a PDF", Problem.NOT_PDF),
                            ("empty file", Problem.EMPTY)):
         if err.message.startswith(start):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -20,15 +20,18 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from generator.case import CASE_FILE, DEFAULT_OUT
+from generator.case import CASE_FILE, DEFAULT_OUT, DOCUMENT_SUFFIXES
+from generator.exports.sniff import ZIP_MAGICS, Kind, sniff
 from generator.web.app import Web, case_folder, checked_form, is_htmx, render, web
 from generator.web.caseform import read_raw
 from generator.web.recognise import Recognised, recognise
 from generator.web.tomlwrite import dumps
 
-PDF_MAGIC = b"%PDF-"
 ZIP_STEM = "文书"  # a file name, like render.LETTERS' stems: what the downloaded ZIP is called
-_MAGIC_WINDOW = 1024  # the PDF header may follow a little junk; readers look this far
+_HEAD = 1 << 20  # what case.find_documents reads of a text file to tell a table from a note
+_TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xls", ".xlsx", ".ods", ".htm", ".html"})
+_KIND_SUFFIX = {Kind.PDF: ".pdf", Kind.ARCHIVE: ".zip", Kind.XLSX: ".xlsx", Kind.ODS: ".ods", Kind.XLS: ".xls",
+                Kind.HTML: ".html", Kind.TEXT: ".csv"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class Refused:
     """An upload that was not stored, and why, in the page's words (its template's key)."""
 
     name: str
-    reason: str  # "empty" | "too_large" | "not_pdf" | "bad_toml"
+    reason: str  # "empty" | "too_large" | "not_document" | "bad_toml"
     detail: str = ""
 
 
@@ -96,9 +99,29 @@ def _take(w: Web, case_id: str, item: UploadFile) -> str | Refused:
     if name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1].lower() == CASE_FILE:
         return _take_case_file(w, case_id, item)
     item.file.seek(0)
-    if PDF_MAGIC not in item.file.read(_MAGIC_WINDOW):
-        return Refused(name, "not_pdf")
-    return w.workspace.store(case_id, name, item.file).name
+    head = item.file.read(_HEAD)
+    if head.startswith(ZIP_MAGICS):  # an archive or a workbook: which, its directory says
+        head += item.file.read()
+    item.file.seek(0)
+    suffix = document_suffix(name, head)
+    if suffix is None:
+        return Refused(name, "not_document")
+    return w.workspace.store(case_id, name, item.file, suffix).name
+
+
+def document_suffix(name: str, head: bytes) -> str | None:
+    """The suffix an upload is stored under if it is a document the case reads (case.find_documents),
+    judged by its bytes as the command line judges them: a PDF, a workbook, a web page, a ZIP, or
+    text that is a table (a known export's header, or a name that says table, like .csv); None for
+    anything else (a note, an image). The upload's own suffix is kept where the case reads it (a
+    bank's ".xls" that is really a web page stays .xls); else the content's is given."""
+    from generator.exports.statement import holds_table
+
+    kind = sniff(head)
+    own = PurePosixPath(name.replace("\\", "/")).suffix.lower()
+    if kind is Kind.UNKNOWN or (kind is Kind.TEXT and own not in _TABLE_SUFFIXES and not holds_table(head)):
+        return None
+    return own if own in DOCUMENT_SUFFIXES else _KIND_SUFFIX[kind]
 
 
 def _size(item: UploadFile) -> int:

@@ -26,7 +26,7 @@ def test_bad_files_are_named_and_the_good_ones_kept(client: Client, workspace: P
     page = client.upload(case_id, [("空.pdf", b""), ("笔记.txt", b"just notes"), ("合同.pdf", b"%PDF-1.4 broken"),
                                    *example_pdfs()]).text
     assert "空.pdf：是空文件（0 字节），没有保存。" in page
-    assert "笔记.txt：不是 PDF 文件，没有保存。" in page
+    assert "笔记.txt：不是本工具能读的文件（PDF、CSV、Excel、网页或 ZIP），没有保存。" in page
     assert "已放入：招商银行流水.pdf" in page and "招商银行交易流水" in page
     assert "合同.pdf" in page and "无法读取" in page  # stored: a PDF header, but no readable PDF
     assert not (workspace / case_id / "空.pdf").exists() and not (workspace / case_id / "笔记.txt").exists()

@@ -1,0 +1,44 @@
+"""The page takes what the command line reads: a 支付宝 or 微信 export (CSV, XLSX, their ZIP bills,
+with the password field an encrypted one needs) is stored and recognised; a note is still refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import FIXTURES
+from synth import exports
+from web.conftest import Client
+
+ALIPAY_CSV = FIXTURES / "exports" / "alipay-2023.csv"
+ALIPAY_ZIP = FIXTURES / "exports" / "alipay-2023.zip"
+WECHAT_XLSX = FIXTURES / "exports" / "wechat-2025.xlsx"
+
+
+def test_an_alipay_csv_export_is_taken_and_recognised(client: Client, workspace: Path) -> None:
+    case_id = client.new_case()
+    page = client.upload(case_id, [("支付宝交易明细.csv", ALIPAY_CSV.read_bytes())]).text
+    assert "已放入：支付宝交易明细.csv" in page and "没有保存" not in page
+    assert "支付宝交易流水证明" in page and "4 笔交易" in page
+    assert (workspace / case_id / "支付宝交易明细.csv").read_bytes() == ALIPAY_CSV.read_bytes()
+
+
+def test_a_workbook_without_a_suffix_is_stored_under_its_contents_suffix(client: Client, workspace: Path) -> None:
+    case_id = client.new_case()
+    page = client.upload(case_id, [("微信支付账单", WECHAT_XLSX.read_bytes())]).text
+    assert "已放入：微信支付账单.xlsx" in page and "微信支付交易明细证明" in page
+
+
+def test_an_encrypted_alipay_zip_asks_for_its_password_then_reads(client: Client, workspace: Path) -> None:
+    case_id = client.new_case()
+    page = client.upload(case_id, [("alipay.zip", ALIPAY_ZIP.read_bytes())]).text
+    assert "已放入：alipay.zip" in page
+    assert "已加密：请在下面输入打开它的密码" in page and 'type="password"' in page
+    right = client.post(f"/cases/{case_id}/files/password", {"name": "alipay.zip", "password": exports.PASSWORD}).text
+    assert 'type="password"' not in right and "4 笔交易" in right
+
+
+def test_a_note_is_still_refused(client: Client, workspace: Path) -> None:
+    case_id = client.new_case()
+    page = client.upload(case_id, [("笔记.txt", "记得周一去银行".encode()), ("photo.jpg", b"\xff\xd8\xff\xe0" + bytes(200))]).text
+    assert "笔记.txt：不是本工具能读的文件" in page and "photo.jpg：不是本工具能读的文件" in page
+    assert not (workspace / case_id / "笔记.txt").exists()
