@@ -34,9 +34,11 @@ def _bomb(path: Path, data: bytes, filters: list[str], where: str = "content") -
     page = writer.add_blank_page(200, 200)
     stream = StreamObject()
     stream._data = data
-    stream[NameObject("/Filter")] = ArrayObject([NameObject(f) for f in filters])
+    chain = ArrayObject([NameObject(f) for f in filters])
+    # "by_reference": the filter array as an object of its own (/Filter 5 0 R), which pdfium follows
+    stream[NameObject("/Filter")] = writer._add_object(chain) if where.endswith("by_reference") else chain
     ref = writer._add_object(stream)
-    if where == "content":
+    if where.startswith("content"):
         page[NameObject("/Contents")] = ref
     else:  # a font's ToUnicode CMap
         text = DecodedStreamObject()
@@ -55,6 +57,7 @@ def _bomb(path: Path, data: bytes, filters: list[str], where: str = "content") -
     (["/FlateDecode", "/FlateDecode"], False, "content"),
     (["/ASCII85Decode", "/FlateDecode", "/FlateDecode"], True, "content"),
     (["/FlateDecode", "/FlateDecode"], False, "tounicode"),
+    (["/FlateDecode", "/FlateDecode"], False, "content_by_reference"),
 ])
 def test_a_bomb_is_refused_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filters: list[str],
                                            wrap: bool, where: str) -> None:

@@ -101,15 +101,19 @@ def _without_repeated_pages(file: str, rows: list[tuple[str, Transaction]]) -> t
     pages: dict[int, list[tuple[str, Transaction]]] = {}
     for row in rows:
         pages.setdefault(row[1].source.page, []).append(row)
+    # A page's first and last rows are compared first: whole pages only where those agree.
+    ends: dict[tuple[object, ...], list[int]] = {}
+    for page, printed in pages.items():
+        ends.setdefault((len(printed), _row_key(printed[0][1]), _row_key(printed[-1][1])), []).append(page)
     seen: dict[tuple[object, ...], int] = {}
     repeated: list[tuple[int, int]] = []
-    for page, printed in pages.items():
-        key = tuple((tx.date, tx.time, tx.amount, tx.balance, tx.counterparty, tx.counterparty_account, tx.description)
-                    for _, tx in printed)
-        if key in seen:
-            repeated.append((page, seen[key]))
-        else:
-            seen[key] = page
+    for alike in (group for group in ends.values() if len(group) > 1):
+        for page in alike:
+            key = tuple(_row_key(tx) for _, tx in pages[page])
+            if key in seen:
+                repeated.append((page, seen[key]))
+            else:
+                seen[key] = page
     if not repeated:
         return rows, []
     dropped = {page for page, _ in repeated}
@@ -117,6 +121,10 @@ def _without_repeated_pages(file: str, rows: list[tuple[str, Transaction]]) -> t
                         "its rows are not counted", tuple(tx.source for _, tx in pages[page]))
                 for page, first in repeated]
     return [row for row in rows if row[1].source.page not in dropped], findings
+
+
+def _row_key(tx: Transaction) -> tuple[object, ...]:
+    return (tx.date, tx.time, tx.amount, tx.balance, tx.counterparty, tx.counterparty_account, tx.description)
 
 
 def top_text(page: Page) -> str:

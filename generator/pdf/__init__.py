@@ -159,7 +159,7 @@ _INVISIBLE = re.compile("[\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u
 
 def visible(raw: list[RawWord]) -> list[RawWord]:
     """The page's words without invisible characters (a word of nothing else is dropped)."""
-    if not _INVISIBLE.search("".join(w[0] for w in raw)):
+    if not _INVISIBLE.search("".join([w[0] for w in raw])):
         return raw
     out: list[RawWord] = []
     for text, x0, top, x1, bottom in raw:
