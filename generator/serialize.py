@@ -67,6 +67,7 @@ def installment_json(r: InstallmentResult) -> dict[str, Any]:
         # status … days_late keep the allocation's reading; this says when it is only a reading
         "undecided": None if r.undecided is None else {
             "reason": r.undecided.reason.value, "first_gap": r.undecided.first_gap},
+        "by_settlement": r.by_settlement,  # fell due after an early settlement, repaid by it
     }
 
 

@@ -141,6 +141,9 @@ def installment_row(r: InstallmentResult) -> tuple[str, ...]:
     evidence = "; ".join(f"{tx.source.file} p{tx.source.page}r{tx.source.row}" for tx in r.payments)
     if r.undecided is not None:
         return str(inst.number), inst.due_date.isoformat(), format_cny(inst.amount_due), "-", "-", UNDECIDED, evidence
+    if r.by_settlement:
+        return (str(inst.number), inst.due_date.isoformat(), format_cny(inst.amount_due), "-",
+                r.paid_on.isoformat() if r.paid_on else "-", BY_SETTLEMENT, evidence)
     return (str(inst.number), inst.due_date.isoformat(), format_cny(inst.amount_due), format_cny(r.paid_amount),
             r.paid_on.isoformat() if r.paid_on else "-",
             STATUS[r.status.value] + (f" {r.days_late}天" if r.status.value == "late" else ""), evidence)
@@ -152,6 +155,7 @@ def _span(numbers: list[int]) -> str:
     return "、".join(f"第{n}期" for n in numbers)
 
 
+BY_SETTLEMENT = "随提前结清还清"
 NOTICE = {
     "statement": "记录属实：已生成个人声明（可依《征信业管理条例》第十六条申请记载），不应提出异议。",
     "insufficient": "证据不足：未生成异议申请书。请先补充下列材料：",

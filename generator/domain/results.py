@@ -59,6 +59,9 @@ class InstallmentResult:
     # Set when `status`, `paid_amount`, `paid_on` and `days_late` rest on an allocation the evidence
     # cannot confirm: nothing may present them as fact (screen, letters, bundle).
     undecided: Undecided | None = None
+    # Fell due after an early settlement (提前结清) and was repaid by it: no payment of its own, so
+    # no amount is shown as paid for it.
+    by_settlement: bool = False
 
     def paid_by(self, day: date) -> Decimal:
         return sum((share for on, share in self.allocations if on <= day), Decimal("0.00"))

@@ -89,6 +89,7 @@ class ReconRow:
     # set when status … days_late are only the allocation's reading (InstallmentResult.undecided):
     # the table shows 待定 and why, not them
     undecided: Undecided | None = None
+    by_settlement: bool = False  # repaid by the early settlement, with no payment of its own
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def plan_exhibits(result: CaseResult, lr: LoanResult, generated_on: date, *,
             continue
         exhibits.append(_exhibit(len(exhibits) + 1, doc, [s for s in sources if s.file == file], lr, result))
     recon = tuple(ReconRow(r.installment.number, r.installment.due_date, r.installment.amount_due, r.paid_amount,
-                           r.paid_on, r.status, r.days_late, (), r.undecided) for r in lr.installments)
+                           r.paid_on, r.status, r.days_late, (), r.undecided, r.by_settlement) for r in lr.installments)
     b = result.case.borrower
     return BundlePlan(result.case.name, b.name, b.masked_id, lr.loan.lender, lr.loan.contract_number, generated_on,
                       tuple(exhibits), recon, keep_originals, _undecided_notes(recon), dict(result.case.passwords))

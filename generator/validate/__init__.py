@@ -111,7 +111,7 @@ def _settled_early(results: list[InstallmentResult], settled_on: date) -> list[I
     out = []
     for r in results:
         if r.installment.due_date > settled_on and r.paid_on is None:
-            r = replace(r, status=InstallmentStatus.ON_TIME, paid_on=settled_on, days_late=0)
+            r = replace(r, status=InstallmentStatus.ON_TIME, paid_on=settled_on, days_late=0, by_settlement=True)
         out.append(r)
     return out
 
