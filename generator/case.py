@@ -3,6 +3,7 @@ expected, e.g. ``case.toml: [[loans]][1].principal: expected a decimal string li
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 import unicodedata
@@ -67,7 +68,11 @@ class _Table:
         self.file, self.path, self.data = file, path, data
         unknown = sorted(set(data) - allowed)
         if unknown:
-            raise self.error(unknown[0], f"unknown key (expected one of: {', '.join(sorted(allowed))})")
+            # `_`-prefixed keys are filled in from documents (resolve.py): never offered to the user.
+            documented = sorted(k for k in allowed if not k.startswith("_"))
+            close = difflib.get_close_matches(unknown[0], documented, n=1)
+            hint = f': did you mean "{close[0]}"?' if close else ""
+            raise self.error(unknown[0], f"unknown key{hint} (expected one of: {', '.join(documented)})")
 
     def error(self, key: str, message: str, kind: type[CaseError] = CaseError) -> CaseError:
         # A value resolve.py took from a document names that document, not case.toml.
@@ -216,8 +221,10 @@ def load_case(folder: Path, *, defer: bool = False) -> Case:
     have supplied what case.toml leaves out."""
     folder = Path(folder)
     file = folder / CASE_FILE
+    if not folder.exists():
+        raise CaseError(folder, "folder does not exist")
     if not folder.is_dir():
-        raise CaseError(folder, "not a case folder (expected a folder holding case.toml)")
+        raise CaseError(folder, "not a case folder: a file, not a folder")
     if not file.is_file():
         raise CaseError(file, "missing: a case folder needs a case.toml")
     _inside(folder, file)

@@ -57,6 +57,9 @@ def batch(
     address = _scheduler(executor, scheduler)
     letter_date = _date(on)
     out_dir = out if out is not None else cases_dir / DEFAULT_BATCH_OUT
+    if not cases_dir.is_dir():  # before plan_jobs, whose "folder not found" also names a file
+        problem = "a file, not a folder" if cases_dir.exists() else "folder does not exist"
+        _usage(_localise(f"{cases_dir}: {problem}"))
     try:
         planned = plan_jobs(cases_dir, out_dir, Options(letter_date=letter_date), force=force,
                             generated_at=datetime.now().replace(microsecond=0))

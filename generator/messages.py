@@ -143,6 +143,12 @@ _PHRASES: tuple[tuple[str, str], ...] = tuple(sorted({
     "has printed:": "导出过的格式：",
     "(known layouts:": "（已知格式：",
     "refused rather than guessed": "拒绝读取，不作猜测",
+    # case.toml key typos and case folders that are not there (issue 17)
+    "unknown key: did you mean": "未知的键：是否应为",
+    "? (expected one of:": "？（可用：",
+    "folder does not exist": "文件夹不存在",
+    "not a case folder: a file, not a folder": "不是案件文件夹：这是文件，不是文件夹",
+    "a file, not a folder": "是文件，不是文件夹",
 }.items(), key=lambda kv: -len(kv[0])))
 
 
