@@ -5,9 +5,19 @@ is read by generator.render.text.parse_html, which accepts only the letter vocab
 div table/thead/tbody/tr/th/td ol/ul/li strong b span br) and raises RenderError for anything
 else, since silently dropping it would make the DOCX differ from the PDF.
 
-Sizes mirror templates/styles/letter.css by hand (12pt body, line height 1.8, 18pt title, ...).
-Every run names its fonts explicitly and the template's theme fonts are removed: Word and
-LibreOffice let a theme font win over an explicit one, which put Chinese in a fallback font.
+Looks live in Word's own styles, so a user who edits the letter keeps them: h1 is Title, h2 is
+Heading 1, p is Body Text (justified, first line indented 2 characters) or Normal for the classes
+without indent, table text is a "表格文字" paragraph style in a Table Grid table, the footer is
+Footer. Sizes mirror templates/styles/letter.css by hand (12pt body, line height 1.8, 18pt title,
+...). The styles name the fonts a Chinese user has, as official documents do: 宋体 for the body and
+黑体 for title and headings in the East Asian slot, Times New Roman in the Latin slots (the PDF
+keeps the bundled faces). Runs carry no face or size of their own, only w:hint="eastAsia" (so
+“ ” ： take the East Asian font), bold where the HTML says <strong> and the style is not bold
+already, and SimSun-ExtB for ideographs beyond the BMP. The template's theme fonts are removed:
+Word and LibreOffice let a theme font win over an explicit one.
+
+A fill-in blank (a run of ＿ in the HTML, the signature's) is written as underlined ideographic
+spaces, a line, and read back by docx_blocks as the same number of ＿ for the parity check.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ from typing import TypeAlias
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_ALIGN_VERTICAL
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -30,6 +41,7 @@ from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Mm, Pt, Twips
+from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -46,13 +58,14 @@ from generator.render.text import (
     parse_html,
 )
 
-SERIF = "Noto Serif SC"
-SANS = "Noto Sans SC"
+BODY_FONT, HEADING_FONT, LATIN_FONT = "宋体", "黑体", "Times New Roman"
 # Ideographs beyond the BMP (CJK Ext B and later, names such as 李𠇔明) go in runs of their own in
-# the font Windows ships for them: neither Noto SC face has them, and Word does not fall back on
-# its own for a named East Asian font. LibreOffice without it falls back through fontconfig.
+# the font Windows ships for them: 宋体 does not have them, and Word does not fall back on its own
+# for a named East Asian font. LibreOffice without it falls back through fontconfig.
 EXT_B = "SimSun-ExtB"
 _BEYOND_BMP = re.compile("([\U00010000-\U0010FFFF]+)")
+BLANK, BLANK_SPACE = "＿", "\u3000"  # a fill-in blank in the HTML; its DOCX form, underlined
+_BLANKS = re.compile(f"({BLANK}+)")
 AUTHOR = "dispute"
 
 # Sizes in twips (1/20 pt) so no fractional point values are needed. Line heights are CSS
@@ -66,6 +79,38 @@ FOOTER_SIZE = Pt(9)
 FIRST_LINE_INDENT = Pt(24)  # text-indent: 2em at 12pt
 EM, CELL_MARGIN = 210, 108  # table text em and the Table Grid style's left/right cell margin, twips
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(25)
+
+# Paragraph style names. Body Text (正文文本 in a Chinese Word) rather than a custom "正文": a
+# Chinese Word already shows Normal as 正文.
+BODY, PLAIN, TITLE, HEADING, TABLE_TEXT, FOOTER_STYLE = (
+    "Body Text", "Normal", "Title", "Heading 1", "表格文字", "Footer")
+TABLE_TEXT_ID = "TableText"
+HEADINGS = {"h1": TITLE, "h2": HEADING}
+
+
+@dataclass(frozen=True)
+class _StyleSpec:
+    font: str = BODY_FONT
+    size: Length = BODY_SIZE
+    line: Length | None = BODY_LINE  # None: single
+    bold: bool = False
+    align: WD_ALIGN_PARAGRAPH | None = None
+    before: Length = Pt(0)
+    after: Length = Pt(0)
+    keep_next: bool = False
+    indent_chars: int = 0  # first-line indent in characters
+
+
+STYLE_SPECS: dict[str, _StyleSpec] = {
+    PLAIN: _StyleSpec(),
+    BODY: _StyleSpec(align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent_chars=2),
+    TITLE: _StyleSpec(HEADING_FONT, TITLE_SIZE, TITLE_LINE, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
+                      after=Pt(18), keep_next=True),
+    HEADING: _StyleSpec(HEADING_FONT, H2_SIZE, H2_LINE, bold=True, before=Pt(12), after=Pt(4),
+                        keep_next=True),  # a heading is never the last line of a page
+    TABLE_TEXT: _StyleSpec(size=TABLE_SIZE, line=TABLE_LINE),
+    FOOTER_STYLE: _StyleSpec(size=FOOTER_SIZE, line=None, align=WD_ALIGN_PARAGRAPH.CENTER),
+}
 
 FOOTER = ("第", "PAGE", "页 共", "NUMPAGES", "页")  # the wording of letter.css's @page footer
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -101,8 +146,7 @@ def docx_blocks(path: Path) -> list[str]:
 class _Style:
     """What a paragraph inherits from its container."""
 
-    size: Length = BODY_SIZE
-    line: Length = BODY_LINE
+    plain: str = PLAIN  # the style of text without indent: Normal, or 表格文字 in a table
     in_table: bool = False
     keep_together: bool = False  # div.signature: never split across pages
 
@@ -123,7 +167,7 @@ def _anonymous_block(nodes: list[Node | str], container: Container, style: _Styl
     """Text directly in a container (body, div, td) is a paragraph of its own, without indent."""
     segments = inline_segments(nodes)
     if has_text(segments):
-        _fill(_paragraph(container, style), segments, SERIF, style.size)
+        _fill(_paragraph(container, style, style.plain), segments)
 
 
 def _emit_block(node: Node, container: Container, style: _Style) -> None:
@@ -145,28 +189,20 @@ def _emit_block(node: Node, container: Container, style: _Style) -> None:
 
 
 def _heading_or_paragraph(node: Node, container: Container, style: _Style) -> None:
-    bold = node.tag != "p"
-    segments = inline_segments(node.children, bold)
+    segments = inline_segments(node.children)
     if not has_text(segments):
         return  # an empty block has no height in the PDF either
-    paragraph = _paragraph(container, style)
-    fmt = paragraph.paragraph_format
-    font, size = SERIF, style.size
-    if node.tag == "h1":
-        font, size = SANS, TITLE_SIZE
-        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        fmt.line_spacing, fmt.space_after, fmt.keep_with_next = TITLE_LINE, Pt(18), True
-    elif node.tag == "h2":
-        font, size = SANS, H2_SIZE
-        fmt.line_spacing, fmt.space_before, fmt.space_after = H2_LINE, Pt(12), Pt(4)
-        fmt.keep_with_next = True  # never the last line of a page
-    else:
-        _paragraph_classes(paragraph, node.classes, style)
-    _fill(paragraph, segments, font, size)
+    if node.tag in HEADINGS:
+        _fill(_paragraph(container, style, HEADINGS[node.tag]), segments, style_bold=True)
+        return
+    _fill(_paragraph_with_classes(container, node.classes, style), segments)
 
 
-def _paragraph_classes(paragraph: Paragraph, classes: frozenset[str], style: _Style) -> None:
-    """The `p` rules of letter.css: justified with a 2em indent unless a class says otherwise."""
+def _paragraph_with_classes(container: Container, classes: frozenset[str], style: _Style) -> Paragraph:
+    """The `p` rules of letter.css: Body Text (justified, 2em indent) unless a class says otherwise;
+    a class without indent is Normal with its alignment (td p: 表格文字, left unless right/center)."""
+    plain = style.in_table or bool(classes & {"noindent", "right", "center", "meta"})
+    paragraph = _paragraph(container, style, style.plain if plain else BODY)
     fmt = paragraph.paragraph_format
     if "right" in classes:
         fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -174,17 +210,15 @@ def _paragraph_classes(paragraph: Paragraph, classes: frozenset[str], style: _St
             fmt.right_indent = FIRST_LINE_INDENT  # .signature p.right { padding-right: 2em }
     elif "center" in classes:
         fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    elif "meta" not in classes and not style.in_table:  # td p { text-align: left }
+    elif plain and "meta" not in classes and not style.in_table:  # p.noindent: still justified
         fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    if not classes & {"noindent", "right", "center", "meta"} and not style.in_table:
-        fmt.first_line_indent = FIRST_LINE_INDENT
+    return paragraph
 
 
-def _paragraph(container: Container, style: _Style) -> Paragraph:
+def _paragraph(container: Container, style: _Style, name: str) -> Paragraph:
     paragraph = _reuse_empty_cell_paragraph(container) or container.add_paragraph()
+    paragraph.style = name
     fmt = paragraph.paragraph_format
-    fmt.line_spacing = style.line
-    fmt.space_before = fmt.space_after = Pt(0)
     if style.keep_together:
         # Chain the block: each paragraph stays with the next; _emit_block unchains the last one.
         fmt.keep_together = True
@@ -203,16 +237,38 @@ def _reuse_empty_cell_paragraph(container: Container) -> Paragraph | None:
     return None
 
 
-def _fill(paragraph: Paragraph, segments: list[Segment], font: str, size: Length) -> None:
+def _fill(paragraph: Paragraph, segments: list[Segment], style_bold: bool = False) -> None:
+    """Runs for `segments`; bold only where the paragraph's style is not bold already."""
     for seg in segments:
         if seg is None:
-            _set_run_fonts(paragraph.add_run(), font, size).add_break(WD_BREAK.LINE)
+            _run(paragraph).add_break(WD_BREAK.LINE)
             continue
         text, bold = seg
-        for part in _BEYOND_BMP.split(text) if max(text, default="") > "\uffff" else (text,):
-            if part:
-                run = _set_run_fonts(paragraph.add_run(part), EXT_B if part[0] > "\uffff" else font, size)
-                run.bold = bold or None
+        for part in _parts(text):
+            run = _run(paragraph, part)
+            run.bold = (bold and not style_bold) or None
+            if part[0] > "\uffff":
+                _set_rfonts(run._r.get_or_add_rPr(), EXT_B)
+            elif part[0] == BLANK:
+                run.text, run.underline = BLANK_SPACE * len(part), True  # a line, not ＿ ＿ ＿
+
+
+def _parts(text: str) -> Iterator[str]:
+    """`text` split into plain text, blanks (＿＿＿) and runs of ideographs beyond the BMP."""
+    for piece in _BLANKS.split(text) if BLANK in text else (text,):
+        if max(piece, default="") > "\uffff":
+            yield from (part for part in _BEYOND_BMP.split(piece) if part)
+        elif piece:
+            yield piece
+
+
+def _run(paragraph: Paragraph, text: str = "") -> Run:
+    """A run that takes its fonts and size from the styles; only the East Asian hint is its own."""
+    run = paragraph.add_run(text)
+    r_fonts = OxmlElement("w:rFonts")
+    r_fonts.set(qn("w:hint"), "eastAsia")  # ambiguous characters (“ ” ：) use the East Asian font
+    run._r.get_or_add_rPr().insert(0, r_fonts)
+    return run
 
 
 def _list(node: Node, container: Container, style: _Style) -> None:
@@ -220,11 +276,11 @@ def _list(node: Node, container: Container, style: _Style) -> None:
         if item.tag != "li":
             raise RenderError(f"DOCX: <{item.tag}> inside <{node.tag}>; only <li> is allowed")
         marker = f"{index}. " if node.tag == "ol" else "• "
-        paragraph = _paragraph(container, style)
+        paragraph = _paragraph(container, style, style.plain)
         # ol/ul { padding-left: 2em }, the marker hanging left of the text as in the PDF
         paragraph.paragraph_format.left_indent = FIRST_LINE_INDENT
         paragraph.paragraph_format.first_line_indent = Pt(-12)
-        _fill(paragraph, [(marker, False), *inline_segments(item.children)], SERIF, style.size)
+        _fill(paragraph, [(marker, False), *inline_segments(item.children)])
     stray = inline_segments([c for c in node.children if isinstance(c, str)])
     if has_text(stray):
         raise RenderError(f"DOCX: text directly inside <{node.tag}> is not supported")
@@ -267,8 +323,8 @@ def _rows(node: Node, header: bool) -> Iterator[tuple[bool, list[Node]]]:
 
 
 def _cell(node: Node, cell: _Cell) -> None:
-    style = _Style(TABLE_SIZE, TABLE_LINE, in_table=True)
-    cell.paragraphs[0].paragraph_format.line_spacing = TABLE_LINE  # also right for an empty cell
+    style = _Style(TABLE_TEXT, in_table=True)
+    cell.paragraphs[0].style = TABLE_TEXT  # also right for an empty cell
     if node.tag == "td":
         _emit_blocks(node, cell, style)
         return
@@ -341,20 +397,15 @@ def _plain(node: Node | str) -> str:
 # --- document, fonts, footer --------------------------------------------------------------
 
 
-def _set_run_fonts(run: Run, font: str, size: Length) -> Run:
-    run.font.size = size
-    r_pr = run._r.get_or_add_rPr()
-    _set_rfonts(r_pr, font)
-    return run
-
-
-def _set_rfonts(r_pr: BaseOxmlElement, font: str) -> None:
+def _set_rfonts(r_pr: BaseOxmlElement, east_asian: str, latin: str | None = None) -> None:
+    """Name `east_asian` in the East Asian slot and `latin` (default: the same) in the others."""
     r_fonts = r_pr.find(qn("w:rFonts"))
     if r_fonts is None:
         r_fonts = OxmlElement("w:rFonts")
         r_pr.insert(0, r_fonts)  # rFonts is the first child of rPr in the schema order
-    for key in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        r_fonts.set(qn(key), font)
+    for key in ("w:ascii", "w:hAnsi", "w:cs"):
+        r_fonts.set(qn(key), latin or east_asian)
+    r_fonts.set(qn("w:eastAsia"), east_asian)
     r_fonts.set(qn("w:hint"), "eastAsia")  # ambiguous characters (“ ” ：) use the East Asian font
     for theme in THEME_ATTRS:
         r_fonts.attrib.pop(qn(theme), None)
@@ -364,6 +415,7 @@ def _new_document(title: str) -> DocxDocument:
     document = docx.Document()
     _strip_theme_fonts(document)
     _set_defaults(document)
+    _define_styles(document)
     section = document.sections[0]
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     section.left_margin = section.right_margin = MARGIN
@@ -395,7 +447,7 @@ def _set_defaults(document: DocxDocument) -> None:
     r_pr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     if r_pr is None:
         raise RenderError("DOCX: the python-docx default template has no docDefaults")
-    _set_rfonts(r_pr, SERIF)
+    _set_rfonts(r_pr, BODY_FONT, LATIN_FONT)
     for tag, value in ((qn("w:sz"), "24"), (qn("w:szCs"), "24")):  # half-points: 12pt
         element = r_pr.find(tag)
         if element is not None:
@@ -413,21 +465,64 @@ def _set_defaults(document: DocxDocument) -> None:
     theme_lang = document.settings.element.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:eastAsia"), "zh-CN")
+    compat = document.settings.element.find(qn("w:compat"))
+    if compat is not None:  # underline the blank's spaces at the end of the line too
+        compat.insert(0, OxmlElement("w:ulTrailSpace"))
+
+
+def _define_styles(document: DocxDocument) -> None:
+    """Give each style the letter uses the look of letter.css, replacing the template's own
+    (its blue headings, the Title's border, Body Text's space after)."""
+    if TABLE_TEXT not in [s.name for s in document.styles]:
+        added = document.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+        added.element.set(qn("w:styleId"), TABLE_TEXT_ID)
+        added.base_style = document.styles[PLAIN]
+        added.quick_style = True
+    for name, spec in STYLE_SPECS.items():
+        style = document.styles[name]
+        if not isinstance(style, ParagraphStyle):
+            raise RenderError(f"DOCX: the template's {name} is not a paragraph style")
+        _apply_spec(style, spec)
+
+
+def _apply_spec(style: ParagraphStyle, spec: _StyleSpec) -> None:
+    element = style.element
+    outline = element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")  # a heading's level
+    for tag in ("w:pPr", "w:rPr"):
+        old = element.find(qn(tag))
+        if old is not None:
+            element.remove(old)
+    fmt = style.paragraph_format
+    fmt.line_spacing = spec.line if spec.line is not None else 1.0
+    fmt.space_before, fmt.space_after = spec.before, spec.after
+    fmt.alignment = spec.align
+    if spec.keep_next:
+        fmt.keep_with_next = fmt.keep_together = True
+    if spec.indent_chars:
+        fmt.first_line_indent = Twips(int(spec.size.twips) * spec.indent_chars)
+        ind = element.get_or_add_pPr().find(qn("w:ind"))
+        if ind is not None:  # what Word writes for 首行缩进 2 字符; the twips are the fallback
+            ind.set(qn("w:firstLineChars"), str(100 * spec.indent_chars))
+    if outline is not None:
+        element.get_or_add_pPr().append(outline)
+    font = style.font
+    font.size, font.bold = spec.size, spec.bold or None
+    _set_rfonts(element.get_or_add_rPr(), spec.font, LATIN_FONT)
 
 
 def _footer(paragraph: Paragraph) -> None:
     """第N页 共M页, as PAGE / NUMPAGES fields (the same wording as the PDF's @page footer)."""
-    paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.style = FOOTER_STYLE
     for part in FOOTER:
         if part in ("PAGE", "NUMPAGES"):
             _field(paragraph, part)
         else:
-            _set_run_fonts(paragraph.add_run(part), SERIF, FOOTER_SIZE)
+            _run(paragraph, part)
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:
     for kind in ("begin", "instr", "separate", "result", "end"):
-        run = _set_run_fonts(paragraph.add_run(), SERIF, FOOTER_SIZE)
+        run = _run(paragraph)
         if kind == "instr":
             instr = OxmlElement("w:instrText")
             instr.set(qn("xml:space"), "preserve")
@@ -447,8 +542,20 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
 def _container_texts(container: DocxDocument | _Cell) -> Iterator[str]:
     for item in container.iter_inner_content():
         if isinstance(item, Paragraph):
-            yield item.text
+            yield _paragraph_text(item)
         else:
             for row in item.rows:
                 for cell in row.cells:
                     yield from _container_texts(cell)
+
+
+def _paragraph_text(paragraph: Paragraph) -> str:
+    """The paragraph's text, a blank (underlined spaces) read as the ＿ the HTML writes it with."""
+    runs: list[Run] = paragraph.runs
+    if not any(_is_blank(run) for run in runs):
+        return str(paragraph.text)
+    return "".join(BLANK * len(run.text) if _is_blank(run) else run.text for run in runs)
+
+
+def _is_blank(run: Run) -> bool:
+    return bool(run.underline) and run.text != "" and run.text.strip() == ""
