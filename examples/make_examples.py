@@ -1,7 +1,9 @@
 """Builds the example cases' synthetic statement PDFs (fictional people, fictional accounts).
 
-Run from the repository root: `python examples/make_examples.py`. Output is byte-deterministic;
-the PDFs are committed so that the README's first command needs no extra step.
+Run from the repository root: `python examples/make_examples.py [DEST]`. Output is byte-deterministic;
+the PDFs are committed so that the README's first command needs no extra step. DEST (default
+examples/) holds a copy of the case folders' case.toml files: the test builds there, so that a run
+of the tests never rewrites the committed PDFs.
 """
 
 from __future__ import annotations
@@ -95,11 +97,11 @@ def platform_insufficient(folder: Path) -> None:
     write_cmb_statement(statement, folder / "招商银行流水.pdf")
 
 
-def main() -> None:
-    on_time_cmb(ROOT / "examples" / "on-time-cmb")
-    late_statement(ROOT / "examples" / "late-statement")
-    platform_insufficient(ROOT / "examples" / "alipay-insufficient")
+def main(dest: Path = ROOT / "examples") -> None:
+    on_time_cmb(dest / "on-time-cmb")
+    late_statement(dest / "late-statement")
+    platform_insufficient(dest / "alipay-insufficient")
 
 
 if __name__ == "__main__":
-    main()
+    main(*(Path(a) for a in sys.argv[1:2]))
