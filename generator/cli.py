@@ -180,7 +180,7 @@ def check(
 def generate(
     case_dir: Annotated[Path, typer.Argument(metavar="案件文件夹", help="含 case.toml 的文件夹")],
     to: Annotated[str, typer.Option("--to", metavar="收件方", help="lender,bureau,complaint 中的一个或几个，逗号分隔")] = "lender,bureau",
-    fmt: Annotated[str, typer.Option("--format", metavar="格式", help="pdf,docx 中的一个或两个，逗号分隔")] = "pdf,docx",
+    fmt: Annotated[str, typer.Option("--format", metavar="格式", help="pdf,docx 中的一个或两个，逗号分隔；证据材料总是 PDF")] = "pdf,docx",
     out: Annotated[Path | None, typer.Option("--out", metavar="文件夹", help="输出文件夹（默认 案件文件夹/out）")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
     on: Annotated[str | None, typer.Option("--date", metavar="日期", help="落款日期 YYYY-MM-DD（默认今天）")] = None,
