@@ -12,15 +12,16 @@ from generator.domain.results import (AccountCheck, AccountField, AccountValue, 
                                       MonthVerdict, Timing, Undecided, UndecidedReason)
 from generator.domain.statements import Finding, Statement, Transaction
 from generator.domain.terms import Agent, Borrower, Case, CreditReportRef, Installment, Loan, Method, ReportedMonth
-from generator.domain.values import ADVERSE_CODES, OVERDUE_CODES, BBox, DocumentKind, SourceRef, YearMonth
+from generator.domain.values import (ADVERSE_CODES, OVERDUE_CODES, BBox, DocumentKind, FilePlace, PlaceKind,
+                                     SourceRef, YearMonth)
 
 __all__ = [
     "ADVERSE_CODES", "OVERDUE_CODES", "AccountCheck", "AccountField", "AccountReason", "AccountValue", "Agent",
     "AmountAbove", "BBox", "Borrower", "Case", "CaseResult", "CodeOutside", "CreditReportNeeded",
-    "CreditReportRef", "DetailedReportNeeded", "DocumentKind", "Finding", "GridCode", "Installment",
+    "CreditReportRef", "DetailedReportNeeded", "DocumentKind", "FilePlace", "Finding", "GridCode", "Installment",
     "InstallmentResult", "InstallmentStatus", "Loan", "LoanResult", "LoanVerdict", "Method", "MissingDocument",
     "MissingKind", "MonthReason", "MonthResult", "MonthVerdict", "MoreFavourable", "NoPaymentFound",
-    "PaymentsIncomplete", "PlatformProof", "ReasonCode", "ReliefStillShown", "RepaymentRecord", "ReportedMonth",
+    "PaymentsIncomplete", "PlaceKind", "PlatformProof", "ReasonCode", "ReliefStillShown", "RepaymentRecord", "ReportedMonth",
     "SourceRef", "Statement", "StatementCovering", "StatementNeeded", "Timing", "Transaction", "Undecided",
     "UndecidedReason", "YearMonth",
 ]

@@ -9,7 +9,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from generator.models import (AccountCheck, AccountValue, AmountAbove, CaseResult, CodeOutside, GridCode,
-                              InstallmentResult, LoanResult, MissingDocument, MonthReason, MonthResult, NoPaymentFound,
+                              InstallmentResult, LoanResult, MissingDocument, MonthReason, MonthResult, NoPaymentFound, PlaceKind,
                               PlatformProof, ReliefStillShown, RepaymentRecord, SourceRef, Statement,
                               StatementCovering, Transaction, YearMonth)
 from generator.domain.reasons import OfficialRecord
@@ -43,17 +43,29 @@ def statement_json(st: Statement) -> dict[str, Any]:
 
 
 def transaction_json(tx: Transaction) -> dict[str, Any]:
-    return {
+    return _placed(tx.source, {
         "date": tx.date.isoformat(), "time": tx.time, "amount": to_str(tx.amount),
         "balance": _money(tx.balance), "counterparty": tx.counterparty,
         "counterparty_account": tx.counterparty_account, "description": tx.description,
         "page": tx.source.page, "row": tx.source.row, "seq": tx.source.seq,
         "bbox": None if tx.source.bbox is None else [round(v, 2) for v in tx.source.bbox],
-    }
+    })
 
 
 def _evidence(src: SourceRef) -> dict[str, Any]:
-    return {"file": src.file, "page": src.page, "row": src.row}
+    return _placed(src, {"file": src.file, "page": src.page, "row": src.row})
+
+
+def _placed(src: SourceRef, out: dict[str, Any]) -> dict[str, Any]:
+    """An export's row also says where it is in the file ("place", beyond the contract's fields):
+    {"kind": "line", "number": 14}, {"kind": "sheet_row", "sheet": "交易明细", "number": 9},
+    {"kind": "table_row", "table": 1, "number": 7}."""
+    p = src.place
+    if p is not None:
+        out["place"] = {"kind": p.kind.value, "number": p.number,
+                        **({"sheet": p.sheet} if p.kind is PlaceKind.SHEET_ROW else {}),
+                        **({"table": p.table} if p.kind is PlaceKind.TABLE_ROW else {})}
+    return out
 
 
 def installment_json(r: InstallmentResult) -> dict[str, Any]:

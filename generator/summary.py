@@ -14,7 +14,7 @@ from generator.models import (AccountValue, AmountAbove, CaseResult, CodeOutside
 from generator.domain.reasons import OfficialRecord
 from generator.money import format_cny
 from generator.pipeline import CaseOutcome
-from generator.models import AccountCheck, MonthResult, Statement
+from generator.models import AccountCheck, MonthResult, PlaceKind, SourceRef, Statement
 
 STATUS = {"on_time": "按时", "late": "逾期", "unpaid": "未见还款", "not_due": "未到期"}
 UNDECIDED = "待定"
@@ -134,11 +134,24 @@ def _field_value(value: AccountValue | None) -> str:
     return value.isoformat()
 
 
+def source_text(src: SourceRef) -> str:
+    """Where a cited row is: ``流水.pdf p3r12``; an export's as its file shows it (the letters say
+    the same in letters/_macros.html.j2 place())."""
+    p = src.place
+    if p is None:
+        return f"{src.file} p{src.page}r{src.row}"
+    if p.kind is PlaceKind.LINE:
+        return f"{src.file} 第{p.number}行"
+    if p.kind is PlaceKind.SHEET_ROW:
+        return f"{src.file} 工作表“{p.sheet}”第{p.number}行" if p.sheet else f"{src.file} 第{p.number}行"
+    return f"{src.file} {f'第{p.table}个表格' if p.table > 1 else '表格'}第{p.number}行"
+
+
 def installment_row(r: InstallmentResult) -> tuple[str, ...]:
     """An undecided installment shows neither an amount paid nor a status: both would be the
     allocation's guess presented as fact."""
     inst = r.installment
-    evidence = "; ".join(f"{tx.source.file} p{tx.source.page}r{tx.source.row}" for tx in r.payments)
+    evidence = "; ".join(source_text(tx.source) for tx in r.payments)
     if r.undecided is not None:
         return str(inst.number), inst.due_date.isoformat(), format_cny(inst.amount_due), "-", "-", UNDECIDED, evidence
     if r.by_settlement:

@@ -11,6 +11,25 @@ from enum import StrEnum
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
 
 
+class PlaceKind(StrEnum):
+    """How a person finds a row in an export when they open the file."""
+
+    LINE = "line"  # a CSV or text file: the line in the file, as an editor numbers it
+    SHEET_ROW = "sheet_row"  # a workbook (xls, xlsx, ods): the sheet and Excel's row number
+    TABLE_ROW = "table_row"  # a web page saved as ".xls": the row of its table, counting the header
+
+
+@dataclass(frozen=True)
+class FilePlace:
+    """Where an export's row stands in its file (a PDF's rows have page and row instead):
+    ``line 14``; ``sheet 交易明细, row 9``; ``table 1, row 7``. 1-based, counting the preamble."""
+
+    kind: PlaceKind
+    number: int  # the line, the sheet's row or the table's row
+    sheet: str = ""  # the sheet's name (workbooks)
+    table: int = 0  # which of a web page's tables, 1-based (web pages)
+
+
 @dataclass(frozen=True)
 class SourceRef:
     """Where a parsed value was printed: file, 1-based page, 1-based row within the document's
@@ -21,6 +40,7 @@ class SourceRef:
     row: int
     bbox: BBox | None = None
     seq: str | None = None  # the row's own printed 序号, where the document prints one (a citation's best name)
+    place: FilePlace | None = None  # an export's row as its file shows it; page and row are then the sheet and its row
 
     def location(self) -> str:
         return f"{self.file}:p{self.page}:r{self.row}"

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from generator.domain.values import FilePlace, PlaceKind
+
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _EXCEL_TEXT = re.compile(r'^="(.*)"$', re.S)
 DELIMITERS = (",", "\t", ";", "|")
@@ -37,6 +39,15 @@ class Sheet:
     number: int  # 1-based, in workbook order: the page of a SourceRef
     name: str  # "" where the file has no sheet names (CSV, text)
     rows: tuple[tuple[str, ...], ...]
+    kind: PlaceKind = PlaceKind.SHEET_ROW
+    # (table, number) of each row where it is not (0, its index + 1): a CSV row's first line (a
+    # quoted cell may hold line breaks), a web page's row in its own table
+    places: tuple[tuple[int, int], ...] = ()
+
+    def place(self, index: int) -> FilePlace:
+        """Where rows[index] is found by someone who opens the file."""
+        table, number = self.places[index] if self.places else (0, index + 1)
+        return FilePlace(self.kind, number, self.name, table)
 
 
 def clean_cell(value: str) -> str:
@@ -73,7 +84,21 @@ def text_sheet(text: str, labels: frozenset[str], normalise: Normaliser) -> Shee
     count); on a tie, the one that gives the most rows one width."""
     lines = text.splitlines()
     best = max(DELIMITERS, key=lambda d: (_label_cells(lines, d, labels, normalise), _evenness(lines, d)))
-    return Sheet(1, "", grid_rows(_split(lines, best)))
+    rows, starts = _numbered(lines, best)
+    return Sheet(1, "", grid_rows(rows), PlaceKind.LINE, tuple((0, n) for n in starts))
+
+
+def _numbered(lines: Sequence[str], delimiter: str) -> tuple[list[list[str]], list[int]]:
+    """The rows, and the line each starts on (a row with a quoted line break takes two)."""
+    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    read = 0  # lines consumed before this row
+    for row in reader:
+        starts.append(read + 1)
+        rows.append(row)
+        read = reader.line_num
+    return rows, starts
 
 
 def _split(lines: Sequence[str], delimiter: str) -> Iterable[list[str]]:

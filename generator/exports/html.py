@@ -1,5 +1,5 @@
 """A web page's tables as one sheet: what many banks' ".xls" downloads are (an HTML table Excel
-opens). Every ``<tr>`` is a row, in page order across tables; a cell spanning columns is followed
+opens). Every ``<tr>`` is a row, in page order across tables, numbered as its own table's row; a cell spanning columns is followed
 by empty cells so that the columns below it stay in place; text outside any table (a title in
 ``<h3>``, a line in ``<p>``) is a row of one cell, since it may carry the bank's name.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from generator.domain.values import PlaceKind
 from generator.exports.grid import Sheet, grid_rows
 
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "br", "title", "li", "caption"})
@@ -19,7 +20,10 @@ class _Tables(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[list[str]] = []
+        self.places: list[tuple[int, int]] = []  # (table, its row) of each row; (0, 0) outside tables
         self.tables = 0  # <table> elements seen
+        self._open: list[list[int]] = []  # [table, rows so far] of each open table, innermost last
+        self._place = (0, 0)
         self._depth = 0  # open tables
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
@@ -34,12 +38,13 @@ class _Tables(HTMLParser):
             self._flush_loose()
             self.tables += 1
             self._depth += 1
+            self._open.append([self.tables, 0])
         elif tag == "tr" and self._depth:
             self._end_row()
-            self._row = []
+            self._start_row()
         elif tag in ("td", "th") and self._depth:
             if self._row is None:
-                self._row = []
+                self._start_row()
             self._end_cell()
             self._cell = []
             self._span = _span(dict(attrs).get("colspan"))
@@ -58,6 +63,8 @@ class _Tables(HTMLParser):
         elif tag == "table" and self._depth:
             self._end_row()
             self._depth -= 1
+            if self._open:
+                self._open.pop()
         elif tag in _BLOCKS and not self._depth:
             self._flush_loose()
 
@@ -80,16 +87,24 @@ class _Tables(HTMLParser):
             self._row.extend([""] * (self._span - 1))
         self._cell = None
 
+    def _start_row(self) -> None:
+        self._row = []
+        if self._open:
+            self._open[-1][1] += 1
+            self._place = (self._open[-1][0], self._open[-1][1])
+
     def _end_row(self) -> None:
         self._end_cell()
         if self._row is not None:
             self.rows.append(self._row)
+            self.places.append(self._place)
         self._row = None
 
     def _flush_loose(self) -> None:
         text = " ".join("".join(self._loose).split())
         if text:
             self.rows.append([text])
+            self.places.append((0, 0))
         self._loose = []
 
 
@@ -105,4 +120,4 @@ def html_sheet(text: str) -> tuple[Sheet, int]:
     parser = _Tables()
     parser.feed(text)
     parser.close()
-    return Sheet(1, "", grid_rows(parser.rows)), parser.tables
+    return Sheet(1, "", grid_rows(parser.rows), PlaceKind.TABLE_ROW, tuple(parser.places)), parser.tables

@@ -9,7 +9,8 @@ the rest of the sheet is outside the table, where printed totals are read. A lat
 same header continues the table.
 
 Rows become Transactions by rows.build_row, as PDF rows do; their SourceRef is (file, sheet
-number, the row's number in its sheet as a spreadsheet program shows it, no bbox).
+number, the row's number in its sheet, no bbox) and its `place`: the row as a person opening the
+file finds it (the CSV's line, the sheet's name and Excel's row number, the web page table's row).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from generator.errors import StatementParseError, UnrecognizedDocument
 from generator.exports.grid import Sheet
 from generator.exports.spec import ExportFormat, Layout, header_keys, norm_text
-from generator.models import Finding, Transaction
+from generator.models import FilePlace, Finding, Transaction
 from generator.parsers.common import RowReader
 from generator.parsers.layout import Line, RawRow
 from generator.parsers.rows import Columns, build_row
@@ -57,6 +58,7 @@ class Table:
     labels: dict[str, str]
     rows: list[RawRow] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
+    places: list[FilePlace] = field(default_factory=list)
     preamble: list[tuple[str, ...]] = field(default_factory=list)
     outside: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -113,6 +115,7 @@ def _read_sheet(table: Table, sheet: Sheet, header: int) -> None:
         texts = {key: row[j] if j < len(row) else "" for j, key in table.keys.items()}
         table.rows.append(RawRow(sheet.number, texts, _NO_BOX, _NO_LINE))
         table.numbers.append(i + 1)
+        table.places.append(sheet.place(i))
 
 
 def transactions(file: str, fmt: type[ExportFormat], table: Table,
@@ -125,9 +128,10 @@ def transactions(file: str, fmt: type[ExportFormat], table: Table,
     every: list[tuple[str, Transaction]] = []
     kept: list[tuple[str, Transaction]] = []
     void: list[tuple[tuple[str, Transaction], str]] = []
-    for raw, number in zip(table.rows, table.numbers):
+    for raw, number, place in zip(table.rows, table.numbers, table.places):
         flow, tx = build_row(RowReader(file, raw, number), columns, rule, currency)
-        row = (fmt.totals.flow(flow) if fmt.totals else flow, replace(tx, source=replace(tx.source, bbox=None)))
+        row = (fmt.totals.flow(flow) if fmt.totals else flow,
+               replace(tx, source=replace(tx.source, bbox=None, place=place)))
         every.append(row)
         status = raw.texts.get(fmt.void.column, "") if fmt.void else ""
         if fmt.void and status in fmt.void.statuses:

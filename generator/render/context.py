@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from generator.errors import RenderError
-from generator.models import (AccountCheck, AccountField, AccountValue, Case, GridCode, CaseResult, InstallmentResult, LoanResult, MonthResult,
+from generator.models import (AccountCheck, FilePlace, AccountField, AccountValue, Case, GridCode, CaseResult, InstallmentResult, LoanResult, MonthResult,
                               MonthVerdict, SourceRef, Timing, Transaction, YearMonth)
 from generator.render.complaint import Respondent
 from generator.render.exhibits import ISSUERS, BundleLayout, BundlePlan, ExhibitPlan
@@ -33,6 +33,7 @@ class Citation:
     on_page: int | None = None  # the row's place on its page, from the top (as the bundle's caption says)
     installment_no: int | None = None  # a schedule's row, by its 期数
     seq: str | None = None  # the row's own printed 序号: what a reader finds first where the statement has one
+    place: FilePlace | None = None  # an export's row, as its file shows it (SourceRef.place)
 
 
 class FactKind(StrEnum):
@@ -157,7 +158,7 @@ class _Citer:
             raise RenderError(f"{src.location()}: cited row belongs to no exhibit")
         row = self.rows.get((number, src))
         return self._with_bundle(Citation(number, src.page, src.row, None, row.on_page if row else None,
-                                          row.installment_no if row else None, src.seq), src)
+                                          row.installment_no if row else None, src.seq, src.place), src)
 
     def report(self, page: int | None) -> Citation:
         return self._with_bundle(Citation(1, page))

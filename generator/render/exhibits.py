@@ -230,7 +230,8 @@ def _rows_on_page(sources: Iterable[SourceRef]) -> dict[SourceRef, int]:
     parsers' row number runs across the whole document, which nobody can count on one page."""
     pages: dict[int, list[SourceRef]] = {}
     for src in sources:
-        pages.setdefault(src.page, []).append(src)
+        if src.place is None:  # an export's row is cited by its place in the file
+            pages.setdefault(src.page, []).append(src)
     out: dict[SourceRef, int] = {}
     for rows in pages.values():
         placed = all(r.bbox is not None for r in rows)  # else the parse order is all there is

@@ -4,6 +4,7 @@ not, the same payment seen in an export and in a PDF counts once, and every bad 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date, datetime
 from decimal import Decimal
@@ -56,6 +57,9 @@ def test_a_zipped_alipay_bill_decides_the_month(tmp_path: Path) -> None:
     assert third["status"] == "on_time" and third["paid_amount"] == "869.18"
     files = {e["file"] for e in third["evidence"]}  # type: ignore[union-attr]
     assert files == {"支付宝.zip!支付宝交易明细(20250801-20250930).csv", "招商银行流水.pdf"}
+    # the export's row is where the file shows it: line 19 of the CSV, under its preamble
+    [place] = [e["place"] for e in third["evidence"] if "place" in e]  # type: ignore[union-attr,index]
+    assert place == {"kind": "line", "number": 19}
     assert data["loans"][0]["verdict"] == "dispute"  # type: ignore[index]
     # the month rests on an unsealed export: the stamped proof to ask for, and where
     assert data["loans"][0]["missing"] == ["official_record:alipay:2025-09-04:869.18"]  # type: ignore[index]
@@ -92,6 +96,8 @@ def test_generate_with_an_export_hands_it_in_as_its_own_file(tmp_path: Path) -> 
     with pdfplumber.open(next(out.glob("征信异议申请书-*.pdf"))) as pdf:
         letter = "".join(page.extract_text() for page in pdf.pages).replace("\n", "")
     assert "自行导出的支付宝交易明细" in letter and "支付宝交易流水证明" not in letter
+    # cited by its line in the CSV, not by a page and a row count the file does not have
+    assert re.search(r"证据\d第19行", letter) and not re.search(r"证据3第\d+页", letter)
 
 
 def test_a_wrong_password_in_case_toml_is_one_line_naming_the_archive(tmp_path: Path) -> None:

@@ -216,3 +216,36 @@ def test_provider_forced_by_name() -> None:
     assert doc.provider == "cmb"
     with pytest.raises(KeyError, match="unknown export provider 'nope'"):
         read_export(text.encode("gb18030"), "x.csv", "0" * 64, provider="nope")
+
+
+# --------------------------------------------------------------------------- where a row is in its file
+
+
+def test_a_csv_row_is_placed_on_its_line_even_after_a_quoted_line_break() -> None:
+    text = exports.alipay_2023().decode("gbk").replace(",午餐,", ',"午餐\n加饮料",', 1)
+    doc = _read(text.encode("gbk"))
+    lines = [(tx.source.place.kind.value, tx.source.place.number) for tx in doc.transactions if tx.source.place]
+    # the 午餐 row takes lines 20-21: the rows under it start a line later than their row count says
+    assert lines == [("line", 19), ("line", 20), ("line", 22), ("line", 23)]
+    assert [tx.source.row for tx in doc.transactions] == [19, 20, 21, 22]
+    assert text.splitlines()[21].startswith("2025-08-15")  # line 22, 1-based
+
+
+def test_a_workbook_row_is_placed_by_its_sheet_name_and_excel_row() -> None:
+    rows = [["中国建设银行个人活期账户交易明细"], [], ["记账日", "交易日期", "交易时间", "支出", "收入", "账户余额", "币种", "摘要"],
+            ["20250302", "20250302", "09:00:12", "", 4000, 12000.12, "人民币", "代发工资"]]
+    more = [rows[2], [], ["20250305", "20250305", "12:31:09", 35.5, "", 11964.62, "人民币", "消费"]]
+    doc = _read(exports.xlsx({"三月": rows, "续": more}), "c.xlsx")
+    assert [(p.kind.value, p.sheet, p.number) for tx in doc.transactions if (p := tx.source.place)] == [
+        ("sheet_row", "三月", 4), ("sheet_row", "续", 3)]
+
+
+def test_a_web_page_row_is_placed_in_its_own_table() -> None:
+    page = ('<html><h3>中国农业银行账户活期交易明细清单</h3><table><tr><td>户名：王小明</td></tr></table>'
+            '<table><tr><th>交易日期</th><th>交易时间</th><th>交易摘要</th><th>交易金额</th><th>本次余额</th></tr>'
+            '<tr><td>20250310</td><td>10:00:00</td><td>转账</td><td>-100.00</td><td>900.00</td></tr></table></html>')
+    sheet, tables = html_sheet(page)
+    assert tables == 2
+    index = next(i for i, r in enumerate(sheet.rows) if r[:1] == ("20250310",))
+    place = sheet.place(index)
+    assert (place.kind.value, place.table, place.number) == ("table_row", 2, 2)
