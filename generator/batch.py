@@ -40,10 +40,15 @@ from generator.paths import write_atomically
 from generator.pipeline import generate_case
 from generator.render import Options
 from generator.serialize import missing_key
+from generator.sheet import COLUMNS, sheet_rows
+from generator.summary import describe_missing
 
 DEFAULT_BATCH_OUT = "out-batch"
 SUMMARY_JSON = "summary.json"
 SUMMARY_CSV = "summary.csv"
+# The documents still needed, in words, of the cases the next run skips: summary.json keeps only
+# their codes (and must not change for the scripts that read it).
+NEEDED_JSON = ".summary-needed.json"
 WORKER_DIED = "worker process died (killed, out of memory or crashed)"
 CSV_COLUMNS = ("case", "status", "loans", "verdicts", "outputs", "error", "skipped", "seconds")
 
@@ -84,6 +89,7 @@ class CaseReport:
     missing: tuple[tuple[str, str], ...] = ()
     removed: tuple[str, ...] = ()  # outputs of the previous run the new inputs no longer call for
     ignored: tuple[tuple[str, str], ...] = ()  # (file, why): PDFs no reader recognised, left out
+    needed: tuple[tuple[str, str], ...] = ()  # (lender, a missing document as `check` words it), for summary.csv
     error: str = ""
     error_file: str = ""  # the file an input error names, kept untranslated in the message shown
     error_kind: str = ""  # "input" (DisputeError) | "system" (OSError) | "bug" (any other) | "crash" (worker died)
@@ -196,7 +202,8 @@ def _run(job: CaseJob) -> CaseReport:
     return CaseReport(job.name, Status.DONE, loans=len(outcome.verdicts), verdicts=outcome.verdicts,
                       outputs=tuple(sorted(written)), notices=outcome.notices,
                       missing=tuple((who, missing_key(d)) for who, d in outcome.missing),
-                      removed=removed, ignored=outcome.ignored)
+                      removed=removed, ignored=outcome.ignored,
+                      needed=tuple((who, describe_missing(d)) for who, d in outcome.missing))
 
 
 def input_digests(folder: Path) -> dict[str, str]:
@@ -263,26 +270,38 @@ def _remove_stale(previous: _Previous | None, written: set[str], out_dir: Path) 
 
 
 def carry_over(reports: Sequence[CaseReport], out_dir: Path) -> tuple[CaseReport, ...]:
-    """Skipped cases are not re-checked: take their loans and verdicts from the last summary.json."""
+    """Skipped cases are not re-checked: take their loans and verdicts from the last summary.json,
+    and the documents they still need from the NEEDED_JSON beside it."""
     try:
         rows = {r["case"]: r for r in json.loads((out_dir / SUMMARY_JSON).read_text(encoding="utf-8"))["cases"]}
     except (OSError, ValueError, KeyError, TypeError):
         return tuple(reports)
-    return tuple(_carried(r, rows.get(r.case)) if r.status is Status.SKIPPED else r for r in reports)
+    needed = _read_needed(out_dir)
+    return tuple(_carried(r, rows.get(r.case), needed.get(r.case, ())) if r.status is Status.SKIPPED else r
+                 for r in reports)
 
 
-def _carried(report: CaseReport, row: dict[str, Any] | None) -> CaseReport:
+def _carried(report: CaseReport, row: dict[str, Any] | None, needed: tuple[tuple[str, str], ...]) -> CaseReport:
     if not row or row.get("status") not in (Status.DONE, Status.SKIPPED):
         return report
     try:
         verdicts = tuple((str(v["lender"]), str(v["verdict"])) for v in row["verdicts"])
-        return replace(report, loans=int(row["loans"]), verdicts=verdicts)
+        return replace(report, loans=int(row["loans"]), verdicts=verdicts, needed=needed)
     except (KeyError, TypeError, ValueError):
         return report
 
 
+def _read_needed(out_dir: Path) -> dict[str, tuple[tuple[str, str], ...]]:
+    try:
+        data = json.loads((out_dir / NEEDED_JSON).read_text(encoding="utf-8"))
+        return {str(case): tuple((str(who), str(words)) for who, words in items) for case, items in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}  # none yet, or hand-edited: the sheet lists no documents for the skipped cases
+
+
 def summary_row(report: CaseReport, message: Callable[[CaseReport], str] = lambda r: r.error) -> dict[str, Any]:
     row = asdict(report)
+    del row["needed"]  # words for people, in summary.csv; summary.json keeps the codes scripts read
     row.update(status=report.status.value, skipped=report.status is Status.SKIPPED, error=message(report),
                verdicts=[{"lender": lender, "verdict": v} for lender, v in report.verdicts],
                notices=[{"lender": lender, "notice": n} for lender, n in report.notices],
@@ -292,10 +311,11 @@ def summary_row(report: CaseReport, message: Callable[[CaseReport], str] = lambd
 
 
 def write_summary(result: BatchResult, out_dir: Path, cases_dir: Path,
-                  message: Callable[[CaseReport], str] = lambda r: r.error) -> tuple[Path, Path]:
-    """summary.json (everything, tracebacks included) and summary.csv (one line a case, UTF-8 with
-    a BOM so that Excel shows the Chinese), both written atomically. `message` gives the error text
-    shown to people (the CLI's, in their language)."""
+                  message: Callable[[CaseReport], str] = lambda r: r.error, lang: str = "zh") -> tuple[Path, ...]:
+    """summary.json (everything, tracebacks included) and summary.csv (UTF-8 with a BOM so that
+    Excel shows the Chinese), all written atomically. The CSV is the desk's sheet (generator/sheet.py)
+    or, with lang "en", the English one line a case. `message` gives the error text shown to
+    people (the CLI's, in their language)."""
     rows = [summary_row(r, message) for r in result.reports]
     data = {"tool": "dispute", "version": __version__, "cases_dir": str(cases_dir.resolve()),
             "finished_at": datetime.now().isoformat(timespec="seconds"), "interrupted": result.interrupted,
@@ -303,16 +323,22 @@ def write_summary(result: BatchResult, out_dir: Path, cases_dir: Path,
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path, csv_path = out_dir / SUMMARY_JSON, out_dir / SUMMARY_CSV
     write_atomically(json_path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    write_atomically(csv_path, _csv(rows).encode("utf-8-sig"))
+    needed = {r.case: r.needed for r in result.reports if r.needed}
+    write_atomically(out_dir / NEEDED_JSON, json.dumps(needed, ensure_ascii=False).encode("utf-8"))
+    table = (CSV_COLUMNS, _english_rows(rows)) if lang == "en" else (COLUMNS, sheet_rows(result.reports, message))
+    write_atomically(csv_path, _csv(*table).encode("utf-8-sig"))
     return json_path, csv_path
 
 
-def _csv(rows: Sequence[dict[str, Any]]) -> str:
+def _english_rows(rows: Sequence[dict[str, Any]]) -> list[list[Any]]:
+    """The CSV as it was before the desk's sheet: one line a case, the JSON's codes."""
+    return [[row["case"], row["status"], row["loans"], "; ".join(f"{v['lender']}: {v['verdict']}" for v in row["verdicts"]),
+             "; ".join(row["outputs"]), row["error"], str(row["skipped"]).lower(), row["seconds"]] for row in rows]
+
+
+def _csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow([row["case"], row["status"], row["loans"],
-                         "; ".join(f"{v['lender']}: {v['verdict']}" for v in row["verdicts"]),
-                         "; ".join(row["outputs"]), row["error"], str(row["skipped"]).lower(), row["seconds"]])
+    writer.writerow(columns)
+    writer.writerows(rows)
     return buffer.getvalue()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Self
 import typer
 
 from generator.errors import DisputeError
+from generator.sheet import STATUS_CN as STATUS_CN, VERDICT_CN as VERDICT_CN  # the web page imports them here
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,9 +27,10 @@ if TYPE_CHECKING:
 EXIT_INTERRUPTED = 130  # the shell's 128 + SIGINT
 TABLE_LIMIT = 100  # above this many cases the table lists only the ones that need attention
 
-STATUS_CN = {"done": "已生成", "skipped": "跳过（未变）", "failed": "失败", "not_run": "未运行"}
-VERDICT_CN = {"dispute": "可异议", "statement": "个人声明", "insufficient": "证据不足",
-              "nothing_to_dispute": "无需异议"}
+
+class SheetLang(StrEnum):
+    ZH = "zh"
+    EN = "en"
 
 
 class ExecutorName(StrEnum):
@@ -45,6 +47,7 @@ def batch(
     on: Annotated[str | None, typer.Option("--date", metavar="日期", help="落款日期 YYYY-MM-DD（默认今天）")] = None,
     executor: Annotated[ExecutorName, typer.Option("--executor", metavar="process|dask", help="本机多进程或 Dask 集群")] = ExecutorName.PROCESS,
     scheduler: Annotated[str | None, typer.Option("--scheduler", metavar="地址", help="Dask 调度器，如 tcp://10.0.0.5:8786")] = None,
+    lang: Annotated[SheetLang, typer.Option("--lang", metavar="zh|en", help="summary.csv 用中文，每笔贷款一行（默认）；en 为英文旧格式，每个案件一行")] = SheetLang.ZH,
 ) -> None:
     """批量处理多个案件：并行生成，单个失败不影响其他；输入未变的案件自动跳过。
 
@@ -66,7 +69,7 @@ def batch(
     except DisputeError as err:
         _usage(_localise(str(err)))
     result = _run(planned, jobs or os.cpu_count() or 1, address, fail_fast)
-    _finish(result, out_dir, cases_dir)
+    _finish(result, out_dir, cases_dir, lang)
 
 
 def _scheduler(executor: ExecutorName, scheduler: str | None) -> str | None:
@@ -176,15 +179,15 @@ def _message(report: CaseReport) -> str:
     return report.error
 
 
-def _finish(result: BatchResult, out_dir: Path, cases_dir: Path) -> NoReturn:
+def _finish(result: BatchResult, out_dir: Path, cases_dir: Path, lang: SheetLang) -> NoReturn:
     from generator.batch import Status, carry_over, write_summary
 
     result = type(result)(carry_over(result.reports, out_dir), result.interrupted, result.seconds)
-    json_path, csv_path = write_summary(result, out_dir, cases_dir, _message)
+    written = write_summary(result, out_dir, cases_dir, _message, lang=lang.value)
     _print_table(result)
     counts = "，".join(f"{STATUS_CN[s.value]} {result.count(s)}" for s in Status)
     typer.echo(f"共 {len(result.reports)} 个案件：{counts}；用时 {result.seconds:.1f} 秒。")
-    typer.echo(f"汇总: {json_path}  {csv_path}")
+    typer.echo("汇总: " + "  ".join(map(str, written)))
     if result.interrupted:
         typer.echo("已中断：已完成的案件已保存，再次运行同一命令会跳过它们、继续其余案件。", err=True)
         raise typer.Exit(code=EXIT_INTERRUPTED)

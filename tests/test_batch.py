@@ -25,7 +25,7 @@ from conftest import ROOT
 from typer.testing import CliRunner, Result
 
 from generator import cli_batch
-from generator.batch import BatchError, find_cases
+from generator.batch import NEEDED_JSON, BatchError, find_cases
 from generator.cli_batch import batch
 
 EXAMPLES = ROOT / "examples"
@@ -116,15 +116,15 @@ def test_summary_records_verdicts_and_outputs(first_run: tuple[Path, Result]) ->
 
 
 def test_summary_csv_columns(first_run: tuple[Path, Result]) -> None:
+    """The desk's sheet (tests/test_summary_sheet.py has the rest): a failed case keeps its row."""
     cases, _ = first_run
     raw = (cases / "out-batch" / "summary.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "a BOM, so that Excel reads the Chinese as UTF-8"
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
-    assert list(rows[0]) == ["case", "status", "loans", "verdicts", "outputs", "error", "skipped", "seconds"]
-    assert [r["case"] for r in rows] == ["01-on-time", "02-late-bad", "03-late", "04-alipay"]
-    assert rows[0]["verdicts"] == "重庆蚂蚁消费金融有限公司: dispute" and rows[0]["skipped"] == "false"
-    assert rows[1]["status"] == "failed" and "phone" in rows[1]["error"] and rows[1]["loans"] == "0"
-    assert all(float(r["seconds"]) >= 0 for r in rows)
+    assert list(rows[0]) == ["案件", "状态", "贷款机构", "结论", "需补充材料", "已生成文件", "错误"]
+    assert [r["案件"] for r in rows] == ["01-on-time", "02-late-bad", "03-late", "04-alipay"]
+    assert rows[0]["贷款机构"] == "重庆蚂蚁消费金融有限公司" and rows[0]["结论"] == "可异议"
+    assert rows[1]["状态"] == "失败" and "phone" in rows[1]["错误"] and rows[1]["贷款机构"] == ""
 
 
 # ----------------------------------------------------------------------------- reruns
@@ -323,7 +323,8 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
     again = run(cases)  # a plain rerun finishes the job, whatever the workers were writing
     assert again.exit_code == 0, again.output
     assert set(statuses(cases).values()) <= {"done", "skipped"}
-    assert not list((cases / "out-batch").rglob(".*")), "a killed run's lock or staging folder was left"
+    left = [p for p in (cases / "out-batch").rglob(".*") if p.name != NEEDED_JSON]  # that one is the summary's
+    assert not left, "a killed run's lock or staging folder was left"
 
 
 def test_an_unknown_pdf_in_a_case_is_noted_not_fatal(tmp_path: Path) -> None:
