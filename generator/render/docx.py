@@ -8,8 +8,8 @@ else, since silently dropping it would make the DOCX differ from the PDF.
 Looks live in Word's own styles, so a user who edits the letter keeps them: h1 is Title, h2 is
 Heading 1, p is Body Text (justified, first line indented 2 characters) or Normal for the classes
 without indent, table text is a "表格文字" paragraph style in a Table Grid table, the footer is
-Footer. Sizes mirror templates/styles/letter.css by hand (12pt body, line height 1.8, 18pt title,
-...). The styles name the fonts a Chinese user has, as official documents do: 宋体 for the body and
+Footer. Sizes, spacing, indents, cell padding and margins come from the one definition letter.css
+uses too (generator.render.looks reads its :root block). The styles name the fonts a Chinese user has, as official documents do: 宋体 for the body and
 黑体 for title and headings in the East Asian slot, Times New Roman in the Latin slots (the PDF
 keeps the bundled faces). Runs carry no face or size of their own, only w:hint="eastAsia" (so
 “ ” ： take the East Asian font), bold where the HTML says <strong> and the style is not bold
@@ -40,7 +40,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Row
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Length, Mm, Pt, Twips
+from docx.shared import Length, Mm, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -48,6 +48,7 @@ from docx.text.run import Run
 
 from generator.paths import write_atomically
 from generator.render.errors import RenderError
+from generator.render.looks import Looks, letter_looks
 from generator.render.text import (
     INLINE,
     Node,
@@ -68,17 +69,9 @@ BLANK, BLANK_SPACE = "＿", "\u3000"  # a fill-in blank in the HTML; its DOCX fo
 _BLANKS = re.compile(f"({BLANK}+)")
 AUTHOR = "dispute"
 
-# Sizes in twips (1/20 pt) so no fractional point values are needed. Line heights are CSS
-# line-height x font size, as exact spacing (Word's "multiple" is relative to the font's own tall
-# line gap and comes out far looser than CSS).
-BODY_SIZE, BODY_LINE = Pt(12), Twips(432)  # 12pt x 1.8
-TITLE_SIZE, TITLE_LINE = Pt(18), Twips(504)  # 18pt x 1.4
-H2_SIZE, H2_LINE = Pt(13), Twips(390)  # 13pt x 1.5
-TABLE_SIZE, TABLE_LINE = Twips(210), Twips(315)  # 10.5pt x 1.5
-FOOTER_SIZE = Pt(9)
-FIRST_LINE_INDENT = Pt(24)  # text-indent: 2em at 12pt
-EM, CELL_MARGIN = 210, 108  # table text em and the Table Grid style's left/right cell margin, twips
-PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Mm(210), Mm(297), Mm(25)
+# Line heights are exact spacing (Word's "multiple" is relative to the font's own tall line gap
+# and comes out far looser than CSS); the sizes are in Looks (twips).
+PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 
 # Paragraph style names. Body Text (正文文本 in a Chinese Word) rather than a custom "正文": a
 # Chinese Word already shows Normal as 正文.
@@ -90,27 +83,30 @@ HEADINGS = {"h1": TITLE, "h2": HEADING}
 
 @dataclass(frozen=True)
 class _StyleSpec:
+    size: int  # twips
+    line: int | None  # exact, twips; None: single
     font: str = BODY_FONT
-    size: Length = BODY_SIZE
-    line: Length | None = BODY_LINE  # None: single
     bold: bool = False
     align: WD_ALIGN_PARAGRAPH | None = None
-    before: Length = Pt(0)
-    after: Length = Pt(0)
+    before: int = 0
+    after: int = 0
     keep_next: bool = False
-    indent_chars: int = 0  # first-line indent in characters
+    indent: int = 0  # first-line indent, twips
 
 
-STYLE_SPECS: dict[str, _StyleSpec] = {
-    PLAIN: _StyleSpec(),
-    BODY: _StyleSpec(align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent_chars=2),
-    TITLE: _StyleSpec(HEADING_FONT, TITLE_SIZE, TITLE_LINE, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
-                      after=Pt(18), keep_next=True),
-    HEADING: _StyleSpec(HEADING_FONT, H2_SIZE, H2_LINE, bold=True, before=Pt(12), after=Pt(4),
-                        keep_next=True),  # a heading is never the last line of a page
-    TABLE_TEXT: _StyleSpec(size=TABLE_SIZE, line=TABLE_LINE),
-    FOOTER_STYLE: _StyleSpec(size=FOOTER_SIZE, line=None, align=WD_ALIGN_PARAGRAPH.CENTER),
-}
+def _style_specs(looks: Looks) -> dict[str, _StyleSpec]:
+    body = _StyleSpec(looks.body_size, looks.body_line)
+    return {
+        PLAIN: body,
+        BODY: replace(body, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=looks.indent),
+        TITLE: _StyleSpec(looks.title_size, looks.title_line, HEADING_FONT, bold=True,
+                          align=WD_ALIGN_PARAGRAPH.CENTER, after=looks.title_after, keep_next=True),
+        HEADING: _StyleSpec(looks.heading_size, looks.heading_line, HEADING_FONT, bold=True,
+                            before=looks.heading_before, after=looks.heading_after,
+                            keep_next=True),  # a heading is never the last line of a page
+        TABLE_TEXT: _StyleSpec(looks.table_size, looks.table_line),
+        FOOTER_STYLE: _StyleSpec(looks.footer_size, None, align=WD_ALIGN_PARAGRAPH.CENTER),
+    }
 
 FOOTER = ("第", "PAGE", "页 共", "NUMPAGES", "页")  # the wording of letter.css's @page footer
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -125,8 +121,9 @@ def write_docx(html: str, out: Path) -> None:
 
 def render_docx(html: str) -> bytes:
     root, title = parse_html(html)
-    document = _new_document(title)
-    _emit_blocks(root, document, _Style())
+    looks = letter_looks()
+    document = _new_document(title, looks)
+    _emit_blocks(root, document, _Style(looks))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -146,6 +143,7 @@ def docx_blocks(path: Path) -> list[str]:
 class _Style:
     """What a paragraph inherits from its container."""
 
+    looks: Looks
     plain: str = PLAIN  # the style of text without indent: Normal, or 表格文字 in a table
     in_table: bool = False
     keep_together: bool = False  # div.signature: never split across pages
@@ -181,7 +179,7 @@ def _emit_block(node: Node, container: Container, style: _Style) -> None:
     elif node.tag in ("h1", "h2", "p"):
         _heading_or_paragraph(node, container, style)
     elif node.tag == "table":
-        _table(node, container)
+        _table(node, container, style.looks)
     elif node.tag in ("ol", "ul"):
         _list(node, container, style)
     else:
@@ -207,7 +205,7 @@ def _paragraph_with_classes(container: Container, classes: frozenset[str], style
     if "right" in classes:
         fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if style.keep_together:
-            fmt.right_indent = FIRST_LINE_INDENT  # .signature p.right { padding-right: 2em }
+            fmt.right_indent = Twips(style.looks.indent)  # .signature p.right { padding-right }
     elif "center" in classes:
         fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
     elif plain and "meta" not in classes and not style.in_table:  # p.noindent: still justified
@@ -278,8 +276,8 @@ def _list(node: Node, container: Container, style: _Style) -> None:
         marker = f"{index}. " if node.tag == "ol" else "• "
         paragraph = _paragraph(container, style, style.plain)
         # ol/ul { padding-left: 2em }, the marker hanging left of the text as in the PDF
-        paragraph.paragraph_format.left_indent = FIRST_LINE_INDENT
-        paragraph.paragraph_format.first_line_indent = Pt(-12)
+        paragraph.paragraph_format.left_indent = Twips(style.looks.indent)
+        paragraph.paragraph_format.first_line_indent = Twips(-style.looks.body_size)
         _fill(paragraph, [(marker, False), *inline_segments(item.children)])
     stray = inline_segments([c for c in node.children if isinstance(c, str)])
     if has_text(stray):
@@ -289,7 +287,7 @@ def _list(node: Node, container: Container, style: _Style) -> None:
 # --- tables -------------------------------------------------------------------------------
 
 
-def _table(node: Node, container: Container) -> None:
+def _table(node: Node, container: Container, looks: Looks) -> None:
     rows = list(_rows(node, header=False))
     if not rows:
         raise RenderError("DOCX: <table> without rows")
@@ -298,12 +296,12 @@ def _table(node: Node, container: Container) -> None:
         raise RenderError("DOCX: every table row must have the same number of cells")
     table = container.add_table(rows=len(rows), cols=ncols)
     table.style = "Table Grid"
-    _table_borders(table)
-    _column_widths(table, [cells for _, cells in rows], container)  # first: nested tables need them
+    _table_borders(table, looks)
+    _column_widths(table, [cells for _, cells in rows], container, looks)  # first: nested tables need them
     for (is_header, cells), row in zip(rows, table.rows):
         _row_properties(row._tr, is_header)
         for cell_node, cell in zip(cells, row.cells):
-            _cell(cell_node, cell)
+            _cell(cell_node, cell, looks)
 
 
 def _rows(node: Node, header: bool) -> Iterator[tuple[bool, list[Node]]]:
@@ -322,8 +320,8 @@ def _rows(node: Node, header: bool) -> Iterator[tuple[bool, list[Node]]]:
             raise RenderError(f"DOCX: <{child.tag}> inside <{node.tag}> is not supported")
 
 
-def _cell(node: Node, cell: _Cell) -> None:
-    style = _Style(TABLE_TEXT, in_table=True)
+def _cell(node: Node, cell: _Cell, looks: Looks) -> None:
+    style = _Style(looks, TABLE_TEXT, in_table=True)
     cell.paragraphs[0].style = TABLE_TEXT  # also right for an empty cell
     if node.tag == "td":
         _emit_blocks(node, cell, style)
@@ -342,27 +340,41 @@ def _row_properties(tr: CT_Row, is_header: bool) -> None:
         tr_pr.append(OxmlElement("w:tblHeader"))  # thead repeats on every page
 
 
-def _table_borders(table: Table) -> None:
-    """Explicit 0.5pt borders, so the grid survives an application that ignores table styles."""
+def _table_borders(table: Table, looks: Looks) -> None:
+    """Explicit 0.5pt borders and the cells' padding, so the grid survives an application that
+    ignores table styles (the padding replaces Table Grid's 5.4pt left and right)."""
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         line = OxmlElement(f"w:{edge}")
         for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
             line.set(qn(key), value)
         borders.append(line)
-    table._tbl.tblPr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, twips in (("top", looks.cell_padding_y), ("left", looks.cell_padding_x),
+                        ("bottom", looks.cell_padding_y), ("right", looks.cell_padding_x)):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr = table._tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))  # the schema's order: borders, (layout,) cell margins, look
+    for element in (borders, margins):
+        if look is None:
+            tbl_pr.append(element)
+        else:
+            look.addprevious(element)
 
 
-def _column_widths(table: Table, rows: list[list[Node]], container: Container) -> None:
+def _column_widths(table: Table, rows: list[list[Node]], container: Container, looks: Looks) -> None:
     """Column widths the way a browser's auto table layout picks them (Word's own autofit differs).
 
     Each column gets its floor (CSS `min-width: 3em`, or its nowrap header label), and the rest of
     the width is shared in proportion to how much wider its longest text would like to be."""
-    margins = 2 * CELL_MARGIN
-    floors = [max(3 * EM, max((_width(row[i]) for row in rows if row[i].tag == "th"), default=0)) + margins
-              for i in range(len(rows[0]))]
-    wants = [max(floor, max(_width(row[i]) for row in rows) + margins) for i, floor in enumerate(floors)]
-    available = _available_width(container)
+    margins, em = 2 * looks.cell_padding_x, looks.table_size
+    floors = [max(looks.cell_min_width, max((_width(row[i], em) for row in rows if row[i].tag == "th"), default=0))
+              + margins for i in range(len(rows[0]))]
+    wants = [max(floor, max(_width(row[i], em) for row in rows) + margins) for i, floor in enumerate(floors)]
+    available = _available_width(container, looks)
     if sum(wants) <= available:  # everything fits on one line: stretch to width: 100%
         widths = [available * want // sum(wants) for want in wants]
     else:
@@ -375,17 +387,17 @@ def _column_widths(table: Table, rows: list[list[Node]], container: Container) -
             cell.width = Twips(width)
 
 
-def _width(node: Node | str) -> int:
+def _width(node: Node | str, em: int) -> int:
     """Natural one-line width of a cell's text in twips: 1em per wide (CJK) character, 1/2 else."""
     text = _plain(node)
     halves = sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-    return halves * EM // 2
+    return halves * em // 2
 
 
-def _available_width(container: Container) -> int:
+def _available_width(container: Container, looks: Looks) -> int:
     if isinstance(container, _Cell) and container.width is not None:
-        return int(container.width.twips) - 2 * CELL_MARGIN
-    return int(Length(PAGE_WIDTH - 2 * MARGIN).twips)
+        return int(container.width.twips) - 2 * looks.cell_padding_x
+    return int(Length(PAGE_WIDTH).twips) - 2 * looks.page_margin
 
 
 def _plain(node: Node | str) -> str:
@@ -411,15 +423,15 @@ def _set_rfonts(r_pr: BaseOxmlElement, east_asian: str, latin: str | None = None
         r_fonts.attrib.pop(qn(theme), None)
 
 
-def _new_document(title: str) -> DocxDocument:
+def _new_document(title: str, looks: Looks) -> DocxDocument:
     document = docx.Document()
     _strip_theme_fonts(document)
-    _set_defaults(document)
-    _define_styles(document)
+    _set_defaults(document, looks)
+    _define_styles(document, looks)
     section = document.sections[0]
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
-    section.left_margin = section.right_margin = MARGIN
-    section.top_margin = section.bottom_margin = MARGIN
+    section.left_margin = section.right_margin = Twips(looks.page_margin)
+    section.top_margin = section.bottom_margin = Twips(looks.page_margin)
     _footer(section.footer.paragraphs[0])
     props = document.core_properties
     props.author = props.last_modified_by = AUTHOR
@@ -442,16 +454,16 @@ def _strip_theme_fonts(document: DocxDocument) -> None:
             r_fonts.attrib.pop(qn(theme), None)
 
 
-def _set_defaults(document: DocxDocument) -> None:
+def _set_defaults(document: DocxDocument, looks: Looks) -> None:
     styles = document.styles.element
     r_pr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     if r_pr is None:
         raise RenderError("DOCX: the python-docx default template has no docDefaults")
     _set_rfonts(r_pr, BODY_FONT, LATIN_FONT)
-    for tag, value in ((qn("w:sz"), "24"), (qn("w:szCs"), "24")):  # half-points: 12pt
+    for tag in (qn("w:sz"), qn("w:szCs")):
         element = r_pr.find(tag)
         if element is not None:
-            element.set(qn("w:val"), value)
+            element.set(qn("w:val"), str(looks.body_size // 10))  # half-points
     lang = r_pr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -470,7 +482,7 @@ def _set_defaults(document: DocxDocument) -> None:
         compat.insert(0, OxmlElement("w:ulTrailSpace"))
 
 
-def _define_styles(document: DocxDocument) -> None:
+def _define_styles(document: DocxDocument, looks: Looks) -> None:
     """Give each style the letter uses the look of letter.css, replacing the template's own
     (its blue headings, the Title's border, Body Text's space after)."""
     if TABLE_TEXT not in [s.name for s in document.styles]:
@@ -478,7 +490,7 @@ def _define_styles(document: DocxDocument) -> None:
         added.element.set(qn("w:styleId"), TABLE_TEXT_ID)
         added.base_style = document.styles[PLAIN]
         added.quick_style = True
-    for name, spec in STYLE_SPECS.items():
+    for name, spec in _style_specs(looks).items():
         style = document.styles[name]
         if not isinstance(style, ParagraphStyle):
             raise RenderError(f"DOCX: the template's {name} is not a paragraph style")
@@ -493,20 +505,20 @@ def _apply_spec(style: ParagraphStyle, spec: _StyleSpec) -> None:
         if old is not None:
             element.remove(old)
     fmt = style.paragraph_format
-    fmt.line_spacing = spec.line if spec.line is not None else 1.0
-    fmt.space_before, fmt.space_after = spec.before, spec.after
+    fmt.line_spacing = Twips(spec.line) if spec.line is not None else 1.0
+    fmt.space_before, fmt.space_after = Twips(spec.before), Twips(spec.after)
     fmt.alignment = spec.align
     if spec.keep_next:
         fmt.keep_with_next = fmt.keep_together = True
-    if spec.indent_chars:
-        fmt.first_line_indent = Twips(int(spec.size.twips) * spec.indent_chars)
+    if spec.indent:
+        fmt.first_line_indent = Twips(spec.indent)
         ind = element.get_or_add_pPr().find(qn("w:ind"))
-        if ind is not None:  # what Word writes for 首行缩进 2 字符; the twips are the fallback
-            ind.set(qn("w:firstLineChars"), str(100 * spec.indent_chars))
+        if ind is not None:  # what Word writes for 首行缩进 2 字符 (hundredths); the twips are the fallback
+            ind.set(qn("w:firstLineChars"), str(100 * spec.indent // spec.size))
     if outline is not None:
         element.get_or_add_pPr().append(outline)
     font = style.font
-    font.size, font.bold = spec.size, spec.bold or None
+    font.size, font.bold = Twips(spec.size), spec.bold or None
     _set_rfonts(element.get_or_add_rPr(), spec.font, LATIN_FONT)
 
 
