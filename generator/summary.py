@@ -55,6 +55,7 @@ def describe_reason(r: MonthReason) -> str:
 INSTALLMENT_COLUMNS = ("期", "应还日", "应还", "已还", "还款日", "状态", "证据")
 MONTH_COLUMNS = ("月份", "报告", "证据允许", "结论", "理由")
 NEEDED = "需补充"
+HOW_TO_GET = "如何取得这些材料：见 docs/documents.md"
 FREE_AND_LOCAL = "本工具免费、在本地运行；提出异议无需任何中介或费用。"
 
 
@@ -121,6 +122,8 @@ def _print_loan(console: Console, lr: LoanResult) -> None:
         console.print(account_line(c))
     for key in lr.missing:
         console.print(f"  {NEEDED}: {describe_missing(key)}")
+    if lr.missing:
+        console.print(f"  {HOW_TO_GET}")
     console.print(f"结论: [bold]{LOAN_VERDICT[lr.verdict.value]}[/]")
 
 
