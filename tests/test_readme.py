@@ -68,3 +68,41 @@ def test_setup_makes_the_venv_and_says_the_compile_step_is_next(tmp_path: Path) 
     assert (tmp_path / ".venv" / "bin" / "activate").is_file()
     assert (tmp_path / ".venv" / "bin" / "pip").exists()
     assert "pip install -e . compiles" in run.stdout and "30 s" in run.stdout, run.stdout
+
+
+def _using_it() -> str:
+    section = README[README.index("## Using it"):]
+    block = re.search(r"```\n(.*?)```", section, re.S)
+    assert block is not None
+    return block.group(1)
+
+
+def test_using_it_lists_every_command() -> None:
+    from typer.main import get_command
+
+    from generator.cli import app
+
+    group = get_command(app)
+    names = set(getattr(group, "commands", {}))
+    assert {"version", "track", "serve"} <= names
+    listed = set(re.findall(r"^dispute ([a-z]+)", _using_it(), re.M))
+    assert names - listed == set(), "commands missing from the README's Using it"
+
+
+def test_using_it_shows_every_track_option_and_recipient() -> None:
+    from typer.main import get_command
+
+    from generator.cli import app
+    from generator.track import Recipient
+
+    track = getattr(get_command(app), "commands", {})["track"]
+    block = _using_it()
+    lines = block[block.index("dispute track"):block.index("dispute status")]
+    options = {opt for param in track.params for opt in param.opts if opt.startswith("--")} - {"--help"}
+    assert options and all(opt in lines for opt in options), (options, lines)
+    assert "|".join(Recipient.__args__) in lines
+
+
+def test_the_readme_links_the_case_file_reference_and_the_documents_guide() -> None:
+    for doc in ("docs/case-toml.md", "docs/documents.md"):
+        assert f"]({doc})" in README and (ROOT / doc).is_file()
