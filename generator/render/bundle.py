@@ -2,7 +2,9 @@
 
 Page order: cover, 证据目录, 还款核对表 (WeasyPrint), then per exhibit its excerpt section
 (WeasyPrint: highlighted crops of the cited rows, captioned with the row's text) followed by the
-original document's pages (pypdf, not re-laid out). On those pages the cited rows are marked as
+original document's pages (pypdf, not re-laid out). A PDF inside a ZIP archive is read from the
+archive in memory and shown like one on disk; an export (CSV, XLS) has no pages, so its section
+prints its header and cited rows as the file holds them (originals.py) and nothing follows it. On those pages the cited rows are marked as
 in the excerpts, and unrelated rows are redacted: removed as text where that can be proven clean,
 else the page comes back as an image with those rows painted over (generator/render/redact.py);
 either way a light gray box shows where. Every page is then stamped "证据材料 第N页 共M页"
@@ -49,12 +51,14 @@ from generator.render.exhibits import (
     ExhibitPlan,
     ReconRow,
 )
+from generator.render.originals import ExportTable, export_table, pdf_password, read_original
 from generator.render.pdf import MEMORY_PREFIX, render_pdf
 from generator.render.redact import REDACT_PAD_PT, Frame, Rect, banded, draw_marks, scrub
 from generator.render.stamps import sheet_lines, stamp_pages
 
 logger = logging.getLogger(__name__)
 
+EXPORT_ROWS_PER_PAGE = 24  # only for the first estimate of an export's section
 EXCERPTS_PER_PAGE = 8  # a cropped row with its caption takes about 60 pt of the 680 a page holds
 # Taller crops (a grid month with its account's header, a certificate's sentences) fill a page
 # sooner: a page takes excerpts up to this height (bundle.css: the column is 482 pt wide, an image
@@ -101,6 +105,18 @@ class _Source:
         return self.exhibit.number
 
 
+@dataclass(frozen=True)
+class _Export:
+    """An export exhibit: the rows its section prints."""
+
+    exhibit: ExhibitPlan
+    table: ExportTable
+
+    @property
+    def number(self) -> int:
+        return self.exhibit.number
+
+
 # ---- template views ------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -123,6 +139,10 @@ class _ExhibitView:
     originals: tuple[int, int] | None
     redacted: bool
     chunks: tuple[tuple[_ExcerptView, ...], ...]  # one per excerpt page; () without a file
+    table: ExportTable | None = None  # an export's rows, printed in place of excerpts and originals
+
+    def row_anchor(self, index: int) -> str:
+        return _excerpt_id(self.exhibit.number, index)
 
 
 @dataclass(frozen=True)
@@ -150,10 +170,12 @@ def write_bundle(plan: BundlePlan, out: Path) -> BundleLayout:
 def render_bundle(plan: BundlePlan) -> tuple[bytes, BundleLayout]:
     """The bundle's bytes and layout (render/__init__.py collects outputs before writing them)."""
     with ExitStack() as stack:
-        sources = [_open(stack, plan, e) for e in plan.exhibits if e.path is not None]
-        front_reader, front = _render_front(plan, sources)
+        sources = [_open(stack, plan, e) for e in plan.exhibits if _has_pages(e)]
+        exports = [_Export(e, export_table(read_original(e, plan.passwords), e)) for e in plan.exhibits
+                   if e.exported and e.holder is not None and e.cited]
+        front_reader, front = _render_front(plan, sources, exports)
         seq = _sequence(front, sources)
-        layout = _layout(seq, front, sources)
+        layout = _layout(seq, front, sources, exports)
         writer = _assemble(front_reader, seq, sources)
     _resolve_links(writer)
     stamp_pages(writer, sheet_lines(front_reader.pages[front.pages:]), STAMP_RIGHT_PT, STAMP_BOTTOM_PT)
@@ -167,11 +189,16 @@ def render_bundle(plan: BundlePlan) -> tuple[bytes, BundleLayout]:
 
 # ---- sources -------------------------------------------------------------------------------
 
+def _has_pages(e: ExhibitPlan) -> bool:
+    """A PDF the bundle attaches: on disk, or a member of a ZIP archive (read in memory)."""
+    return e.path is not None or (e.holder is not None and not e.exported)
+
+
 def _open(stack: ExitStack, plan: BundlePlan, e: ExhibitPlan) -> _Source:
-    assert e.path is not None
-    password = plan.passwords.get(e.file)
-    pdf = stack.enter_context(open_source(e.path, password))
-    reader = PdfReader(e.path)
+    password = pdf_password(e, plan.passwords)
+    data = None if e.path is not None else read_original(e, plan.passwords)
+    pdf = stack.enter_context(open_source(e.path or Path(e.file), password, data))
+    reader = PdfReader(io.BytesIO(data) if data is not None else e.path or Path(e.file))
     if reader.is_encrypted and not reader.decrypt(password or ""):
         raise RenderError(f"{e.file}: the PDF is password-protected; give its password in case.toml's "
                           "[passwords] to add it to the evidence bundle")
@@ -222,13 +249,15 @@ def _excerpt_id(number: int, index: int) -> str:
 
 # ---- front matter and its measurement -------------------------------------------------------
 
-def _render_front(plan: BundlePlan, sources: Sequence[_Source]) -> tuple[PdfReader, _Front]:
+def _render_front(plan: BundlePlan, sources: Sequence[_Source],
+                  exports: Sequence[_Export] = ()) -> tuple[PdfReader, _Front]:
     """The front matter followed by the stamps for a bundle of the size it makes."""
     images = {_image_name(s.number, i): x.png for s in sources for i, x in s.excerpts.items()}
-    front = _estimate(plan, sources)
+    front = _estimate(plan, sources, exports)
     for attempt in range(1, MAX_PASSES + 1):
-        layout = _layout(_sequence(front, sources), front, sources)
-        html = render_html("bundle/front.html.j2", stamps_anchor=STAMPS_ANCHOR, **_context(plan, sources, layout))
+        layout = _layout(_sequence(front, sources), front, sources, exports)
+        html = render_html("bundle/front.html.j2", stamps_anchor=STAMPS_ANCHOR,
+                           **_context(plan, sources, layout, exports))
         reader = PdfReader(io.BytesIO(render_pdf(html, extra_files=images)))
         measured = _measure(reader)
         if measured == front:
@@ -255,15 +284,21 @@ def _chunks(source: _Source) -> list[range]:
     return out
 
 
-def _estimate(plan: BundlePlan, sources: Sequence[_Source]) -> _Front:
+def _estimate(plan: BundlePlan, sources: Sequence[_Source], exports: Sequence[_Export] = ()) -> _Front:
     page = 1 + math.ceil(len(plan.exhibits) / INDEX_ROWS_PER_PAGE)
     page += max(1, math.ceil(len(plan.reconciliation) / RECON_ROWS_PER_PAGE))
     sections: dict[int, int] = {}
     excerpts: dict[tuple[int, int], int] = {}
-    for s in sources:
-        sections[s.number] = page
-        for chunk in _chunks(s):
-            excerpts.update({(s.number, i): page for i in chunk})
+    shown: dict[int, _Source | _Export] = {s.number: s for s in sources} | {x.number: x for x in exports}
+    for number in sorted(shown):
+        one = shown[number]
+        sections[number] = page
+        if isinstance(one, _Export):
+            excerpts.update({(number, r.index): page for r in one.table.rows})
+            page += max(1, math.ceil(len(one.table.rows) / EXPORT_ROWS_PER_PAGE))
+            continue
+        for chunk in _chunks(one):
+            excerpts.update({(number, i): page for i in chunk})
             page += 1
     return _Front(page, sections, excerpts)
 
@@ -290,28 +325,41 @@ def _measure(reader: PdfReader) -> _Front:
 
 
 def _sequence(front: _Front, sources: Sequence[_Source]) -> list[Slot]:
-    """Every bundle page in order: front pages, and after each exhibit's section its originals."""
-    if set(front.sections) != {s.number for s in sources}:
+    """Every bundle page in order: front pages, and after each PDF exhibit's section its
+    originals (an export's section has none)."""
+    if {s.number for s in sources} - set(front.sections):
         raise RenderError(f"evidence bundle: exhibit sections {sorted(front.sections)} missing from the front matter")
-    starts = [front.sections[s.number] for s in sources] + [front.pages]
+    by_number = {s.number: s for s in sources}
+    order = sorted(front.sections, key=lambda n: front.sections[n])
+    starts = [front.sections[n] for n in order] + [front.pages]
     seq: list[Slot] = [(0, i) for i in range(starts[0])]
-    for s, begin, end in zip(sources, starts, starts[1:]):
+    for number, begin, end in zip(order, starts, starts[1:]):
         seq += [(0, i) for i in range(begin, end)]
-        seq += [(s.number, p) for p in range(1, len(s.reader.pages) + 1)]
+        if number in by_number:
+            seq += [(number, p) for p in range(1, len(by_number[number].reader.pages) + 1)]
     return seq
 
 
-def _layout(seq: Sequence[Slot], front: _Front, sources: Sequence[_Source]) -> BundleLayout:
+def _section_end(front: _Front, number: int) -> int:
+    """The last front page of exhibit `number`'s section."""
+    begin = front.sections[number]
+    return min([p for p in front.sections.values() if p > begin] + [front.pages]) - 1
+
+
+def _layout(seq: Sequence[Slot], front: _Front, sources: Sequence[_Source],
+            exports: Sequence[_Export] = ()) -> BundleLayout:
     where = {slot: n for n, slot in enumerate(seq, start=1)}
     exhibits = {s.number: (where[(0, front.sections[s.number])], where[(s.number, len(s.reader.pages))])
                 for s in sources}
+    exhibits |= {x.number: (where[(0, front.sections[x.number])], where[(0, _section_end(front, x.number))])
+                 for x in exports if x.number in front.sections}
     excerpts: dict[RowKey, int] = {}
     by_source: dict[SourceRef, int] = {}
-    for s in sources:
-        for i, c in enumerate(s.exhibit.cited):
-            if (s.number, i) in front.excerpts:
-                page = where[(0, front.excerpts[(s.number, i)])]
-                excerpts.setdefault((s.number, c.page, c.row), page)
+    for e in [s.exhibit for s in sources] + [x.exhibit for x in exports]:
+        for i, c in enumerate(e.cited):
+            if (e.number, i) in front.excerpts:
+                page = where[(0, front.excerpts[(e.number, i)])]
+                excerpts.setdefault((e.number, c.page, c.row), page)
                 if c.source is not None:
                     by_source.setdefault(c.source, page)
     originals = {slot: n for slot, n in where.items() if slot[0]}
@@ -320,16 +368,22 @@ def _layout(seq: Sequence[Slot], front: _Front, sources: Sequence[_Source]) -> B
 
 # ---- template context ----------------------------------------------------------------------
 
-def _context(plan: BundlePlan, sources: Sequence[_Source], layout: BundleLayout) -> dict[str, object]:
+def _context(plan: BundlePlan, sources: Sequence[_Source], layout: BundleLayout,
+             exports: Sequence[_Export] = ()) -> dict[str, object]:
     by_number = {s.number: s for s in sources}
-    exhibits = [_exhibit_view(e, by_number.get(e.number), layout) for e in plan.exhibits]
-    recon = [_ReconView(r, _refs(r, sources, layout)) for r in plan.reconciliation]
+    tables = {x.number: x.table for x in exports}
+    exhibits = [_exhibit_view(e, by_number.get(e.number), layout, tables.get(e.number)) for e in plan.exhibits]
+    shown = [s.exhibit for s in sources] + [x.exhibit for x in exports]
+    recon = [_ReconView(r, _refs(r, sorted(shown, key=lambda e: e.number), layout)) for r in plan.reconciliation]
     # exhibit_name (letters/_macros) reads ctx.report_number; the plan does not carry it
     return {"plan": plan, "total": layout.page_count, "exhibits": exhibits, "recon": recon,
             "names": {"report_number": None}, "page_link": PAGE_LINK}
 
 
-def _exhibit_view(e: ExhibitPlan, source: _Source | None, layout: BundleLayout) -> _ExhibitView:
+def _exhibit_view(e: ExhibitPlan, source: _Source | None, layout: BundleLayout,
+                  table: ExportTable | None = None) -> _ExhibitView:
+    if table is not None:
+        return _ExhibitView(e, _section_id(e.number), layout.exhibit_pages.get(e.number), None, False, (), table)
     if source is None:
         return _ExhibitView(e, _section_id(e.number), None, None, False, ())
     pages = layout.exhibit_pages[e.number]
@@ -351,16 +405,16 @@ def _excerpt_view(source: _Source, index: int, layout: BundleLayout) -> _Excerpt
                         crop.quote if crop else "")
 
 
-def _refs(r: ReconRow, sources: Sequence[_Source], layout: BundleLayout) -> tuple[_RowRef, ...]:
+def _refs(r: ReconRow, shown: Sequence[ExhibitPlan], layout: BundleLayout) -> tuple[_RowRef, ...]:
     """The excerpts of the statement rows paid on the installment's payment date."""
     refs = []
-    for s in sources:
-        if s.exhibit.proves != "repayments" or r.paid_on is None:
+    for e in shown:
+        if e.proves != "repayments" or r.paid_on is None:
             continue
-        for c in s.exhibit.cited:
-            page = layout.excerpt_pages.get((s.number, c.page, c.row))
+        for c in e.cited:
+            page = layout.excerpt_pages.get((e.number, c.page, c.row))
             if c.date == r.paid_on and page is not None:
-                refs.append(_RowRef(s.number, c, page))
+                refs.append(_RowRef(e.number, c, page))
     return tuple(dict.fromkeys(refs))
 
 

@@ -91,10 +91,11 @@ class _Part:
 class SourcePdf:
     """One original document, open in pdfium while the bundle is built."""
 
-    def __init__(self, doc: Any, path: Path, password: str | None = None) -> None:
+    def __init__(self, doc: Any, path: Path, password: str | None = None, data: bytes | None = None) -> None:
         self._doc = doc
-        self.path = path
+        self.path = path  # for a member of a ZIP archive, its name (``archive.zip!member.pdf``)
         self.password = password
+        self._data = data  # the document, when it was read from an archive in memory
         self._lines: dict[int, list[TextLine]] = {}
 
     def __len__(self) -> int:
@@ -152,7 +153,7 @@ class SourcePdf:
         """A copy of the document with the rows in `boxes` (page -> boxes) removed as text, where
         that can be proven clean (generator/render/redact.py)."""
         with _PDFIUM:
-            return redact_text(self.path, boxes, self.password)
+            return redact_text(self._data if self._data is not None else self.path, boxes, self.password)
 
     def frame(self, page: int) -> Frame:
         """How the page's boxes map to user space and to the page as shown."""
@@ -200,17 +201,18 @@ class SourcePdf:
 
 
 @contextmanager
-def open_source(path: Path, password: str | None = None) -> Iterator[SourcePdf]:
-    """Holds the pdfium lock until the document is closed."""
+def open_source(path: Path, password: str | None = None, data: bytes | None = None) -> Iterator[SourcePdf]:
+    """Holds the pdfium lock until the document is closed. With `data`, the document is those
+    bytes (a member of a ZIP archive, never written to disk) and `path` only its name."""
     import pypdfium2 as pdfium
 
     with _PDFIUM:
         try:
-            doc = pdfium.PdfDocument(str(path), password=password or None)
+            doc = pdfium.PdfDocument(data if data is not None else str(path), password=password or None)
         except pdfium.PdfiumError as exc:
             raise RenderError(f"{path.name}: cannot open for the evidence bundle: {exc}") from exc
         try:
-            yield SourcePdf(doc, path, password)
+            yield SourcePdf(doc, path, password, data)
         finally:
             doc.close()
 

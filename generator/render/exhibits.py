@@ -73,7 +73,15 @@ class ExhibitPlan:
     proves: str  # "reported_record" | "repayments" | "settlement" | "schedule"
     cited: tuple[CitedRow, ...] = ()
     redact: tuple[tuple[int, BBox], ...] = ()  # (page, bbox) of rows that have nothing to do with the loan
-    exported: bool = False  # the holder's own export (自行导出的交易明细): no seal, no pages to attach
+    exported: bool = False  # the holder's own export (自行导出的交易明细): no seal; the bundle prints its cited rows
+    # the case folder's file the bundle reads this exhibit from in memory, where `path` is None: the
+    # ZIP archive of a member (`file` is ``archive.zip!member.pdf``) or the export itself
+    holder: Path | None = None
+
+    @property
+    def archive(self) -> str | None:
+        """The archive's name in the case folder, for a member of one (its password's key)."""
+        return self.file.partition("!")[0] if "!" in self.file and self.holder is not None else None
 
 
 @dataclass(frozen=True)
@@ -168,6 +176,12 @@ def _path(result: CaseResult, file: str | None) -> Path | None:
     return path if path.is_file() else None
 
 
+def _holder(result: CaseResult, file: str) -> Path | None:
+    """The file that holds `file` when the bundle must read it in memory: its ZIP archive for a
+    member (``archive.zip!member.pdf``), else the file itself."""
+    return _path(result, file.partition("!")[0])
+
+
 def _report_exhibit(result: CaseResult, lr: LoanResult) -> ExhibitPlan:
     reports = [d for d in result.documents if isinstance(d, CreditReport)]
     found = _account(lr, reports)
@@ -175,8 +189,10 @@ def _report_exhibit(result: CaseResult, lr: LoanResult) -> ExhibitPlan:
     cited = tuple(_month_row(m, found[1] if found else None) for m in lr.months
                   if m.verdict is MonthVerdict.CONTRADICTED)
     if report is not None:
-        return ExhibitPlan(1, DocumentKind.CREDIT_REPORT.value, ISSUERS["pboc"], report.file,
-                           _path(result, report.file), report.sha256, report.page_count, "reported_record", cited)
+        path = _path(result, report.file)
+        return ExhibitPlan(1, DocumentKind.CREDIT_REPORT.value, ISSUERS["pboc"], report.file, path, report.sha256,
+                           report.page_count, "reported_record", cited,
+                           holder=None if path else _holder(result, report.file))
     declared = result.case.report.file if result.case.report else None
     return ExhibitPlan(1, DocumentKind.CREDIT_REPORT.value, ISSUERS["pboc"], declared or "", _path(result, declared),
                        None, None, "reported_record", cited)
@@ -215,14 +231,17 @@ def _exhibit(number: int, doc: Document, cited: Sequence[SourceRef], lr: LoanRes
         redact = tuple((tx.source.page, tx.source.bbox) for tx in doc.transactions
                        if tx.source not in related and tx.source.bbox is not None)
         kind = "repayment_schedule" if doc.kind is DocumentKind.REPAYMENT_SCHEDULE else "repayments"
-        # an export (CSV, XLS) is no PDF the bundle could attach: it is handed in as its own file
-        return ExhibitPlan(number, doc.kind.value, ISSUERS.get(doc.provider, doc.provider), doc.file,
-                           None if doc.exported else _path(result, doc.file), doc.sha256, doc.page_count or None,
-                           kind, tuple(_cited_row(rows.get(s), s, on_page.get(s)) for s in cited), redact,
-                           doc.exported)
+        # an export (CSV, XLS) is no PDF the bundle could attach: it prints the export's cited rows
+        path = None if doc.exported else _path(result, doc.file)
+        return ExhibitPlan(number, doc.kind.value, ISSUERS.get(doc.provider, doc.provider), doc.file, path,
+                           doc.sha256, None if doc.exported else doc.page_count or None, kind,
+                           tuple(_cited_row(rows.get(s), s, on_page.get(s)) for s in cited), redact,
+                           doc.exported, None if path else _holder(result, doc.file))
     proves = "settlement" if isinstance(doc, SettlementCertificate) else "schedule"
-    return ExhibitPlan(number, doc.kind.value, _issuer(doc, lr), doc.file, _path(result, doc.file), doc.sha256,
-                       doc.page_count, proves, tuple(_document_row(doc, s) for s in cited))
+    path = _path(result, doc.file)
+    return ExhibitPlan(number, doc.kind.value, _issuer(doc, lr), doc.file, path, doc.sha256,
+                       doc.page_count, proves, tuple(_document_row(doc, s) for s in cited),
+                       holder=None if path else _holder(result, doc.file))
 
 
 def _rows_on_page(sources: Iterable[SourceRef]) -> dict[SourceRef, int]:

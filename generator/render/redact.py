@@ -167,14 +167,15 @@ class TextRedaction:
     pages: frozenset[int]
 
 
-def redact_text(path: Path, boxes: Mapping[int, Sequence[BBox]], password: str | None = None) -> TextRedaction:
+def redact_text(path: Path | bytes, boxes: Mapping[int, Sequence[BBox]], password: str | None = None) -> TextRedaction:
     """Remove the objects inside `boxes` (page -> pdfplumber-style row boxes) from a copy of the
-    document at `path`. The caller holds the pdfium lock (excerpt.SourcePdf.redact_text)."""
+    document at `path` (or in these bytes: a member of a ZIP archive). The caller holds the pdfium
+    lock (excerpt.SourcePdf.redact_text)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     nothing = TextRedaction(b"", frozenset())  # every page rasterised, as before text redaction
-    doc = pdfium.PdfDocument(str(path), password=password or None)
+    doc = pdfium.PdfDocument(path if isinstance(path, bytes) else str(path), password=password or None)
     try:
         done = {p for p, rows in boxes.items() if 1 <= p <= len(doc) and _remove(doc[p - 1], rows)}
         if not done:
@@ -183,7 +184,8 @@ def redact_text(path: Path, boxes: Mapping[int, Sequence[BBox]], password: str |
         doc.save(out, flags=pdfium_c.FPDF_REMOVE_SECURITY)  # the bundle's reader needs no password
         check = pdfium.PdfDocument(out.getvalue())
     except pdfium.PdfiumError as exc:
-        logger.debug("%s: text redaction not written (%s); rasterising", path.name, exc)
+        logger.debug("%s: text redaction not written (%s); rasterising",
+                     "(in memory)" if isinstance(path, bytes) else path.name, exc)
         return nothing
     finally:
         doc.close()

@@ -83,7 +83,7 @@ def test_the_same_payment_in_an_export_and_a_pdf_proof_counts_once_citing_the_pr
     assert data["loans"][0]["missing"] == []  # type: ignore[index]  # the proof is in the case
 
 
-def test_generate_with_an_export_hands_it_in_as_its_own_file(tmp_path: Path) -> None:
+def test_generate_with_an_export_lists_it_with_its_checksum_and_cites_its_line(tmp_path: Path) -> None:
     case = _case(tmp_path, {"支付宝交易明细.csv": exports.alipay_2023()})
     out = tmp_path / "out"
     result = runner.invoke(app, ["generate", str(case), "--date", DAY, "--out", str(out)])
@@ -92,7 +92,7 @@ def test_generate_with_an_export_hands_it_in_as_its_own_file(tmp_path: Path) -> 
 
     with pdfplumber.open(next(out.glob("证据材料-*.pdf"))) as pdf:
         index = pdf.pages[1].extract_text()
-    assert "另行提交" in index and "3cf9f75a" in index  # listed with its SHA-256, no pages attached
+    assert "摘录" in index and "3cf9f75a" in index  # listed with its SHA-256; its cited rows printed, the file handed in
     with pdfplumber.open(next(out.glob("征信异议申请书-*.pdf"))) as pdf:
         letter = "".join(page.extract_text() for page in pdf.pages).replace("\n", "")
     assert "自行导出的支付宝交易明细" in letter and "支付宝交易流水证明" not in letter
