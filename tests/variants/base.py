@@ -55,10 +55,18 @@ class Variant:
     pdf: bytes
     truth: dict[str, Any]
     notes: str = field(default="")
+    # Exports (gen_exports_*): the file's name ending, and the password of a ZIP archive. `pdf`
+    # then holds the file's bytes, whatever they are.
+    suffix: str = ".pdf"
+    password: str | None = None
 
     @property
     def name(self) -> str:
         return f"{self.family}-{self.seed:03d}"
+
+    @property
+    def filename(self) -> str:
+        return self.name + self.suffix
 
 
 def rng(family: str, seed: int) -> random.Random:

@@ -7,6 +7,7 @@ money, dates and codes exactly.
 
 from __future__ import annotations
 
+import difflib
 import re
 from decimal import Decimal
 from typing import Any
@@ -46,7 +47,11 @@ def differences(truth: dict[str, Any], got: dict[str, Any]) -> list[str]:
 
 def _rows(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[str]:
     out = [] if len(truth) == len(got) else [f"transactions: {len(got)} rows, drawn {len(truth)}"]
-    for n, (t, g) in enumerate(zip(truth, got), start=1):
+    pairs = list(enumerate(zip(truth, got), start=1))
+    if out:
+        out += _unmatched(truth, got)
+        pairs = _aligned(truth, got)
+    for n, (t, g) in pairs:
         amount = _money(g["amount"])
         if t.get("flow") == "neutral" and amount is not None:
             amount = abs(amount)
@@ -64,6 +69,35 @@ def _rows(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[str]:
         if len(out) >= MAX_DIFFS:
             break
     return out
+
+
+def _key(row: dict[str, Any]) -> tuple[Any, ...]:
+    amount = _money(row["amount"])
+    return row["date"], None if amount is None else abs(amount)
+
+
+def _blocks(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[tuple[int, int, int]]:
+    matcher = difflib.SequenceMatcher(None, [_key(t) for t in truth], [_key(g) for g in got], autojunk=False)
+    return [(a, b, size) for a, b, size in matcher.get_matching_blocks() if size]
+
+
+def _unmatched(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[str]:
+    """With the row counts apart, which rows are extra and which missing (rows paired by date and
+    amount), so that one extra row does not read as every later row being wrong."""
+    seen_t: set[int] = set()
+    seen_g: set[int] = set()
+    for a, b, size in _blocks(truth, got):
+        seen_t.update(range(a, a + size))
+        seen_g.update(range(b, b + size))
+    extra = [f"extra row {j + 1}: {got[j]['date']} {got[j]['amount']} {got[j].get('counterparty', '')!r}"
+             for j in range(len(got)) if j not in seen_g]
+    missing = [f"missing row {i + 1}: {truth[i]['date']} {truth[i]['amount']} {truth[i].get('counterparty', '')!r}"
+               for i in range(len(truth)) if i not in seen_t]
+    return (extra + missing)[:MAX_DIFFS - 1]
+
+
+def _aligned(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[tuple[int, tuple[dict[str, Any], dict[str, Any]]]]:
+    return [(a + k + 1, (truth[a + k], got[b + k])) for a, b, size in _blocks(truth, got) for k in range(size)]
 
 
 def _accounts(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[str]:

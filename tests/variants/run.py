@@ -27,19 +27,28 @@ FULL_SEEDS = range(240)
 def check(variant: Variant, folder: Path) -> list[str]:
     """The differences between the truth and what the product reads (or the error it gives)."""
     from generator.errors import InputError
-    from generator.parsers import parse_document
+    from generator.parsers import parse_document, parse_documents
     from generator.serialize import document_json
 
-    path = folder / f"{variant.name}.pdf"
+    path = folder / variant.filename
     path.write_bytes(variant.pdf)
     try:
-        got = document_json(parse_document(path, label=path.name))
+        if variant.suffix != ".zip":
+            got = document_json(parse_document(path, label=path.name, password=variant.password))
+        else:
+            docs = parse_documents(path, label=path.name, password=variant.password)
+            if len(docs) != 1:
+                return [f"archive: {len(docs)} documents, drawn 1"]
+            if isinstance(docs[0], InputError):
+                raise docs[0]
+            got = document_json(docs[0])
     except InputError as exc:
         return [f"refused: {exc}"]
     return differences(variant.truth, got)
 
 
-def run(names: list[str], seeds: range, verbose: bool, report: Callable[[str], None]) -> int:
+def run(names: list[str], seeds: range, verbose: bool, report: Callable[[str], None],
+        keep: Path | None = None) -> int:
     found = families()
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
@@ -47,7 +56,7 @@ def run(names: list[str], seeds: range, verbose: bool, report: Callable[[str], N
             started, bad = time.perf_counter(), []
             for seed in seeds:
                 variant = found[name](seed)
-                diffs = check(variant, Path(tmp))
+                diffs = check(variant, keep or Path(tmp))
                 if diffs:
                     bad.append((variant, diffs))
             failed += len(bad)
@@ -62,11 +71,15 @@ def run(names: list[str], seeds: range, verbose: bool, report: Callable[[str], N
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("families", nargs="*")
+    parser.add_argument("--family", action="append", default=[], help="a family to run (repeatable)")
+    parser.add_argument("--keep", type=Path, help="write the drawn files into this folder, to look at")
     parser.add_argument("--seeds", default=f"0-{FULL_SEEDS[-1]}", help="a range such as 0-39, or one seed")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     lo, _, hi = args.seeds.partition("-")
-    return run(args.families, range(int(lo), int(hi or lo) + 1), args.verbose, print)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+    return run(args.families + args.family, range(int(lo), int(hi or lo) + 1), args.verbose, print, args.keep)
 
 
 if __name__ == "__main__":
