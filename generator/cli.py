@@ -18,7 +18,7 @@ from generator import __version__
 from generator.cli_help import ZhCommand, ZhGroup
 from generator.errors import DisputeError
 from generator.documents import Document
-from generator.models import CaseResult, Statement
+from generator.models import CaseResult
 
 app = typer.Typer(cls=ZhGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="核对网贷还款记录，生成征信异议申请材料（本地运行，免费，无需中介）。")
@@ -118,33 +118,21 @@ def parse(
     if as_json:
         _dump({"documents": [document_json(d) for d in done]})
     else:
-        for d in done:
-            if isinstance(d, Statement):
-                _print_statement(d)
-            else:
-                _dump(document_json(d))
+        _print_documents(done)
     if failed:
         raise typer.Exit(code=2 if failed == tried else 1)
 
 
-def _print_statement(st: Statement) -> None:
+def _print_documents(documents: list[Document]) -> None:
     from rich.console import Console
-    from rich.table import Table
 
-    from generator.money import format_cny
+    from generator.parse_tables import print_document
 
     console = Console()
-    checks = "  ".join(f"{k}={v}" for k, v in st.checks.items())
-    console.print(f"[bold]{st.file}[/]  {st.provider} {st.kind.value}  户名 {st.account_holder or '-'}  "
-                  f"账号 {st.account_number or '-'}  自检 {checks}")
-    table = Table("#", "日期", "金额", "余额", "对方", "摘要", "页")
-    for tx in st.transactions:
-        table.add_row(str(tx.source.row), tx.date.isoformat(), format_cny(tx.amount),
-                      format_cny(tx.balance) if tx.balance is not None else "-", tx.counterparty,
-                      tx.description, str(tx.source.page))
-    console.print(table)
-    for f in st.findings:
-        console.print(f"[yellow]注意[/] {f.message}")
+    for i, doc in enumerate(documents):
+        if i:
+            console.print()
+        print_document(doc, console)
 
 
 def _run_check(case_dir: Path, as_of: date) -> CaseResult:
