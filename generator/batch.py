@@ -93,6 +93,7 @@ class CaseReport:
     error: str = ""
     error_file: str = ""  # the file an input error names, kept untranslated in the message shown
     error_kind: str = ""  # "input" (DisputeError) | "system" (OSError) | "bug" (any other) | "crash" (worker died)
+    failure: DisputeError | None = None  # an input error itself, rendered in the user's language
     traceback: str = ""
     seconds: float = 0.0
 
@@ -176,7 +177,7 @@ def run_case(job: CaseJob) -> CaseReport:
         report = _run(job)
     except DisputeError as err:
         report = CaseReport(job.name, Status.FAILED, error=str(err), error_kind="input",
-                            error_file=err.file if isinstance(err, InputError) else "")
+                            error_file=err.file if isinstance(err, InputError) else "", failure=err)
     except OSError as err:  # disk full, permissions: the machine's problem, not a bug to report
         report = CaseReport(job.name, Status.FAILED, error=f"{err.filename or job.out_dir}: {err.strerror or err}",
                             error_kind="system")

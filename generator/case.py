@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator.catalogue import Message, message
+from generator.syntax import toml_problem
 from generator.errors import CaseError
 from generator.glyphs import undrawable
 from generator.models import (Agent, Borrower, Case, CreditReportRef, Installment, Loan, Method, ReportedMonth,
@@ -56,6 +58,10 @@ class Refused(ValueError):
     """A value of the right type that cannot be used; the message says why. It quotes no text
     field: that may be a 10,000-character name, and is personal data."""
 
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self.msg = Message(code, params)
+        super().__init__(str(self.msg))
+
 
 class MissingKey(CaseError):
     """A required key is absent (the documents may still supply it: `generator.resolve`)."""
@@ -71,25 +77,30 @@ class _Table:
             # `_`-prefixed keys are filled in from documents (resolve.py): never offered to the user.
             documented = sorted(k for k in allowed if not k.startswith("_"))
             close = difflib.get_close_matches(unknown[0], documented, n=1)
-            hint = f': did you mean "{close[0]}"?' if close else ""
-            raise self.error(unknown[0], f"unknown key{hint} (expected one of: {', '.join(documented)})")
+            keys = tuple(documented)
+            raise self.error(unknown[0], message("case.unknown_key_hint", suggestion=close[0], keys=keys) if close
+                             else message("case.unknown_key", keys=keys))
 
-    def error(self, key: str, message: str, kind: type[CaseError] = CaseError) -> CaseError:
+    def error(self, key: str, problem: Message, kind: type[CaseError] = CaseError) -> CaseError:
         # A value resolve.py took from a document names that document, not case.toml.
         file, page = self.data.get("_from", {}).get(key, (self.file, None))
-        return kind(file, f"{self.path}.{key}: {message}" if self.path else f"{key}: {message}", page=page)
+        return kind(file, "case.key", page=page, key=f"{self.path}.{key}" if self.path else key, problem=problem)
 
-    def get(self, key: str, convert: Callable[[Any], T], expected: str, default: T | None = None) -> T:
+    def get(self, key: str, convert: Callable[[Any], T], expected: Message, default: T | None = None) -> T:
         if key not in self.data:
             if default is not None:
                 return default
-            raise self.error(key, f"missing; expected {expected}", MissingKey)
+            raise self.error(key, message("case.missing_expected", expected=expected), MissingKey)
         try:
             return convert(_clean(self.data[key], TEXT_LIMITS.get(key, TEXT_LIMIT)))
         except Refused as exc:
-            raise self.error(key, str(exc)) from None
+            raise self.error(key, exc.msg) from None
         except (TypeError, ValueError, ArithmeticError):
-            raise self.error(key, f"expected {expected}, got {_shown(self.data[key])}") from None
+            raise self.error(key, _got(expected, _shown(self.data[key]))) from None
+
+
+def _got(expected: Message, value: str) -> Message:
+    return message("case.expected_got", expected=expected, value=value)
 
 
 def _shown(value: Any) -> str:
@@ -106,15 +117,15 @@ def _clean(value: Any, limit: int) -> Any:
         return value
     text = "".join(c for c in value.translate(_WHITESPACE) if unicodedata.category(c) != _FORMAT)
     if len(text) > limit:
-        raise Refused(f"{len(text)} characters, over the limit of {limit}")
+        raise Refused("value.too_long", length=len(text), limit=limit)
     for i, char in enumerate(text):
         if unicodedata.category(char) == "Cc":
-            raise Refused(f"control character U+{ord(char):04X} at position {i + 1}: remove it")
+            raise Refused("value.control_character", codepoint=f"{ord(char):04X}", position=i + 1)
     missing = undrawable(text)
     if missing is not None:
-        shown = f" ({missing})" if missing.isprintable() else ""
-        raise Refused(f"U+{ord(missing):04X}{shown} cannot be printed with the bundled fonts "
-                      "(fonts/SOURCES.txt): write it another way")
+        if missing.isprintable():
+            raise Refused("value.undrawable_shown", codepoint=f"{ord(missing):04X}", char=missing)
+        raise Refused("value.undrawable", codepoint=f"{ord(missing):04X}")
     return text
 
 
@@ -139,7 +150,7 @@ def _decimal(value: Any) -> Decimal:
     if not result.is_finite():
         raise ValueError  # "Infinity", "NaN": Decimal takes them, no amount is one
     if abs(result) >= MAX_AMOUNT:
-        raise Refused(f"{_shown(value)} is not a plausible amount (at most {MAX_AMOUNT - 1:,} yuan)")
+        raise Refused("value.implausible_amount", value=_shown(value), limit=f"{MAX_AMOUNT - 1:,}")
     return result
 
 
@@ -187,9 +198,8 @@ def _plausible(value: date, years_ahead: int) -> None:
     except ValueError:  # 29 February
         latest = today.replace(year=today.year + years_ahead, day=28)
     if not EARLIEST <= value <= latest:
-        raise Refused(f"{value.isoformat()} is outside the plausible window {EARLIEST.isoformat()} … "
-                      f"{latest.isoformat()} (loans date from {EARLIEST.year} on, and at most {years_ahead} "
-                      "year(s) ahead of today): check the year")
+        raise Refused("value.implausible_date", value=value.isoformat(), earliest=EARLIEST.isoformat(),
+                      latest=latest.isoformat(), earliest_year=EARLIEST.year, years=years_ahead)
 
 
 _event_date = _dated(EVENT_YEARS_AHEAD)
@@ -222,25 +232,25 @@ def load_case(folder: Path, *, defer: bool = False) -> Case:
     folder = Path(folder)
     file = folder / CASE_FILE
     if not folder.exists():
-        raise CaseError(folder, "folder does not exist")
+        raise CaseError(folder, "case.folder_missing")
     if not folder.is_dir():
-        raise CaseError(folder, "not a case folder: a file, not a folder")
+        raise CaseError(folder, "case.folder_is_file")
     if not file.is_file():
-        raise CaseError(file, "missing: a case folder needs a case.toml")
+        raise CaseError(file, "case.no_case_toml")
     _inside(folder, file)
     try:
         # utf-8-sig: Windows Notepad saves UTF-8 with a byte-order mark, which TOML does not allow.
         data = tomllib.loads(file.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
-        raise CaseError(file, "not UTF-8 text") from None
+        raise CaseError(file, "file.not_utf8") from None
     except tomllib.TOMLDecodeError as exc:
-        raise CaseError(file, f"not valid TOML: {exc}") from None
+        raise CaseError(file, "case.not_toml", problem=toml_problem(exc)) from None
     top = _Table(file, "", data, _TOP_KEYS)
     if "borrower" not in data or not isinstance(data["borrower"], dict):
-        raise top.error("[borrower]", "missing table")
+        raise top.error("[borrower]", message("case.missing_table"))
     loans_data = data.get("loans")
     if not isinstance(loans_data, list) or not loans_data:
-        raise top.error("[[loans]]", "missing; at least one loan is needed")
+        raise top.error("[[loans]]", message("case.no_loans"))
     borrower = _borrower(_Table(file, "[borrower]", data["borrower"], _BORROWER_KEYS))
     tables = tuple(loans_data)
     loans = () if defer else build_loans(file, tables)
@@ -252,16 +262,21 @@ def load_case(folder: Path, *, defer: bool = False) -> Case:
 
 
 def _borrower(t: _Table) -> Borrower:
-    id_type = t.get("id_type", _nonempty, "a string such as 居民身份证", "居民身份证")
-    id_number = t.get("id_number", _nonempty, "an ID number string")
+    id_type = t.get("id_type", _nonempty, message("expect.id_type"), "居民身份证")
+    id_number = t.get("id_number", _nonempty, message("expect.id_number"))
     if id_type == "居民身份证":
         _check_ric(t, id_number)
-    phone = t.get("phone", _nonempty, "a phone number string")
-    if not (_MOBILE.match(phone) or _LANDLINE.match(phone)):
-        raise t.error("phone", f"expected an 11-digit mobile number (1xxxxxxxxxx) or a landline, got {phone!r}")
-    return Borrower(name=t.get("name", _nonempty, "the borrower's name"), id_type=id_type,
+    phone = _phone(t)
+    return Borrower(name=t.get("name", _nonempty, message("expect.borrower_name")), id_type=id_type,
                     id_number=id_number.upper(), phone=phone,
-                    address=t.get("address", _text, "a string", ""), email=t.get("email", _text, "a string", ""))
+                    address=t.get("address", _text, message("expect.string"), ""), email=t.get("email", _text, message("expect.string"), ""))
+
+
+def _phone(t: _Table) -> str:
+    phone = t.get("phone", _nonempty, message("expect.phone_string"))
+    if not (_MOBILE.match(phone) or _LANDLINE.match(phone)):
+        raise t.error("phone", _got(message("expect.phone"), repr(phone)))
+    return phone
 
 
 def _check_ric(t: _Table, number: str) -> None:
@@ -272,41 +287,48 @@ def _check_ric(t: _Table, number: str) -> None:
         ric.validate(number)
     except ValidationError as exc:
         # The number itself never goes into a message: it is personal data.
-        raise t.error("id_number", f"not a valid 居民身份证 number ({exc})") from None
+        reason = _RIC_REASONS.get(type(exc).__name__)
+        raise t.error("id_number", message("case.bad_ric", reason=message(reason) if reason else str(exc))) from None
+
+
+# python-stdnum's exceptions, by class: their messages are English
+_RIC_REASONS = {"InvalidLength": "ric.length", "InvalidFormat": "ric.format",
+                "InvalidChecksum": "ric.checksum", "InvalidComponent": "ric.component"}
 
 
 def _loan(t: _Table) -> Loan:
-    lender = t.get("lender", _nonempty, "the lender's legal name (管理机构)")
-    product = t.get("product", _text, "a string", "")
+    lender = t.get("lender", _nonempty, message("expect.lender"))
+    product = t.get("product", _text, message("expect.string"), "")
     schedule = _schedule(t) or tuple(t.data.get("_schedule", ()))
     required = not schedule
-    principal = t.get("principal", _positive_decimal, 'a decimal string like "12000.00"',
+    principal = t.get("principal", _positive_decimal, message("expect.decimal", example="12000.00"),
                       None if required else Decimal(0))
     return Loan(
         lender=lender, product=product,
-        contract_number=t.get("contract_number", _nonempty, "a string", "") or None,
+        contract_number=t.get("contract_number", _nonempty, message("expect.string"), "") or None,
         principal=principal,
-        disbursed_on=t.get("disbursed_on", _event_date, "a date like 2024-01-10",
+        disbursed_on=t.get("disbursed_on", _event_date, message("expect.date_like", example="2024-01-10"),
                            None if required else schedule[0].due_date),
-        installments=t.get("installments", _int_range(1, 600), "a whole number of installments",
+        installments=t.get("installments", _int_range(1, 600), message("expect.installments"),
                            None if required else len(schedule)),
-        method=t.get("method", Method, "one of: " + ", ".join(m.value for m in Method), Method.EQUAL_INSTALLMENT),
-        annual_rate=t.get("annual_rate", _rate, 'a fraction string like "0.1095" (10.95%)',
+        method=t.get("method", Method, message("expect.one_of", choices=tuple(m.value for m in Method)),
+                     Method.EQUAL_INSTALLMENT),
+        annual_rate=t.get("annual_rate", _rate, message("expect.annual_rate"),
                           None if required and "daily_rate" not in t.data else Decimal(0)),
-        daily_rate=t.get("daily_rate", _daily_rate, 'a fraction string like "0.0003" (0.03% a day)') if "daily_rate" in t.data else None,
-        due_day=t.get("due_day", _int_range(1, 31), "a day of the month 1-31",
+        daily_rate=t.get("daily_rate", _daily_rate, message("expect.daily_rate")) if "daily_rate" in t.data else None,
+        due_day=t.get("due_day", _int_range(1, 31), message("expect.due_day"),
                       None if required else schedule[0].due_date.day),
-        grace_days=t.get("grace_days", _int_range(0, 90), "a whole number of days 0-90", 0),
-        reporting_lag_days=t.get("reporting_lag_days", _int_range(0, 365), "a whole number of days 0-365", 45),
-        payee_names=t.get("payee_names", _names, "a non-empty list of names",
+        grace_days=t.get("grace_days", _int_range(0, 90), message("expect.days", low=0, high=90), 0),
+        reporting_lag_days=t.get("reporting_lag_days", _int_range(0, 365), message("expect.days", low=0, high=365), 45),
+        payee_names=t.get("payee_names", _names, message("expect.names"),
                           tuple(n for n in (lender, product) if n)),
         schedule=schedule,
         reported=_reported(t),
-        account_id=t.get("account_id", _nonempty, "a string", "") or None,
-        business_type=t.get("business_type", _text, "a string", ""),
-        settled_on=t.data.get("settled_on") and t.get("settled_on", _event_date, "a date"),
-        statement_reason=t.get("statement_reason", _text, "a short factual reason", ""),
-        pboc_branch=t.get("pboc_branch", _text, "a branch name such as 中国人民银行重庆市分行", ""),
+        account_id=t.get("account_id", _nonempty, message("expect.string"), "") or None,
+        business_type=t.get("business_type", _text, message("expect.string"), ""),
+        settled_on=t.data.get("settled_on") and t.get("settled_on", _event_date, message("expect.date")),
+        statement_reason=t.get("statement_reason", _text, message("expect.reason"), ""),
+        pboc_branch=t.get("pboc_branch", _text, message("expect.pboc_branch"), ""),
         conflicts=tuple(t.data.get("_conflicts", ())),
     )
 
@@ -314,38 +336,40 @@ def _loan(t: _Table) -> Loan:
 def _sub_tables(t: _Table, key: str, allowed: set[str]) -> list[_Table]:
     items = t.data.get(key, [])
     if not isinstance(items, list):
-        raise t.error(key, "expected an array of tables")
+        raise t.error(key, message("case.expected", expected=message("expect.array_of_tables")))
     return [_Table(t.file, f"{t.path}.{key}[{i + 1}]", item, allowed) for i, item in enumerate(items)]
 
 
 def _schedule(t: _Table) -> tuple[Installment, ...]:
     rows = _sub_tables(t, "schedule", {"number", "due_date", "amount", "principal", "interest"})
-    out = tuple(Installment(number=r.get("number", _int_range(1, 600), "an installment number"),
-                            due_date=r.get("due_date", _due_date, "a date"),
-                            amount_due=r.get("amount", _positive_decimal, 'a decimal string like "1050.00"'),
-                            principal=r.get("principal", _decimal, "a decimal string", Decimal(0)) if "principal" in r.data else None,
-                            interest=r.get("interest", _decimal, "a decimal string", Decimal(0)) if "interest" in r.data else None)
+    decimal = message("expect.decimal_string")
+    out = tuple(Installment(number=r.get("number", _int_range(1, 600), message("expect.installment_number")),
+                            due_date=r.get("due_date", _due_date, message("expect.date")),
+                            amount_due=r.get("amount", _positive_decimal, message("expect.decimal", example="1050.00")),
+                            principal=r.get("principal", _decimal, decimal, Decimal(0)) if "principal" in r.data else None,
+                            interest=r.get("interest", _decimal, decimal, Decimal(0)) if "interest" in r.data else None)
                 for r in rows)
     if [i.number for i in out] != list(range(1, len(out) + 1)):
-        raise t.error("schedule", "installments must be numbered 1, 2, 3 … in order")
+        raise t.error("schedule", message("case.schedule_order"))
     return out
 
 
 def _reported(t: _Table) -> tuple[ReportedMonth, ...]:
     out = []
     for r in _sub_tables(t, "reported", {"month", "status", "overdue_amount", "page"}):
-        month = r.get("month", _text, 'a month like "2025-03"')
+        month = r.get("month", _text, message("expect.month"))
         if not _MONTH.match(month):
-            raise r.error("month", f'expected a month like "2025-03", got {month!r}')
+            raise r.error("month", _got(message("expect.month"), repr(month)))
         try:
             _plausible(YearMonth.parse(month).first_day, EVENT_YEARS_AHEAD)
         except Refused as exc:
-            raise r.error("month", str(exc)) from None
-        status = r.get("status", _text, "a grid code")
+            raise r.error("month", exc.msg) from None
+        status = r.get("status", _text, message("expect.grid_code"))
         if len(status) != 1 or status not in GRID_CODES:
-            raise r.error("status", f"expected one grid code of N * 1-7 B C G D Z M # /, got {status!r}")
-        amount = r.get("overdue_amount", _decimal, 'a decimal string like "1050.00"') if "overdue_amount" in r.data else None
-        page = r.get("page", _int_range(1, 10_000), "a page number") if "page" in r.data else None
+            raise r.error("status", _got(message("expect.one_grid_code"), repr(status)))
+        amount = (r.get("overdue_amount", _decimal, message("expect.decimal", example="1050.00"))
+                  if "overdue_amount" in r.data else None)
+        page = r.get("page", _int_range(1, 10_000), message("expect.page")) if "page" in r.data else None
         out.append(ReportedMonth(YearMonth.parse(month), status, amount, page))
     return tuple(out)
 
@@ -354,17 +378,17 @@ def _report(file: Path, data: Any, documents: tuple[Path, ...]) -> CreditReportR
     if data is None:
         return None
     if not isinstance(data, dict):
-        raise CaseError(file, "report: expected a table")
+        raise _not_table(file, "report")
     t = _Table(file, "[report]", data, {"number", "time", "file"})
-    time = t.get("time", _nonempty, 'the 报告时间 like "2025-08-01 09:30:00"')
+    time = t.get("time", _nonempty, message("expect.report_time"))
     try:
         _plausible(date.fromisoformat(time[:10].replace(".", "-").replace("/", "-")), EVENT_YEARS_AHEAD)
     except Refused as exc:
-        raise t.error("time", str(exc)) from None
+        raise t.error("time", exc.msg) from None
     except ValueError:
         pass  # not a date: the report's own 报告时间 is read instead (validate.linking.report_date)
-    name = t.get("file", _nonempty, "a file name", "") or None
-    return CreditReportRef(report_number=t.get("number", _nonempty, "the 报告编号"), report_time=time,
+    name = t.get("file", _nonempty, message("expect.file_name"), "") or None
+    return CreditReportRef(report_number=t.get("number", _nonempty, message("expect.report_number")), report_time=time,
                            file=None if name is None else _report_file(t, name, documents))
 
 
@@ -374,39 +398,41 @@ def _report_file(t: _Table, name: str, documents: tuple[Path, ...]) -> str:
     root = t.file.parent
     given = Path(name)
     if given.is_absolute() or ".." in given.parts:
-        raise t.error("file", f"{name!r}: give a PDF inside the case folder, relative to it (like \"个人信用报告.pdf\")")
+        raise t.error("file", message("case.report_outside", name=repr(name)))
     try:
         real = (root / given).resolve(strict=True)
     except OSError:
-        raise t.error("file", f"{name!r}: no such file in the case folder") from None
+        raise t.error("file", message("case.report_missing", name=repr(name))) from None
     for path in documents:
         if path.resolve() == real:
             return path.relative_to(root).as_posix()
-    raise t.error("file", f"{name!r}: not one of the case's documents (a PDF in the case folder, not in "
-                          f"{DEFAULT_OUT}/ or a hidden folder)")
+    raise t.error("file", message("case.report_not_document", name=repr(name), out=DEFAULT_OUT))
 
 
 def _agent(file: Path, data: Any) -> Agent | None:
     if data is None:
         return None
     if not isinstance(data, dict):
-        raise CaseError(file, "agent: expected a table")
+        raise _not_table(file, "agent")
     t = _Table(file, "[agent]", data, {"name", "id_type", "id_number", "phone"})
-    id_type = t.get("id_type", _nonempty, "a string such as 居民身份证", "居民身份证")
-    id_number = t.get("id_number", _nonempty, "the agent's ID number")
+    id_type = t.get("id_type", _nonempty, message("expect.id_type"), "居民身份证")
+    id_number = t.get("id_number", _nonempty, message("expect.agent_id_number"))
     if id_type == "居民身份证":
         _check_ric(t, id_number)
-    phone = t.get("phone", _nonempty, "a phone number string")
-    if not (_MOBILE.match(phone) or _LANDLINE.match(phone)):
-        raise t.error("phone", f"expected an 11-digit mobile number (1xxxxxxxxxx) or a landline, got {phone!r}")
-    return Agent(t.get("name", _nonempty, "the agent's name"), id_type, id_number.upper(), phone)
+    phone = _phone(t)
+    return Agent(t.get("name", _nonempty, message("expect.agent_name")), id_type, id_number.upper(), phone)
+
+
+def _not_table(file: Path, key: str) -> CaseError:
+    return CaseError(file, "case.key", key=key, problem=message("case.expected", expected=message("expect.table")))
 
 
 def _passwords(file: Path, data: Any) -> dict[str, str]:
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise CaseError(file, 'passwords: expected a table of "file name" = "password"')
+        raise CaseError(file, "case.key", key="passwords",
+                        problem=message("case.expected", expected=message("expect.password_table")))
     return {str(k): v for k, v in data.items()}
 
 
@@ -452,8 +478,8 @@ def _inside(folder: Path, path: Path) -> None:
     try:
         real = path.resolve(strict=True)
     except OSError:
-        raise CaseError(path, "a link to a file that does not exist: copy the file itself into the case folder") from None
+        raise CaseError(path, "case.link_dangling") from None
     if not real.is_relative_to(folder.resolve()):
-        raise CaseError(path, "a link to a file outside the case folder: copy the file itself into the case folder")
+        raise CaseError(path, "case.link_outside")
     if not (real.is_file() or real.is_dir()):
-        raise CaseError(path, "not a regular file")
+        raise CaseError(path, "file.not_regular")

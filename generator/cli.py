@@ -33,11 +33,8 @@ def _fail(err: DisputeError) -> NoReturn:
 
 
 def _message(err: DisputeError) -> str:
-    from generator.errors import InputError
-    from generator.messages import localise
-
-    # The file named is the user's text: never translated, even where it holds English words.
-    return localise(str(err), keep=err.file if isinstance(err, InputError) else "")
+    # The file named and the values quoted are parameters of the message: never translated.
+    return err.render()
 
 
 def _notice_ignored(ignored: tuple[tuple[str, str], ...]) -> None:

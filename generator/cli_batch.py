@@ -67,7 +67,7 @@ def batch(
         planned = plan_jobs(cases_dir, out_dir, Options(letter_date=letter_date), force=force,
                             generated_at=datetime.now().replace(microsecond=0))
     except DisputeError as err:
-        _usage(_localise(str(err)))
+        _usage(err.render())
     result = _run(planned, jobs or os.cpu_count() or 1, address, fail_fast)
     _finish(result, out_dir, cases_dir, lang)
 
@@ -109,7 +109,7 @@ def _run(jobs: list[CaseJob], workers: int, address: str | None, fail_fast: bool
             return run_batch(jobs, workers=workers, scheduler=address, fail_fast=fail_fast,
                              on_report=display.update)
     except DisputeError as err:  # the batch could not start (no cluster, fonts missing, ...)
-        _usage(_localise(str(err)))
+        _usage(err.render())
 
 
 class _Display:
@@ -170,6 +170,8 @@ def _message(report: CaseReport) -> str:
     """A case's error as people read it, on screen and in the summary files."""
     from generator.batch import WORKER_DIED
 
+    if report.failure is not None:
+        return report.failure.render()
     if report.error_kind in ("input", "system"):
         return _localise(report.error, report.error_file)
     if report.error == WORKER_DIED:

@@ -1,7 +1,11 @@
 """The errors that mean "we cannot go on". Mismatches in the data are Findings, not errors.
 
-Every `InputError` is the user's problem: the CLI prints `str(err)` on one line and exits 2.
-Anything else that escapes is our bug and keeps its traceback.
+Every error carries a message code of the catalogue (generator/catalogue.py, messages.toml) and
+its named parameters: `PdfError(path, "pdf.wrong_password")`,
+`StatementParseError(file, "parse.amount", page=3, row=12, text="1,2O3.00", column="交易金额")`.
+The CLI renders it in the user's language; `str(err)` is the English text, for logs and tests.
+Every `InputError` is the user's problem: the CLI prints it on one line and exits 2. Anything
+else that escapes is our bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -10,27 +14,64 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.catalogue import ENGLISH, Message, message
+
 
 class DisputeError(Exception):
     """Base of every error the CLI reports on one line."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self.msg = _transitional(code, params)
+        super().__init__(self.render(ENGLISH))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception pickles as cls(*args), and args holds only the rendered text: rebuild from the
+        # code instead, so that errors cross to and from worker processes and Dask intact.
+        return _rebuild_plain, (type(self), self.msg.code, dict(self.msg.params))
+
+    def render(self, lang: str | None = None) -> str:
+        """The whole line in `lang` (default: the user's language)."""
+        return _legacy(self.msg, lang) or self.msg.render(lang)
+
+
+def _transitional(code: str, params: dict[str, Any]) -> Message:
+    from generator.catalogue import catalogue
+
+    return Message(code, params) if code in catalogue() else Message("legacy", {"text": code})
+
+
+def _legacy(msg: Message, lang: str | None) -> str:
+    from generator.catalogue import language
+    from generator.messages import localise
+
+    if msg.code != "legacy":
+        return ""
+    return localise(msg.params["text"]) if (lang or language()) != ENGLISH else str(msg.params["text"])
+
+
+def _rebuild_plain(cls: type[DisputeError], code: str, params: dict[str, Any]) -> DisputeError:
+    return cls(code, **params)
 
 
 class InputError(DisputeError):
     """A file or value the user gave cannot be used. The message names the file and, where it
     applies, the page and row: ``statements/x.pdf:p3:r12: cannot parse amount '1,2O3.00'``."""
 
-    def __init__(self, file: Path | str, message: str, *, page: int | None = None,
-                 row: int | None = None) -> None:
+    def __init__(self, file: Path | str, code: str, /, *, page: int | None = None, row: int | None = None,
+                 **params: Any) -> None:
         self.file = str(file)
         self.page = page
         self.row = row
-        self.message = message
-        super().__init__(self.location() + ": " + message)
+        super().__init__(code, **params)
+        self.message = _legacy(self.msg, ENGLISH) or self.msg.render(ENGLISH)
+        self.args = (self.render(ENGLISH),)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Exception pickles as cls(*args), and args holds only the joined message: rebuild from
-        # the parts instead, so that errors cross to and from worker processes and Dask intact.
-        return _rebuild, (type(self), self.file, self.message, self.page, self.row)
+        return _rebuild, (type(self), self.file, self.msg.code, self.page, self.row, dict(self.msg.params))
+
+    def render(self, lang: str | None = None) -> str:
+        problem = _legacy(self.msg, lang) or self.msg.render(lang)
+        return message("error.located", location=self.location(), problem=problem).render(lang)
 
     def location(self) -> str:
         loc = self.file
@@ -41,8 +82,9 @@ class InputError(DisputeError):
         return loc
 
 
-def _rebuild(cls: type[InputError], file: str, message: str, page: int | None, row: int | None) -> InputError:
-    return cls(file, message, page=page, row=row)
+def _rebuild(cls: type[InputError], file: str, code: str, page: int | None, row: int | None,
+             params: dict[str, Any]) -> InputError:
+    return cls(file, code, page=page, row=row, **params)
 
 
 class PdfError(InputError):
@@ -79,11 +121,23 @@ class DocumentErrors(InputError):
 
     def __init__(self, folder: Path | str, errors: Sequence[InputError]) -> None:
         self.errors = tuple(errors)
-        super().__init__(folder, f"{len(self.errors)} documents cannot be read: "
-                         + "; ".join(str(e) for e in self.errors))
+        super().__init__(folder, "case.documents_unreadable", count=len(self.errors),
+                         errors=_Lines(self.errors))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return type(self), (self.file, self.errors)
+
+
+class _Lines:
+    """Several errors as one message parameter: each one's whole line, in the language asked for."""
+
+    SEPARATOR = {"zh": "；", "en": "; "}
+
+    def __init__(self, errors: tuple[InputError, ...]) -> None:
+        self.errors = errors
+
+    def render(self, lang: str) -> str:
+        return self.SEPARATOR[lang].join(e.render(lang) for e in self.errors)
 
 
 class OutputError(InputError):

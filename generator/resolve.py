@@ -31,7 +31,7 @@ def resolve_case(case: Case, documents: Sequence[Document]) -> Case:
     try:
         loans = build_loans(case.root / CASE_FILE, tables)
     except MissingKey as err:
-        raise CaseError(err.file, err.message + " (not found in the documents either)") from None
+        raise CaseError(err.file, "case.not_in_documents", page=err.page, row=err.row, problem=err.msg) from None
     return replace(case, loans=loans)
 
 

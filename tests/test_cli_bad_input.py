@@ -192,5 +192,5 @@ def test_chinese_messages_never_translate_inside_a_word_or_a_file_name(tmp_path:
                     encoding="utf-8")
     bad = runner.invoke(app, ["check", str(case)])
     assert bad.exit_code == 2
-    assert bad.stderr.strip() == (f"错误: {toml}: [borrower].phone: 应为 11 位手机号或固定电话, "
+    assert bad.stderr.strip() == (f"错误: {toml}: [borrower].phone: 应为 11 位手机号或固定电话，"
                                   "实际为 'Unexpected EOF, got it'")

@@ -25,6 +25,7 @@ from types import TracebackType
 from typing import Any, Protocol
 
 import generator.pdf.native  # noqa: F401  # before the compiled modules: chooses their build
+from generator.catalogue import message
 from generator.errors import PdfError
 from generator.pdf.inflate import Bomb, check_inflation
 from generator.pdf.words import RawWord, page_words
@@ -59,19 +60,19 @@ def sha256_file(path: Path) -> str:
 def check_file(path: Path) -> None:
     """Refuse what is not a PDF file before any library sees it."""
     if not path.exists():
-        raise PdfError(path, "file not found")
+        raise PdfError(path, "pdf.not_found")
     if path.is_dir():
-        raise PdfError(path, "is a directory, not a file")
+        raise PdfError(path, "file.is_directory")
     if path.stat().st_size == 0:
-        raise PdfError(path, "empty file")
+        raise PdfError(path, "file.empty")
     with path.open("rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" not in head:
-        raise PdfError(path, "not a PDF file")
+        raise PdfError(path, "pdf.not_pdf")
     try:
         check_inflation(path)
     except Bomb as exc:
-        raise PdfError(path, f"{exc}: refused as a decompression bomb") from None
+        raise PdfError(path, "pdf.bomb", offset=exc.offset, megabytes=exc.inflated >> 20) from None
 
 
 class _Source(Protocol):
@@ -89,8 +90,8 @@ def resolve_backend(backend: str | None, path: Path) -> str:
     """The backend asked for, else DISPUTE_PDF_BACKEND, else pdfplumber."""
     chosen = backend or os.environ.get(BACKEND_ENV, "").strip() or "pdfium"
     if chosen not in BACKENDS:
-        origin = "the backend argument" if backend else BACKEND_ENV
-        raise PdfError(path, f"unknown PDF backend {chosen!r} (from {origin}); use one of: {', '.join(BACKENDS)}")
+        origin = message("pdf.backend_argument") if backend else BACKEND_ENV
+        raise PdfError(path, "pdf.unknown_backend", backend=chosen, origin=origin, choices=BACKENDS)
     return chosen
 
 
@@ -107,7 +108,7 @@ class PdfDocument:
         self._first: Page | None = None
         if self.page_count == 0:
             self.close()
-            raise PdfError(path, "the PDF has no pages")
+            raise PdfError(path, "pdf.no_pages")
 
     def __enter__(self) -> PdfDocument:
         return self
@@ -135,7 +136,7 @@ class PdfDocument:
         if self._first is None:
             self._first = self._extract(0)
             if not self._first.words:
-                raise PdfError(self.path, "no text layer: scanned image", page=1)
+                raise PdfError(self.path, "pdf.no_text_layer", page=1)
         return self._first
 
     def pages(self) -> Iterator[Page]:
@@ -191,7 +192,7 @@ class _PlumberSource:
             words = [(str(w["text"]), w["x0"], w["top"], w["x1"], w["bottom"]) for w in raw]
             return page.width, page.height, words
         except Exception as exc:  # pdfminer raises many kinds on damaged content streams
-            raise PdfError(self.path, f"cannot read page: {_describe(exc)}", page=index + 1) from exc
+            raise PdfError(self.path, "pdf.page_unreadable", page=index + 1, detail=_describe(exc)) from exc
         finally:
             page.close()
 
@@ -213,9 +214,9 @@ def _open_pdfplumber(path: Path, password: str | None) -> Any:
     except Exception as exc:
         if _caused_by(exc, PDFPasswordIncorrect):
             if password:
-                raise PdfError(path, "wrong password") from exc
-            raise PdfError(path, "encrypted PDF: give its password with --password") from exc
-        raise PdfError(path, f"corrupt or truncated PDF ({_describe(exc)})") from exc
+                raise PdfError(path, "pdf.wrong_password") from exc
+            raise PdfError(path, "pdf.encrypted") from exc
+        raise PdfError(path, "pdf.corrupt", detail=_describe(exc)) from exc
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:

@@ -114,12 +114,12 @@ class PdfiumSource:
         """pdfplumber's page width, height and words; the page is released before returning."""
         page = pdfium_c.FPDF_LoadPage(self._pdf.raw, index)
         if not page:
-            raise PdfError(self.path, "cannot read page: pdfium cannot load it", page=index + 1)
+            raise PdfError(self.path, "pdf.page_unloadable", page=index + 1)
         try:
             geometry = _geometry(page)
             textpage = pdfium_c.FPDFText_LoadPage(page)
             if not textpage:
-                raise PdfError(self.path, "cannot read page: pdfium cannot read its text", page=index + 1)
+                raise PdfError(self.path, "pdf.page_text_unreadable", page=index + 1)
             try:
                 runs = _PageReader(textpage, geometry, self._book, index).runs()
             finally:
@@ -137,12 +137,11 @@ def _open_error(path: Path, password: str | None, exc: Any) -> PdfError:
     # pdfium fails to load an empty page tree without setting its error, so the code it reports
     # is whatever the last failure in this process left: the page tree is asked first.
     if _no_pages(path):
-        return PdfError(path, "the PDF has no pages")
+        return PdfError(path, "pdf.no_pages")
     if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
-        return PdfError(path, "wrong password" if password else
-                        "encrypted PDF: give its password with --password")
+        return PdfError(path, "pdf.wrong_password" if password else "pdf.encrypted")
     found = re.search(r"\((PDFium: [^)]*)\)", str(exc))
-    return PdfError(path, f"corrupt or truncated PDF ({found.group(1) if found else exc})")
+    return PdfError(path, "pdf.corrupt", detail=found.group(1) if found else str(exc))
 
 
 def _no_pages(path: Path) -> bool:

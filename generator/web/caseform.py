@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.case import CASE_FILE
+from generator.catalogue import message
 from generator.models import Method
 
 # (key, kind): kind says how typed text becomes a TOML value; labels and help are in the template.
@@ -142,7 +143,6 @@ def validate(folder: Path) -> list[str]:
     is not refused here (check says so if they do not)."""
     from generator.case import MissingKey, build_loans, load_case
     from generator.errors import InputError
-    from generator.messages import localise
 
     try:
         case = load_case(folder, defer=True)
@@ -150,5 +150,7 @@ def validate(folder: Path) -> list[str]:
     except MissingKey:
         return []
     except InputError as err:
-        return [localise(f"{Path(err.file).name}: {err.message}" if err.page is None else str(err))]
+        if err.page is None:
+            return [message("error.located", location=Path(err.file).name, problem=err.msg).render()]
+        return [err.render()]
     return []

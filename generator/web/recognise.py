@@ -55,13 +55,12 @@ def recognise(path: Path, label: str, password: str | None) -> Recognised:
 def _recognise(path: Path, label: str, password: str | None) -> Recognised:
     """A ZIP archive is read member by member, as `check` reads it: its first bad member is its
     problem (an archive that will not open is one), else it is what its members are."""
-    from generator.messages import localise
     from generator.parsers import parse_documents
 
     found = parse_documents(path, label=label, password=password)
     for err in found:
         if isinstance(err, InputError):
-            return Recognised(label, problem=classify(err), message=localise(err.message, keep=str(err.file)))
+            return Recognised(label, problem=classify(err), message=err.msg.render())
     docs = [d for d in found if not isinstance(d, InputError)]
     titles = dict.fromkeys(title_of(d) for d in docs)
     return Recognised(label, docs[0].kind.value if docs else "", "、".join(titles),
@@ -73,13 +72,12 @@ def classify(err: InputError) -> Problem:
         return Problem.UNKNOWN
     if not isinstance(err, PdfError | ArchiveError):
         return Problem.UNREADABLE
-    for start, problem in (("encrypted PDF", Problem.ENCRYPTED), ("encrypted ZIP", Problem.ENCRYPTED),
-                           ("wrong password", Problem.WRONG_PASSWORD),
-                           ("no text layer", Problem.SCANNED), ("not a PDF", Problem.NOT_PDF),
-                           ("empty file", Problem.EMPTY)):
-        if err.message.startswith(start):
-            return problem
-    return Problem.UNREADABLE
+    return _PROBLEMS.get(err.msg.code, Problem.UNREADABLE)
+
+
+_PROBLEMS = {"pdf.encrypted": Problem.ENCRYPTED, "archive.encrypted": Problem.ENCRYPTED,
+             "pdf.wrong_password": Problem.WRONG_PASSWORD, "archive.wrong_password": Problem.WRONG_PASSWORD,
+             "pdf.no_text_layer": Problem.SCANNED, "pdf.not_pdf": Problem.NOT_PDF, "file.empty": Problem.EMPTY}
 
 
 def title_of(doc: Document) -> str:

@@ -239,7 +239,6 @@ async def track(request: Request) -> Response:
 def _record(folder: Path, fields: dict[str, str], today: date) -> tuple[str, str]:
     """(confirmation, error): the error is track's own message, or the key of the form's own
     check (_track.html.j2): a date not in YYYY-MM-DD, or after today, as `dispute track` refuses."""
-    from generator.messages import localise
     from generator.track import Filing, load_filings, parse_iso_date, record_filing, status_of
     from generator.web.views import confirmation
 
@@ -257,7 +256,7 @@ def _record(folder: Path, fields: dict[str, str], today: date) -> tuple[str, str
         existed = any(f.key == new.key for f in load_filings(folder))
         saved = next(f for f in record_filing(folder, new) if f.key == new.key)
     except DisputeError as err:
-        return "", localise(str(err))
+        return "", err.render()
     return confirmation(status_of(saved, today), today, updated=existed), ""
 
 

@@ -68,10 +68,8 @@ def loan_view(lr: LoanResult) -> LoanView:
 
 def error_lines(err: DisputeError) -> list[str]:
     """One line per bad file, as `dispute check` prints them (cli._message)."""
-    from generator.messages import localise
-
     errors = err.errors if isinstance(err, DocumentErrors) else (err,)
-    return [localise(str(e), keep=e.file if isinstance(e, InputError) else "") for e in errors]
+    return [e.render() for e in errors]
 
 
 # ----------------------------------------------------------------------------- outputs
