@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from collections.abc import Iterator
 from typing import IO, Any
 
+from generator.catalogue import Message, message
 from generator.errors import InputError
 
 _JUNK = re.compile(r"(^|/)(__MACOSX/|\.DS_Store$|Thumbs\.db$|desktop\.ini$|\._)", re.I)
@@ -67,15 +68,14 @@ def read_archive(path: Path, label: str, password: str | None, limits: Limits = 
     try:
         zf = pyzipper.AESZipFile(path)
     except (pyzipper.BadZipFile, OSError, EOFError, ValueError) as exc:
-        raise ArchiveError(label, f"damaged or truncated ZIP archive ({_describe(exc)})") from None
+        raise ArchiveError(label, "archive.damaged", detail=_describe(exc)) from None
     with zf:
         infos = [(info, _name(info)) for info in zf.infolist() if not info.is_dir()]
         infos = [(info, name) for info, name in infos if not _JUNK.search(name)]
         _check(label, infos, limits)
         if any(info.flag_bits & _ENCRYPTED for info, _ in infos):
             if not password:
-                raise ArchiveError(label, "encrypted ZIP: give its password with --password "
-                                          "(or under [passwords] in case.toml)")
+                raise ArchiveError(label, "archive.encrypted")
             zf.setpassword(password.encode("utf-8"))
         members: list[Member] = []
         left = limits.total_bytes
@@ -106,28 +106,23 @@ def _name(info: Any) -> str:
 
 def _check(label: str, infos: list[tuple[Any, str]], limits: Limits) -> None:
     if len(infos) > limits.members:
-        raise ArchiveError(label, f"{len(infos)} members, more than the {limits.members} an archive of statements "
-                                  "may hold: refused as a possible decompression bomb")
+        raise ArchiveError(label, "archive.too_many_members", count=len(infos), limit=limits.members)
     total = 0
     for info, name in infos:
         parts = PurePosixPath(name.replace("\\", "/")).parts
         if name.startswith(("/", "\\")) or _DRIVE.match(name) or ".." in parts or _CONTROL.search(name):
-            raise ArchiveError(label, f"member {name!r} has an absolute path, '..' or a control character in "
-                                      "its name: refused")
+            raise ArchiveError(label, "archive.unsafe_name", member=name)
         _check_size(label, name, info.file_size, info.compress_size, limits)
         total += info.file_size
     if total > limits.total_bytes:
-        raise ArchiveError(label, f"its members inflate to {total:,} bytes, more than {limits.total_bytes:,}: "
-                                  "refused as a possible decompression bomb")
+        raise ArchiveError(label, "archive.total_too_large", size=total, limit=limits.total_bytes)
 
 
 def _check_size(label: str, name: str, size: int, packed: int, limits: Limits) -> None:
     if size > limits.member_bytes:
-        raise ArchiveError(label, f"member {name!r} inflates to {size:,} bytes, more than {limits.member_bytes:,}: "
-                                  "refused as a possible decompression bomb")
+        raise ArchiveError(label, "archive.member_too_large", member=name, size=size, limit=limits.member_bytes)
     if size > limits.ratio_floor and size > limits.ratio * max(packed, 1):
-        raise ArchiveError(label, f"member {name!r} inflates {size // max(packed, 1):,} times (at most "
-                                  f"{limits.ratio}): refused as a possible decompression bomb")
+        raise ArchiveError(label, "archive.ratio", member=name, ratio=size // max(packed, 1), limit=limits.ratio)
 
 
 def _read(zf: Any, info: Any, label: str, name: str, limits: Limits, left: int) -> bytes:
@@ -143,19 +138,18 @@ def _read(zf: Any, info: Any, label: str, name: str, limits: Limits, left: int) 
             for chunk in _chunks(fh):
                 size += len(chunk)
                 if size > cap:
-                    raise ArchiveError(label, f"member {name!r} inflates past {cap:,} bytes: refused as a "
-                                              "possible decompression bomb")
+                    raise ArchiveError(label, "archive.inflates_past", member=name, limit=cap)
                 chunks.append(chunk)
     except RuntimeError as exc:
         if "password" in str(exc).lower():
-            raise ArchiveError(label, "wrong password") from None
-        raise ArchiveError(label, f"member {name!r} cannot be read ({_describe(exc)})") from None
+            raise ArchiveError(label, "archive.wrong_password") from None
+        raise ArchiveError(label, "archive.member_unreadable", member=name, detail=_describe(exc)) from None
     except NotImplementedError as exc:
-        raise ArchiveError(label, f"member {name!r} uses a compression this tool cannot read ({_describe(exc)})") from None
+        raise ArchiveError(label, "archive.compression", member=name, detail=_describe(exc)) from None
     except (BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
         # ZipCrypto's one check byte lets one wrong password in 256 through; the data then fails
-        why = "wrong password or damaged archive" if encrypted else "damaged or truncated ZIP archive"
-        raise ArchiveError(label, f"{why} (member {name!r}: {_describe(exc)})") from None
+        raise ArchiveError(label, "archive.member_wrong_password" if encrypted else "archive.member_damaged",
+                           member=name, detail=_describe(exc)) from None
     _check_size(label, name, size, info.compress_size, limits)
     return b"".join(chunks)
 
@@ -165,5 +159,13 @@ def _chunks(fh: IO[bytes]) -> Iterator[bytes]:
         yield chunk
 
 
-def _describe(exc: BaseException) -> str:
-    return str(exc).strip() or type(exc).__name__
+def _describe(exc: BaseException) -> Message | str:
+    text = str(exc).strip() or type(exc).__name__
+    return message(_ZIP_REASONS[text]) if text in _ZIP_REASONS else text
+
+
+# zipfile's own messages for a damaged archive
+_ZIP_REASONS = {"File is not a zip file": "zip.not_zip", "Truncated file header": "zip.truncated_header",
+                "Bad magic number for file header": "zip.bad_header",
+                "Bad magic number for central directory": "zip.bad_directory",
+                "Truncated central directory": "zip.truncated_directory"}

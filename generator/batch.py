@@ -303,6 +303,7 @@ def _read_needed(out_dir: Path) -> dict[str, tuple[tuple[str, str], ...]]:
 def summary_row(report: CaseReport, message: Callable[[CaseReport], str] = lambda r: r.error) -> dict[str, Any]:
     row = asdict(report)
     del row["needed"]  # words for people, in summary.csv; summary.json keeps the codes scripts read
+    del row["failure"]  # shown through `message`
     row.update(status=report.status.value, skipped=report.status is Status.SKIPPED, error=message(report),
                verdicts=[{"lender": lender, "verdict": v} for lender, v in report.verdicts],
                notices=[{"lender": lender, "notice": n} for lender, n in report.notices],
