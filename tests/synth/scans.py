@@ -57,12 +57,16 @@ class Item:
     id: str
     set: str
     file: str  # relative to the output folder
-    source: str | None  # the text PDF it was made from (repository-relative), if any
+    source: str | None  # the text PDF (or case folder) it was made from, if any; see source_in
     truth: str  # relative path of the truth JSON
     pages: int  # pages (or images) in the file
     dpi: int | None = None
     transforms: list[Params] = field(default_factory=list)
     page_order: list[int] | None = None  # physical page i shows source page page_order[i] (1-based)
+    source_in: str = "repo"  # "repo": `source` is relative to the repository; "out": to the output folder
+
+    def source_path(self, out: Path) -> Path | None:
+        return None if self.source is None else (ROOT if self.source_in == "repo" else out) / self.source
 
 
 def seeded(seed: int, *names: object) -> random.Random:
@@ -291,7 +295,7 @@ def cases_set(w: Writer, seed: int) -> None:
         loan = screens.Loan(ANT, Decimal("12000.00"), date(2025, 1, 10), "JB2025011000123", rows)
         image, truth = screens.render(loan, rng, replace(screens.random_style(rng, long=True), show_paid_at=True))
         item = Item(f"cases/{name}", "cases", f"cases/{name}/scan", f"cases/{name}/text", "", len(pages) + 1,
-                    SCAN_DPI, [t for _, t in tilted] + [{"op": "screenshot", **truth.pop("style")}])
+                    SCAN_DPI, [t for _, t in tilted] + [{"op": "screenshot", **truth.pop("style")}], source_in="out")
         item.truth = w.truth(f"case-{name}-screen", truth)
         w.write(f"cases/{name}/scan/还款记录.png", image, item)
 
@@ -299,23 +303,30 @@ def cases_set(w: Writer, seed: int) -> None:
 # --------------------------------------------------------------------------- the 10-page 详版
 
 def long_report() -> bytes:
-    """fixtures_pboc.eight_accounts with every account twice (new account numbers): 10 pages."""
+    """fixtures_pboc.eight_accounts with its accounts again (new account numbers) up to 17: 10 pages."""
     from .fixtures_pboc import eight_accounts
     from .pboc import render_report
 
     base = eight_accounts()
-    twins = tuple(replace(a, account_id=a.account_id[:-2] + "9" + a.account_id[-1]) for a in base.accounts)
-    return render_report(replace(base, accounts=base.accounts + twins))
+    copies = tuple(replace(a, account_id=f"{a.account_id[:-2]}{tag}{a.account_id[-1]}")
+                   for tag in "98" for a in base.accounts)
+    return render_report(replace(base, accounts=(base.accounts + copies)[:LONG_ACCOUNTS]))
+
+
+LONG_ACCOUNTS = 17
+LONG_PAGES = 10
 
 
 def long_set(w: Writer) -> None:
-    text = w.out / "long" / "pboc-16-accounts.pdf"
+    text = w.out / "long" / "pboc-17-accounts.pdf"
     text.parent.mkdir(parents=True, exist_ok=True)
     text.write_bytes(long_report())
-    truth = parse_truth(text, "long/pboc-16-accounts.pdf")
+    truth = parse_truth(text, "long/pboc-17-accounts.pdf")
     pages = distort.rasterise(str(text), SCAN_DPI)
-    item = Item("long/pboc-16-accounts", "long", "long/pboc-16-accounts-scan.pdf", "long/pboc-16-accounts.pdf",
-                w.truth("long-pboc-16-accounts", truth or {}), len(pages), SCAN_DPI)
+    if truth is None or len(pages) != LONG_PAGES:
+        raise RuntimeError(f"the long 详版 should parse and have {LONG_PAGES} pages (has {len(pages)})")
+    item = Item("long/pboc-17-accounts", "long", "long/pboc-17-accounts-scan.pdf", "long/pboc-17-accounts.pdf",
+                w.truth("long-pboc-17-accounts", truth), len(pages), SCAN_DPI, source_in="out")
     w.write(item.file, distort.image_pdf(pages, SCAN_DPI), item)
 
 
