@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from generator.domain.reasons import OfficialRecord
 from generator.errors import RenderError
 from generator.models import (AccountCheck, FilePlace, AccountField, AccountValue, Case, GridCode, CaseResult, InstallmentResult, LoanResult, MonthResult,
                               MonthVerdict, SourceRef, Timing, Transaction, YearMonth)
@@ -62,6 +63,8 @@ class Fact:
     timing: Timing | None = None
     days_after_due: int | None = None
     source: SourceRef | None = None
+    # the payment is shown only by the holder's own export: the stamped record to be supplied
+    official: OfficialRecord | None = None
 
 
 class ItemKind(StrEnum):
@@ -244,8 +247,11 @@ def _payment(tx: Transaction, r: InstallmentResult, lr: LoanResult, cite: _Citer
     doc = next((d for d in result.documents if getattr(d, "file", None) == tx.source.file), None)
     provider = getattr(doc, "provider", "")
     account = getattr(doc, "account_number", None) or ""
+    official = next((m for m in lr.missing if isinstance(m, OfficialRecord) and m.file == tx.source.file
+                     and m.on == tx.date), None)
     fact = Fact(FactKind.PAYMENT, tx.date, cite.source(tx.source), tx.time, -tx.amount, tx.counterparty or tx.description,
-                ISSUERS.get(provider, provider), account[-4:] if len(account) >= 4 else "", source=tx.source)
+                ISSUERS.get(provider, provider), account[-4:] if len(account) >= 4 else "", source=tx.source,
+                official=official)
     if r.undecided is not None:  # which installment it paid is the allocation's guess, and so is its lateness
         return fact
     inst = r.installment

@@ -95,7 +95,9 @@ def test_generate_with_an_export_lists_it_with_its_checksum_and_cites_its_line(t
     assert "摘录" in index and "3cf9f75a" in index  # listed with its SHA-256; its cited rows printed, the file handed in
     with pdfplumber.open(next(out.glob("征信异议申请书-*.pdf"))) as pdf:
         letter = "".join(page.extract_text() for page in pdf.pages).replace("\n", "")
-    assert "自行导出的支付宝交易明细" in letter and "支付宝交易流水证明" not in letter
+    assert "自行导出的支付宝交易明细" in letter
+    # the export is never called a 交易流水证明: the letter names that only as the proof to be supplied
+    assert letter.count("支付宝交易流水证明") == letter.count("将另行补充提交支付宝交易流水证明（支付宝App") == 1
     # cited by its line in the CSV, not by a page and a row count the file does not have
     assert re.search(r"证据\d第19行", letter) and not re.search(r"证据3第\d+页", letter)
 
