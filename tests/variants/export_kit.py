@@ -218,7 +218,7 @@ def xlsx(sheets: Sequence[tuple[str, Sequence[Sequence[Cell]]]], *, date_format:
 
 
 def html_table(title: str, preamble: Sequence[str], rows: Sequence[Sequence[str]], *, charset: str = "utf-8",
-               header_rows: int = 1, excel_ns: bool = True) -> str:
+               header_rows: int = 1, excel_ns: bool = True, after: Sequence[str] = ()) -> str:
     """A web page of one table, the way bank sites save an "Excel" download: preamble lines as rows
     spanning the table, then the header and the data rows."""
     width = max(len(row) for row in rows)
@@ -238,6 +238,8 @@ def html_table(title: str, preamble: Sequence[str], rows: Sequence[Sequence[str]
         tag = "th" if n < header_rows else "td"
         cells = "".join(f"<{tag}>{html.escape(c) if c else '&nbsp;'}</{tag}>" for c in row)
         out.append(f"<tr>{cells}</tr>")
+    for line in after:
+        out.append(f'<tr><td colspan="{width}">{html.escape(line)}</td></tr>')
     out.append("</table></body></html>")
     return "\n".join(out)
 
@@ -269,6 +271,58 @@ def aes_zip(member: str, data: bytes, password: str, when: datetime) -> bytes:
     finally:
         aes_module.Random = saved
     return buf.getvalue()
+
+
+def zipcrypto_zip(member: str, data: bytes, password: str, when: datetime, *, utf8_name: bool = True) -> bytes:
+    """One member under the traditional PKWARE encryption (ZipCrypto), which zipfile reads but
+    cannot write. `utf8_name` False writes the name in GBK without the UTF-8 flag, as archivers on
+    Chinese Windows do."""
+    import struct
+    import zlib
+
+    body = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = body.compress(data) + body.flush()
+    crc = zlib.crc32(data) & 0xFFFFFFFF
+    salt = random.Random(f"{member}:{password}:{when.isoformat()}")
+    header = bytes(salt.randrange(256) for _ in range(11)) + bytes([crc >> 24])
+    secret = _ZipCrypto(password.encode()).encrypt(header + packed)
+    name = member.encode("utf-8" if utf8_name else "gbk")
+    flags = 0x1 | (0x800 if utf8_name else 0)
+    dtime = (when.hour << 11) | (when.minute << 5) | (when.second // 2)
+    ddate = ((when.year - 1980) << 9) | (when.month << 5) | when.day
+    common = struct.pack("<HHHHHIII", 20, flags, 8, dtime, ddate, crc, len(secret), len(data))
+    local = b"PK\x03\x04" + common + struct.pack("<HH", len(name), 0) + name
+    central = (b"PK\x01\x02" + struct.pack("<H", 20) + common
+               + struct.pack("<HHHHHII", len(name), 0, 0, 0, 0, 0x20, 0) + name)
+    end = b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, 1, 1, len(central), len(local) + len(secret), 0)
+    return local + secret + central + end
+
+
+class _ZipCrypto:
+    def __init__(self, password: bytes) -> None:
+        import zlib
+
+        self._crc = zlib.crc32
+        self.k0, self.k1, self.k2 = 0x12345678, 0x23456789, 0x34567890
+        for byte in password:
+            self._update(byte)
+
+    def _crc1(self, crc: int, byte: int) -> int:
+        # the CRC-32 register stepped by one byte, as PKWARE's key schedule uses it (no pre/post inversion)
+        return (~self._crc(bytes([byte]), ~crc & 0xFFFFFFFF)) & 0xFFFFFFFF
+
+    def _update(self, byte: int) -> None:
+        self.k0 = self._crc1(self.k0, byte)
+        self.k1 = ((self.k1 + (self.k0 & 0xFF)) * 134775813 + 1) & 0xFFFFFFFF
+        self.k2 = self._crc1(self.k2, self.k1 >> 24)
+
+    def encrypt(self, plain: bytes) -> bytes:
+        out = bytearray()
+        for byte in plain:
+            t = (self.k2 | 2) & 0xFFFF
+            out.append(byte ^ (((t * (t ^ 1)) >> 8) & 0xFF))
+            self._update(byte)
+        return bytes(out)
 
 
 def pick(r: random.Random, p: float) -> bool:

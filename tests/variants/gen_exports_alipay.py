@@ -95,7 +95,8 @@ def _rows(r: random.Random, st: Style, start: datetime) -> list[Tx]:
                          "支付宝"]), desc=r.choice(["余额宝-自动转入", "提现", "余额宝-单次转入"]), status="交易成功")
     for _ in range(st.voids):
         i = r.randrange(len(out))
-        out[i] = replace(out[i], void=True, status="交易关闭", amount=-abs(out[i].amount))
+        status = "等待付款" if st.layout == 2020 and pick(r, 0.3) else "交易关闭"
+        out[i] = replace(out[i], void=True, status=status, amount=-abs(out[i].amount))
     if st.digit_named:
         i = r.randrange(len(out))
         if not out[i].neutral:
@@ -186,7 +187,7 @@ def _layout_2020(r: random.Random, st: Style, rows: list[Tx], holder: str, start
         cells = [f"{x.when:%Y%m%d}2200{digits(r, 20)}{tab}", digits(r, 18) + tab if pick(r, 0.5) else "",
                  _stamp(made, st), paid, _stamp(x.when + timedelta(minutes=1), st),
                  r.choice(["其他（包括阿里巴巴和外部商家）", "支付宝网站", "淘宝"]), "即时到账交易",
-                 _party(x, st, r), x.desc, f"{abs(x.amount):.2f}", _flow(x, 2020), x.status if not x.void else "交易关闭",
+                 _party(x, st, r), x.desc, f"{abs(x.amount):.2f}", _flow(x, 2020), x.status,
                  "0.00", "0.00", "", fund]
         lines.append(csv_line(pad(cells, W2020), quote_all=st.quote_all, trailing=st.trailing_comma))
     moved = [x for x in rows if not x.void and not x.neutral]
@@ -244,8 +245,7 @@ def _variations(st: Style, rows: list[Tx]) -> tuple[str, ...]:
                           (f"{st.end_blank} blank lines after the table", st.end_blank > 0)] if on]
     if any(x.party == DIGIT_NAMED for x in rows):
         v.append(f"a merchant named with digits at the end ({DIGIT_NAMED})")
-    if any(x.void for x in rows):
-        v.append("交易关闭 rows (void)")
+    v += sorted({f"{x.status} rows (void)" for x in rows if x.void})
     if any(x.neutral for x in rows):
         v.append("不计收支 rows (neutral)" if st.layout == 2023 else "empty 收/支, 资金转移 (neutral)")
     return tuple(v)

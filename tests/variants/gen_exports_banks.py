@@ -42,6 +42,11 @@ class Style:
     empty_cols: int         # empty columns at the end of every line
     numeric: bool           # XLSX: amounts as number cells
     quote_all: bool
+    date_cells: bool        # XLSX: dates as date cells
+    footer: bool            # the bank's closing lines after the table (温馨提示, the END marker)
+    spaced_header: bool     # one header cell printed with spaces between its characters (日 志 号)
+    kangxi: bool            # the header written with Kangxi radicals (⽇ ⾦ ⼿), as 农业银行 prints it
+    party_comma: bool       # a counterparty with a comma in its name
     sheets: str             # XLSX: "", "after" (empty Sheet2, Sheet3 follow) or "before" (a 说明 sheet first)
 
 
@@ -88,7 +93,9 @@ def _style(r: random.Random, containers: Sequence[str], dates: Sequence[str], en
                  pad=r.choices(["", "\t", " ", "\u3000"], [5, 3, 2, 1])[0], fw_digits=r.choice(["date", "time", "amount", "balance"]) if pick(r, 0.12) else "",
                  totals=pick(r, 0.25), descending=pick(r, 0.3), date_style=r.choice(dates),
                  empty_cols=r.choice([0, 0, 0, 1, 2]), numeric=container.startswith("xlsx") and pick(r, 0.4),
-                 quote_all=pick(r, 0.2), sheets=r.choice(["", "", "after", "before"]) if container.startswith("xlsx") else "")
+                 quote_all=pick(r, 0.2),
+                 date_cells=container.startswith("xlsx") and pick(r, 0.4), footer=pick(r, 0.5),
+                 spaced_header=pick(r, 0.2), kangxi=enc != "gbk" and pick(r, 0.25), party_comma=pick(r, 0.2), sheets=r.choice(["", "", "after", "before"]) if container.startswith("xlsx") else "")
 
 
 def _amount(value: Decimal, st: Style, *, plus: bool = False, unsigned: bool = False) -> Cell:
@@ -103,8 +110,8 @@ def _bal(tx: Tx, st: Style) -> Cell:
     return tx.balance if st.numeric else money(tx.balance, sep=st.sep, prefix=st.prefix)
 
 
-def _date(tx: Tx, st: Style) -> str:
-    return date_text(tx.when, st.date_style)
+def _date(tx: Tx, st: Style) -> Cell:
+    return datetime(tx.when.year, tx.when.month, tx.when.day) if st.date_cells else date_text(tx.when, st.date_style)
 
 
 @dataclass(frozen=True)
@@ -121,6 +128,7 @@ class Bank:
     account: bool = False      # a counterparty account column
     party: bool = True         # a counterparty column
     holder: bool = True        # the preamble prints the holder's name
+    footer: Sequence[str] = ()  # lines after the table
 
 
 def _render(r: random.Random, bank: Bank, st: Style, rows: list[Tx], holder: str, start: datetime,
@@ -140,10 +148,17 @@ def _render(r: random.Random, bank: Bank, st: Style, rows: list[Tx], holder: str
     if st.totals:
         body.append(_totals(bank, st, rows))
     header = [list(h) for h in bank.header_rows] or [[c.header for c in bank.columns]]
-    notes = []
+    if st.spaced_header:
+        cells = header[-1]
+        n = max(range(len(cells)), key=lambda k: (len(cells[k]) == 3, -k))
+        cells[n] = " ".join(cells[n])
+    if st.kangxi and bank is ABC:
+        header = [[h.translate(KANGXI) for h in row] for row in header]
+    notes: list[str] = []
     grid: list[list[Cell]] = header + body
+    after: list[list[Cell]] = [[line] for line in bank.footer] if st.footer else []
     if st.container in ("xlsx", "xlsx_as_xls"):
-        sheet: list[list[Cell]] = [[bank.title]] + [[line] for line in pre] + grid
+        sheet: list[list[Cell]] = [[bank.title]] + [[line] for line in pre] + grid + after
         sheets: list[tuple[str, Sequence[Sequence[Cell]]]] = [(bank.title[:31] if pick(r, 0.5) else "Sheet1", sheet)]
         if st.sheets == "after":
             sheets += [("Sheet2", []), ("Sheet3", [])]
@@ -155,13 +170,17 @@ def _render(r: random.Random, bank: Bank, st: Style, rows: list[Tx], holder: str
     if st.container == "html_xls":
         charset = "gbk" if st.text.encoding == "gbk" else "utf-8"
         page = html_table(bank.title, pre, [[str(c) for c in row] for row in text], charset=charset,
-                          header_rows=len(header), excel_ns=pick(r, 0.6))
+                          header_rows=len(header), excel_ns=pick(r, 0.6), after=[str(a[0]) for a in after])
         return page.encode("gbk" if charset == "gbk" else "utf-8"), ".xls", notes
     delimiter = "\t" if st.container == "tab_xls" or st.text.encoding.startswith("utf-16") else ","
     lines = [bank.comment + bank.title] + [bank.comment + line for line in pre]
     lines += [csv_line([str(c) for c in row], delimiter=delimiter, quote_all=st.quote_all) for row in text]
+    lines += [bank.comment + str(a[0]) for a in after]
     suffix = ".xls" if st.container == "tab_xls" else (".txt" if delimiter == "\t" else ".csv")
     return encode(lines, st.text), suffix, notes
+
+
+KANGXI = str.maketrans("日金手言人民行户", "⽇⾦⼿⾔⼈⺠⾏⼾")
 
 
 def _kind(header: str) -> str:
@@ -229,7 +248,8 @@ def _cmb_pre(r: random.Random, holder: str, acct: str, start: datetime, end: dat
 CMB = Bank("cmb_export", "cmb", "招商银行交易流水", [
     Col("记账日期", _date), Col("货币", lambda x, st: "人民币"), Col("交易金额", _signed), Col("联机余额", _bal),
     Col("交易摘要", lambda x, st: x.desc), Col("对手信息", lambda x, st: x.party),
-    Col("客户摘要", lambda x, st: "")], _cmb_pre, layout="记账日期 … 客户摘要", time=False)
+    Col("客户摘要", lambda x, st: "")], _cmb_pre, layout="记账日期 … 客户摘要", time=False,
+    footer=["温馨提示：", "1.本流水仅供参考，可通过验证码在招商银行官网验证真伪。"])
 
 
 def _cmb_old_pre(r: random.Random, holder: str, acct: str, start: datetime, end: datetime) -> list[str]:
@@ -267,7 +287,7 @@ ICBC_V2 = Bank("icbc_export", "icbc", "中国工商银行借记账户历史明�
 
 def _ccb_pre(r: random.Random, holder: str, acct: str, start: datetime, end: datetime) -> list[str]:
     return [f"卡号/账号:{acct}", f"客户名称:{holder}", "币别:人民币元", "钞汇:钞",
-            f"起止日期:{start:%Y%m%d}-{end:%Y%m%d}"]
+            f"起止日期:{start:%Y%m%d}-{end:%Y%m%d}", "当前时间段收支金额合计：以下明细合计为准"]
 
 
 CCB = Bank("ccb_export", "ccb", "中国建设银行个人活期账户全部交易明细", [
@@ -294,7 +314,8 @@ BOC = Bank("boc_export", "boc", "中国银行交易流水明细清单", [
     Col("网点名称", lambda x, st: DASH), Col("附言", lambda x, st: DASH),
     Col("对方账户名", lambda x, st: _dash(x.party)), Col("对方卡号/账号", lambda x, st: _dash(x.party_account)),
     Col("对方开户行", lambda x, st: DASH if not x.party_account else "某某银行")], _boc_pre,
-    layout="记账日期 … 对方开户行, ------- placeholders", account=True)
+    layout="记账日期 … 对方开户行, ------- placeholders", account=True,
+    footer=["温馨提示: 本清单仅供参考。", "--------------------END--------------------"])
 
 
 def _bocom_pre(r: random.Random, holder: str, acct: str, start: datetime, end: datetime) -> list[str]:
@@ -327,7 +348,7 @@ def _abc_time(x: Tx, st: Style) -> str:
 
 
 ABC = Bank("abc_export", "abc", "中国农业银行账户活期交易明细清单", [
-    Col("交易日期", lambda x, st: f"{x.when:%Y%m%d}"), Col("交易时间", _abc_time), Col("交易摘要", lambda x, st: x.desc),
+    Col("交易日期", _date), Col("交易时间", _abc_time), Col("交易摘要", lambda x, st: x.desc),
     Col("交易金额", lambda x, st: _amount(x.amount, st, plus=True)), Col("本次余额", _bal),
     Col("对手信息", lambda x, st: x.party or "--"), Col("日志号", lambda x, st: "--"),
     Col("交易渠道", lambda x, st: "电子商务"), Col("交易附言", lambda x, st: "--")], _abc_pre,
@@ -344,6 +365,9 @@ def _build(bank_choices: Sequence[Bank], family: str, containers: Sequence[str],
     end = start + timedelta(days=89)
     holder = person(r)
     rows = _rows(r, start, r.randint(5, 40))
+    if st.party_comma:
+        i = r.randrange(len(rows))
+        rows[i] = replace(rows[i], party="某某商贸(上海),有限公司", party_account=rows[i].party_account or digits(r, 16))
     if bank is ABC:
         rows = [replace(x, desc="正常还款", extra={**x.extra, "abc_blank": "1"}) if x.extra["kind"] == "loan" and pick(r, 0.5)
                 else replace(x, extra={**x.extra, "abc_blank": "1"}) if x.extra["kind"] == "interest" else x for x in rows]
@@ -374,6 +398,11 @@ def _variations(bank: Bank, st: Style, suffix: str) -> tuple[str, ...]:
                           (f"every cell followed by {st.pad!r}", bool(st.pad) and not st.container.startswith("xlsx")),
                           (f"全角 digits in one row's {st.fw_digits} cell and the last preamble line", bool(st.fw_digits)),
                           (f"extra sheets {st.sheets}", bool(st.sheets)),
+                          ("a header cell spaced out (日 志 号)", st.spaced_header),
+                          ("50 the header in Kangxi radicals (⽇ ⾦ ⼿)", st.kangxi and bank is ABC),
+                          ("a counterparty with a comma", st.party_comma),
+                          ("dates as date cells", st.date_cells and any(c.cell is _date for c in bank.columns)),
+                          (f"lines after the table ({bank.footer[-1] if bank.footer else ''})", st.footer and bool(bank.footer)),
                           ("a 合计 totals row", st.totals), ("newest first", st.descending),
                           (f"{st.empty_cols} empty trailing columns", bool(st.empty_cols) and not st.container.startswith("xlsx")),
                           ("amounts as number cells", st.numeric),
@@ -381,7 +410,7 @@ def _variations(bank: Bank, st: Style, suffix: str) -> tuple[str, ...]:
     return tuple(v)
 
 
-ISO = ("iso", "iso", "slash", "slash_short", "compact")
+ISO = ("iso", "iso", "slash", "slash_short", "compact", "dot")
 FAMILIES: dict[str, Callable[[int], Variant]] = {
     "cmb_export": lambda seed: _build([CMB, CMB, CMB_OLD], "cmb_export", ("csv", "csv", "xlsx", "html_xls"), ISO,
                                       ("utf-8", "gbk"), seed),

@@ -16,7 +16,7 @@ from typing import Any
 
 from .base import Variant, rng
 from .export_kit import (DIGIT_NAMED, LENDERS, MERCHANTS, Cell, TextStyle, Tx, aes_zip, cents, csv_line, digits,
-                         encode, person, pick, times, truth_row, xlsx)
+                         encode, person, pick, times, truth_row, xlsx, zipcrypto_zip)
 
 FAMILY = "wechat_export"
 NOTES = ["1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易",
@@ -41,6 +41,7 @@ class Style:
     trailing_commas: bool   # preamble lines padded with commas to the table's width
     extra_sheets: str       # "", "after" (empty Sheet2, Sheet3) or "before" (a 说明 sheet first)
     zipped: bool
+    zip_method: str         # "aes", "zipcrypto" (member name in UTF-8) or "zipcrypto-gbk" (GBK name, no UTF-8 flag)
     voids: int
     neutrals: int
     party_comma: bool
@@ -61,7 +62,7 @@ def _style(r: random.Random) -> Style:
                  yen=r.choice(["¥", "¥", "￥", ""]), numeric_amounts=as_xlsx and pick(r, 0.4),
                  date_cells=as_xlsx and pick(r, 0.4), resaved=resaved, tabs=not resaved and pick(r, 0.8),
                  trailing_commas=pick(r, 0.7), extra_sheets=r.choice(["", "", "after", "before"]) if as_xlsx else "",
-                 zipped=pick(r, 0.4), voids=r.choice([0, 0, 1, 2]), neutrals=r.choice([0, 1, 2, 3]),
+                 zipped=pick(r, 0.4), zip_method=r.choice(["aes", "zipcrypto", "zipcrypto-gbk"]), voids=r.choice([0, 0, 1, 2]), neutrals=r.choice([0, 1, 2, 3]),
                  party_comma=pick(r, 0.25), digit_named=pick(r, 0.25))
 
 
@@ -181,7 +182,9 @@ def build(seed: int) -> Variant:
         member = f"微信支付账单({start:%Y%m%d}-{end:%Y%m%d}).csv"
     password = digits(r, 6) if st.zipped else None
     if password:
-        data = aes_zip(member, data, password, end + timedelta(days=3))
+        when = end + timedelta(days=3)
+        data = (aes_zip(member, data, password, when) if st.zip_method == "aes"
+                else zipcrypto_zip(member, data, password, when, utf8_name=st.zip_method == "zipcrypto"))
     time: Any = True
     truth_rows = [truth_row(x, time=f"{x.when:%H:%M}" if st.resaved else time) for x in rows if not x.void]
     for t, x in zip(truth_rows, [x for x in rows if not x.void]):
@@ -201,7 +204,7 @@ def _variations(st: Style, rows: list[Tx]) -> tuple[str, ...]:
                           ("re-saved by Excel: GBK, 2025/3/10 10:20", st.resaved), ("order numbers end in a tab", st.tabs),
                           ("preamble lines padded with commas", st.trailing_commas and not st.xlsx),
                           (f"extra sheets {st.extra_sheets}", bool(st.extra_sheets)),
-                          ("57 AES ZIP, six-digit password", st.zipped),
+                          (f"57 ZIP ({st.zip_method}), six-digit password", st.zipped),
                           ("a 交易对方 with a comma (quoted)", st.party_comma and not st.xlsx),
                           ("no newline at the end", not st.xlsx and not st.text.trailing_newline)] if on]
     if any(x.party == DIGIT_NAMED for x in rows):
