@@ -11,8 +11,8 @@ bytes. Sets:
 
 - dpi: every fixture PDF (tests/fixtures, examples) rasterised at each --dpi, as an image-only PDF;
 - distort: at 200 dpi, per kind a seeded sample of --per-kind sources: slight rotation, a quarter
-  turn, blur, JPEG, uneven light, noise (image-only PDFs), a two-up spread and pages out of order
-  (multi-page sources), a phone photo (one-page sources, a JPEG);
+  turn, blur, JPEG, uneven light, noise (image-only PDFs; a one-page JPEG scan is the .jpg itself),
+  a two-up spread and pages out of order (multi-page sources), a phone photo (one-page sources, a JPEG);
 - screens: lender-app screenshots of a repayment record (PNG, some JPEG);
 - cases: case folders in pairs, text/ with text PDFs and scan/ with a rasterised 详版 and a
   screenshot of the same repayment record; the truth of scan/ is `dispute check --json` of text/;
@@ -199,6 +199,10 @@ def distort_set(w: Writer, sources: list[Source], seed: int, per_kind: int) -> N
             else:
                 done = [PAGE_OPS[kind](p, rng) for p in pages]
                 pages, item.transforms = [p for p, _ in done], [t for _, t in done]
+            if kind == "jpeg" and len(pages) == 1:  # a one-page scan sent as the JPEG itself
+                item.file = f"{kind}/{s.slug}.jpg"
+                w.write(item.file, pages[0], item, quality=item.transforms[0]["quality"])
+                continue
             item.pages = len(pages)
             w.write(item.file, distort.image_pdf(pages, SCAN_DPI), item)
 

@@ -19,7 +19,7 @@ from synth.lender_plans import amortise
 
 pypdfium2 = pytest.importorskip("pypdfium2")
 ROOT = Path(__file__).resolve().parents[2]
-SUBSET = "tests/fixtures/statements/cmb/[bm]*"  # basic, broken_chain (one page), multipage (four)
+SUBSET = "tests/fixtures/statements/cmb/[bm][au]*"  # basic (one page) and multipage (four)
 SETS = ("dpi", "distort", "screens")
 
 
