@@ -13,7 +13,7 @@ from rich.text import Text
 
 from generator.documents import CreditAccount, CreditReport, Document, RepaymentSchedule, SettlementCertificate
 from generator.domain.values import SourceRef
-from generator.models import Statement
+from generator.models import Finding, Statement
 from generator.money import format_cny
 
 NONE = "-"
@@ -48,7 +48,7 @@ def statement_parts(st: Statement) -> list[RenderableType]:
         _add_row(table, _place(tx.source), tx.date.isoformat(), format_cny(tx.amount),
                       *((_money(tx.balance),) if balances else ()), tx.counterparty, tx.description)
     return [*_heading(st, f"户名 {st.account_holder or NONE}  账号 {st.account_number or NONE}", f"自检 {checks}"),
-            table, *(Text.assemble(("注意 ", "yellow"), f.message) for f in st.findings)]
+            table, *(Text.assemble(("注意 ", "yellow"), _note(f)) for f in st.findings)]
 
 
 def report_parts(report: CreditReport) -> list[RenderableType]:
@@ -174,6 +174,12 @@ def _line(text: str) -> Text:
 
 def _account_name(a: CreditAccount) -> str:
     return f"{a.section}{a.number}"
+
+
+def _note(f: Finding) -> str:
+    from generator.summary import describe_finding
+
+    return describe_finding(f)
 
 
 def _place(src: SourceRef) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from rich.console import Console
@@ -14,7 +15,7 @@ from generator.models import (AccountValue, AmountAbove, CaseResult, CodeOutside
 from generator.domain.reasons import OfficialRecord
 from generator.money import format_cny
 from generator.pipeline import CaseOutcome
-from generator.models import AccountCheck, MonthResult, PlaceKind, SourceRef, Statement
+from generator.models import AccountCheck, Finding, MonthResult, PlaceKind, SourceRef, Statement
 
 STATUS = {"on_time": "按时", "late": "逾期", "unpaid": "未见还款", "not_due": "未到期"}
 UNDECIDED = "待定"
@@ -148,6 +149,36 @@ def source_text(src: SourceRef) -> str:
     if p.kind is PlaceKind.SHEET_ROW:
         return f"{src.file} 工作表“{p.sheet}”第{p.number}行" if p.sheet else f"{src.file} 第{p.number}行"
     return f"{src.file} {f'第{p.table}个表格' if p.table > 1 else '表格'}第{p.number}行"
+
+
+# What a statement's self-checks noticed (Finding.kind), as `dispute parse` shows it. The parsers
+# write Finding.message in English (logs, tests, --json); an unknown kind is shown as written.
+NOTES = {
+    "void_rows": "以下交易已关闭或失败，没有发生资金往来，未计入：{0}",
+    "sheet_not_read": "{0} 的工作表“{1}”没有与工作表“{2}”相同的表头，未读取",
+    "balance_chain_failed": "余额不连续：{0} 的余额不等于上一笔余额加本笔金额",
+    "same_day_reordered": "同一天的交易调整顺序后余额才连续：{0}",
+    "row_sequence_broken": "序号不连续（有记录缺失、重复或无法识别）：{0}",
+    "printed_totals_failed": "文件所印{0}{1}，与各行合计（{2}）不符",
+}
+_PRINTED = re.compile(r"printed (?P<flow>\S+) (?P<said>.+), but the rows give (?P<found>.+)$")
+
+
+def describe_finding(f: Finding) -> str:
+    text = NOTES.get(f.kind)
+    places = "、".join(source_text(src) for src in f.sources[:5]) + (f" 等{len(f.sources)}笔" if len(f.sources) > 5 else "")
+    if f.kind == "void_rows" and len(f.values) == len(f.sources):
+        places = "、".join(f"{source_text(src)}（{status}）" for src, status in zip(f.sources[:5], f.values))
+        places += f" 等{len(f.sources)}笔" if len(f.sources) > 5 else ""
+    if text is None or (not f.sources and f.kind not in ("sheet_not_read", "printed_totals_failed")):
+        return f.message
+    if f.kind == "sheet_not_read":
+        return text.format(*f.values) if len(f.values) == 3 else f.message
+    if f.kind == "printed_totals_failed":
+        m = _PRINTED.search(f.message)
+        flow = "" if m is None or m["flow"] == "全部" else m["flow"]
+        return text.format(flow, m["said"], m["found"]) if m else f.message
+    return text.format(places)
 
 
 def installment_row(r: InstallmentResult) -> tuple[str, ...]:

@@ -27,8 +27,9 @@ class Finding:
     """A mismatch found in the data. Findings are reported, never raised."""
 
     kind: str  # e.g. "balance_chain_failed", "same_day_reordered", "payment_unmatched"
-    message: str
+    message: str  # English, for logs, tests and --json; the CLI words it by kind (summary.describe_finding)
     sources: tuple[SourceRef, ...] = ()
+    values: tuple[str, ...] = ()  # what the wording by kind needs beyond the sources (a sheet's name, …)
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,8 @@ def read_table(file: str, sheets: Sequence[Sheet], found: Found, layout: Layout,
             _read_sheet(table, sheet, index)
         elif any(any(row) for row in sheet.rows):
             table.findings.append(Finding("sheet_not_read", f"{file}:p{sheet.number}: sheet {sheet.name!r} has no "
-                                          f"table header like sheet {found.sheet.number}'s; not read"))
+                                          f"table header like sheet {found.sheet.number}'s; not read",
+                                          values=(file, sheet.name, found.sheet.name)))
     return table
 
 
@@ -142,5 +143,5 @@ def transactions(file: str, fmt: type[ExportFormat], table: Table,
         table.findings.append(Finding("void_rows", "closed or failed payments, which moved no money, are not counted: "
                                       + ", ".join(f"{tx.source.location()} ({raw})" for (_, tx), raw in void[:5])
                                       + (f" and {len(void) - 5} more" if len(void) > 5 else ""),
-                                      tuple(tx.source for (_, tx), _ in void)))
+                                      tuple(tx.source for (_, tx), _ in void), tuple(raw for _, raw in void)))
     return every, kept

@@ -62,3 +62,26 @@ def test_bad_export_errors_read_in_chinese(path: Path, password: str | None, chi
 def test_every_export_and_archive_error_has_its_chinese(message: str, chinese: None) -> None:
     file = message.split(": ")[0]
     assert not _english(localise(message, keep=file), file), localise(message, keep=file)
+
+
+def _notes(tmp_path: Path, name: str, data: bytes) -> list[str]:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = CliRunner().invoke(app, ["parse", str(path)], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    return [ln.removeprefix("注意 ") for ln in result.stdout.splitlines() if ln.startswith("注意 ")]
+
+
+def test_notes_on_an_export_read_in_chinese(tmp_path: Path) -> None:
+    from synth import exports
+
+    [void] = _notes(tmp_path, "a.csv", exports.alipay_2023())
+    assert void == f"以下交易已关闭或失败，没有发生资金往来，未计入：{tmp_path / 'a.csv'} 第23行（交易关闭）"
+    rows = [["中国建设银行个人活期账户交易明细"], ["记账日", "交易日期", "交易时间", "支出", "收入", "账户余额", "币种", "摘要"],
+            ["20250302", "20250302", "09:00:12", "", 4000, 12000.12, "人民币", "代发工资"]]
+    [sheet] = _notes(tmp_path, "c.xlsx", exports.xlsx({"交易": rows, "说明": [["备注"], ["x", "y"]]}))
+    assert sheet == f"{tmp_path / 'c.xlsx'} 的工作表“说明”没有与工作表“交易”相同的表头，未读取"
+    text = exports.alipay_2023().decode("gbk").replace("共5笔记录", "共6笔记录")
+    totals, _ = _notes(tmp_path, "t.csv", text.encode("gbk"))
+    assert totals == "文件所印6笔，与各行合计（5笔）不符"
+    assert not any(_english(n, str(tmp_path)) for n in (void, sheet, totals))
