@@ -16,8 +16,12 @@ keeps the bundled faces). Runs carry no face or size of their own, only w:hint="
 already, and SimSun-ExtB for ideographs beyond the BMP. The template's theme fonts are removed:
 Word and LibreOffice let a theme font win over an explicit one.
 
-A fill-in blank (a run of ＿ in the HTML, the signature's) is written as underlined ideographic
-spaces, a line, and read back by docx_blocks as the same number of ＿ for the parity check.
+A fill-in blank (a run of ＿ in the HTML, the signature's) is written as underlined no-break
+spaces, a line, and read back by docx_blocks as the same number of ＿ for the parity check. Dates
+and amounts are held together by zero-width word joiners (U+2060, removed again on reading back):
+a CJK line may break at any character, and LibreOffice broke "2025年03月10|日". Word's extra
+space between Chinese and Latin text (autospace) is off, as in the PDF; LibreOffice 7.4 adds it
+anyway, so table columns leave room for it.
 """
 
 from __future__ import annotations
@@ -65,8 +69,14 @@ BODY_FONT, HEADING_FONT, LATIN_FONT = "宋体", "黑体", "Times New Roman"
 # for a named East Asian font. LibreOffice without it falls back through fontconfig.
 EXT_B = "SimSun-ExtB"
 _BEYOND_BMP = re.compile("([\U00010000-\U0010FFFF]+)")
-BLANK, BLANK_SPACE = "＿", "\u3000"  # a fill-in blank in the HTML; its DOCX form, underlined
+# A fill-in blank in the HTML, one em a ＿; in the DOCX, underlined no-break spaces (a quarter em
+# each in Times New Roman). Not ideographic spaces: LibreOffice does not underline spaces at the
+# end of a line, whatever Word's ulTrailSpace says, so the signature line vanished.
+BLANK, BLANK_SPACE, SPACES_PER_BLANK = "＿", "\u00a0", 4
 _BLANKS = re.compile(f"({BLANK}+)")
+JOINER = "\u2060"
+_UNBREAKABLE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|[¥￥]?\d[\d,]*\.\d{2}元?")
+_NUMBER = frozenset("0123456789,.")  # no application breaks between two of these: no joiner needed
 AUTHOR = "dispute"
 
 # Line heights are exact spacing (Word's "multiple" is relative to the font's own tall line gap
@@ -124,6 +134,7 @@ def render_docx(html: str) -> bytes:
     looks = letter_looks()
     document = _new_document(title, looks)
     _emit_blocks(root, document, _Style(looks))
+    _table_margins(document, looks)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -172,8 +183,11 @@ def _emit_block(node: Node, container: Container, style: _Style) -> None:
     if node.tag in ("html", "body"):
         _emit_blocks(node, container, style)
     elif node.tag == "div" and "signature" in node.classes:
+        first = len(container.paragraphs)
         _emit_blocks(node, container, replace(style, keep_together=True))
         container.paragraphs[-1].paragraph_format.keep_with_next = False  # end of the chain
+        if len(container.paragraphs) > first:  # .signature { margin-top }
+            container.paragraphs[first].paragraph_format.space_before = Twips(style.looks.signature_before)
     elif node.tag == "div":
         _emit_blocks(node, container, style)
     elif node.tag in ("h1", "h2", "p"):
@@ -248,16 +262,32 @@ def _fill(paragraph: Paragraph, segments: list[Segment], style_bold: bool = Fals
             if part[0] > "\uffff":
                 _set_rfonts(run._r.get_or_add_rPr(), EXT_B)
             elif part[0] == BLANK:
-                run.text, run.underline = BLANK_SPACE * len(part), True  # a line, not ＿ ＿ ＿
+                run.text, run.underline = BLANK_SPACE * SPACES_PER_BLANK * len(part), True  # a line
 
 
 def _parts(text: str) -> Iterator[str]:
     """`text` split into plain text, blanks (＿＿＿) and runs of ideographs beyond the BMP."""
     for piece in _BLANKS.split(text) if BLANK in text else (text,):
-        if max(piece, default="") > "\uffff":
-            yield from (part for part in _BEYOND_BMP.split(piece) if part)
-        elif piece:
+        if piece[:1] == BLANK:
             yield piece
+        elif max(piece, default="") > "\uffff":
+            yield from (_hold_together(part) for part in _BEYOND_BMP.split(piece) if part)
+        elif piece:
+            yield _hold_together(piece)
+
+
+def _hold_together(text: str) -> str:
+    """`text` with a word joiner inside each date and amount, wherever a line could break."""
+    return _UNBREAKABLE.sub(lambda match: _joined(match.group()), text)
+
+
+def _joined(token: str) -> str:
+    out = [token[0]]
+    for before, char in zip(token, token[1:]):
+        if before not in _NUMBER or char not in _NUMBER:
+            out.append(JOINER)
+        out.append(char)
+    return "".join(out)
 
 
 def _run(paragraph: Paragraph, text: str = "") -> Run:
@@ -333,6 +363,27 @@ def _cell(node: Node, cell: _Cell, looks: Looks) -> None:
         paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+def _table_margins(document: DocxDocument, looks: Looks) -> None:
+    """table { margin: before 0 after 0 } as the space after the paragraph above a table and before
+    the one below it; Word has no table margins. Each collapses with the paragraph's own, as in CSS."""
+    blocks = list(document.iter_inner_content())
+    for above, table, below in zip([None, *blocks], blocks, [*blocks[1:], None]):
+        if not isinstance(table, Table):
+            continue
+        if isinstance(above, Paragraph):
+            after = above.paragraph_format.space_after or _style_space(above, "space_after")
+            above.paragraph_format.space_after = Twips(max(int(after.twips), looks.table_before))
+        if isinstance(below, Paragraph):
+            before = below.paragraph_format.space_before or _style_space(below, "space_before")
+            below.paragraph_format.space_before = Twips(max(int(before.twips), looks.table_after))
+
+
+def _style_space(paragraph: Paragraph, which: str) -> Length:
+    style = paragraph.style
+    value = getattr(style.paragraph_format, which) if style is not None else None
+    return value if isinstance(value, Length) else Length(0)
+
+
 def _row_properties(tr: CT_Row, is_header: bool) -> None:
     tr_pr = tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))  # tr { break-inside: avoid }
@@ -388,10 +439,11 @@ def _column_widths(table: Table, rows: list[list[Node]], container: Container, l
 
 
 def _width(node: Node | str, em: int) -> int:
-    """Natural one-line width of a cell's text in twips: 1em per wide (CJK) character, 1/2 else."""
-    text = _plain(node)
-    halves = sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-    return halves * em // 2
+    """Natural one-line width of a cell's text in twips: 1em per wide (CJK) character, 1/2 else,
+    and 1/4 em of autospace where wide and narrow meet (LibreOffice's "第 6–13 页" wrapped)."""
+    wide = [unicodedata.east_asian_width(ch) in ("W", "F") for ch in _plain(node)]
+    quarters = sum(4 if is_wide else 2 for is_wide in wide) + sum(a != b for a, b in zip(wide, wide[1:]))
+    return quarters * em // 4
 
 
 def _available_width(container: Container, looks: Looks) -> int:
@@ -471,15 +523,17 @@ def _set_defaults(document: DocxDocument, looks: Looks) -> None:
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
     spacing = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
-    if spacing is not None:  # the template's 10pt after / 1.15 lines; letters set their own
-        spacing.set(qn("w:after"), "0")
-        spacing.set(qn("w:line"), "240")
+    if spacing is None:
+        raise RenderError("DOCX: the python-docx default template has no paragraph defaults")
+    spacing.set(qn("w:after"), "0")  # the template's 10pt after / 1.15 lines; letters set their own
+    spacing.set(qn("w:line"), "240")
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # no autospace, as in the PDF (module docstring)
+        autospace = OxmlElement(tag)
+        autospace.set(qn("w:val"), "0")
+        spacing.addprevious(autospace)  # the schema puts them before spacing
     theme_lang = document.settings.element.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:eastAsia"), "zh-CN")
-    compat = document.settings.element.find(qn("w:compat"))
-    if compat is not None:  # underline the blank's spaces at the end of the line too
-        compat.insert(0, OxmlElement("w:ulTrailSpace"))
 
 
 def _define_styles(document: DocxDocument, looks: Looks) -> None:
@@ -562,11 +616,13 @@ def _container_texts(container: DocxDocument | _Cell) -> Iterator[str]:
 
 
 def _paragraph_text(paragraph: Paragraph) -> str:
-    """The paragraph's text, a blank (underlined spaces) read as the ＿ the HTML writes it with."""
+    """The paragraph's text as the HTML writes it: a blank (underlined spaces) read as ＿, the
+    word joiners dropped."""
     runs: list[Run] = paragraph.runs
     if not any(_is_blank(run) for run in runs):
-        return str(paragraph.text)
-    return "".join(BLANK * len(run.text) if _is_blank(run) else run.text for run in runs)
+        return str(paragraph.text).replace(JOINER, "")
+    return "".join(BLANK * (len(run.text) // SPACES_PER_BLANK) if _is_blank(run) else run.text.replace(JOINER, "")
+                   for run in runs)
 
 
 def _is_blank(run: Run) -> bool:

@@ -41,10 +41,13 @@ class Looks:
     heading_after: int
     table_size: int
     table_line: int
+    table_before: int
+    table_after: int
     cell_padding_y: int
     cell_padding_x: int
     cell_min_width: int
     footer_size: int
+    signature_before: int
 
 
 def letter_looks() -> Looks:
@@ -71,9 +74,10 @@ def parse_looks(css: str, where: str = "letter.css") -> Looks:
         heading_size=heading, heading_line=line("heading-line", heading),
         heading_before=length("heading-before", heading), heading_after=length("heading-after", heading),
         table_size=table, table_line=line("table-line", table),
+        table_before=length("table-before", table), table_after=length("table-after", table),
         cell_padding_y=length("cell-padding-y", table), cell_padding_x=length("cell-padding-x", table),
         cell_min_width=length("cell-min-width", table),
-        footer_size=length("footer-size"),
+        footer_size=length("footer-size"), signature_before=length("signature-before", body),
     )
 
 

@@ -10,7 +10,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.text.paragraph import Paragraph
 
-from generator.render.docx import docx_blocks, write_docx
+from generator.render.docx import JOINER, docx_blocks, write_docx
 from generator.render.text import docx_text, html_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -47,7 +47,7 @@ def _style(paragraph: Paragraph) -> str | None:
 
 def test_blocks_use_words_own_styles(letter: tuple[Path, DocxDocument]) -> None:
     document = letter[1]
-    styles = {p.text: _style(p) for p in document.paragraphs if p.text}
+    styles = {p.text.replace(JOINER, ""): _style(p) for p in document.paragraphs if p.text}
     assert styles["个人征信异议申请书"] == "Title"
     assert styles["异议事项"] == "Heading 1"
     assert styles["报告显示2026-02-15还款状态为“1”，应为“N”。"] == "Body Text"
@@ -105,12 +105,17 @@ def test_runs_carry_no_face_size_or_bold_a_style_has(letter: tuple[Path, DocxDoc
     assert bold == ["应为“N”"]  # <strong> in a body paragraph; the headings are bold by style
 
 
+def test_a_date_is_held_together_by_word_joiners(letter: tuple[Path, DocxDocument]) -> None:
+    [body] = [p for p in letter[1].paragraphs if p.text.startswith("报告显示")]
+    assert f"2026{JOINER}-{JOINER}02{JOINER}-{JOINER}15还款" in body.text
+    assert "报告显示2026-02-15还款" in docx_blocks(letter[0])[3]  # read back without them
+
+
 def test_the_signature_blank_is_a_line(letter: tuple[Path, DocxDocument]) -> None:
     path, document = letter
     [signature] = [p for p in document.paragraphs if p.text.startswith("申请人（签字）")]
     *_, blank = signature.runs
-    assert blank.text == "\u3000" * 8 and blank.underline is True
+    assert blank.text == "\u00a0" * 32 and blank.underline is True  # no-break: underlined at line end too
     assert "＿" not in signature.text
-    assert document.settings.element.find(f"{W}compat/{W}ulTrailSpace") is not None  # drawn at line end too
     assert "申请人（签字）：＿＿＿＿＿＿＿＿" in docx_blocks(path)  # read back as the HTML writes it
     assert docx_text(path) == html_text(HTML)
