@@ -82,9 +82,15 @@ _PROBLEMS = {"pdf.encrypted": Problem.ENCRYPTED, "archive.encrypted": Problem.EN
 
 def title_of(doc: Document) -> str:
     """The title `dispute providers` lists for the reader that took the document, without the
-    English gloss the lender readers carry."""
+    English gloss the lender readers carry. An export is named by its export reader (支付宝交易明细
+    （自行导出…）), never by the stamped proof of the same provider."""
     from generator.parsers import PARSERS
 
+    if isinstance(doc, Statement) and doc.exported:
+        from generator.exports.registry import EXPORTS
+
+        export = next((e for e in EXPORTS if e.provider == doc.provider and e.kind is doc.kind), None)
+        return export.title if export else doc.kind.value
     if isinstance(doc, CreditReport):
         wanted = "pboc" if doc.version == "detailed" else "pboc_brief"
     else:

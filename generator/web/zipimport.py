@@ -1,6 +1,8 @@
 """A ZIP of case folders (or of one case) into the workspace.
 
-Only what a case is made of is taken: case.toml, PDFs and dispute-track.json. Every member's
+Only what a case is made of is taken: case.toml, dispute-track.json and the documents the
+command line reads (PDFs, exports and workbooks, ZIP archives of them; a text file only if it
+holds an export's table, as generator.case.find_documents decides). Every member's
 path is rebuilt part by part through workspace.safe_name, so an absolute name, ``..``, a
 link or a device cannot place anything outside the new case folder; the member count and the
 inflated size are bounded before anything is written (a ZIP bomb is refused whole). The cases
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from generator.case import CASE_FILE
+from generator.case import CASE_FILE, DOCUMENT_SUFFIXES, NOTE_SUFFIXES
 from generator.manifest import TRACK_FILE
 from generator.web.workspace import Workspace, safe_name
 
@@ -63,7 +65,17 @@ def _unpack(archive: zipfile.ZipFile, staging: Path) -> list[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         with archive.open(member) as data, target.open("xb") as out:
             _copy_bounded(data, out, member.file_size)
+        if target.suffix in NOTE_SUFFIXES and not _holds_table(target):
+            target.unlink()  # a note beside the documents, which the case would not read
+            skipped.append(member.filename)
     return skipped
+
+
+def _holds_table(path: Path) -> bool:
+    from generator.exports.statement import holds_table
+
+    with path.open("rb") as fh:
+        return holds_table(fh.read(1 << 20))
 
 
 def _target(member: zipfile.ZipInfo, staging: Path) -> Path | None:
@@ -75,10 +87,11 @@ def _target(member: zipfile.ZipInfo, staging: Path) -> Path | None:
     if not parts or any(p.startswith(".") or p == "__MACOSX" for p in parts):
         return None
     name = parts[-1]
+    suffix = PurePosixPath(name).suffix.lower()
     if name in _TAKEN:
         kept = name
-    elif name.lower().endswith(".pdf"):
-        kept = safe_name(name, ".pdf")
+    elif suffix in DOCUMENT_SUFFIXES:
+        kept = safe_name(name, suffix)
     else:
         return None
     folders = [safe_name(p, "") for p in parts[:-1]]

@@ -18,14 +18,16 @@ def test_an_alipay_csv_export_is_taken_and_recognised(client: Client, workspace:
     case_id = client.new_case()
     page = client.upload(case_id, [("支付宝交易明细.csv", ALIPAY_CSV.read_bytes())]).text
     assert "已放入：支付宝交易明细.csv" in page and "没有保存" not in page
-    assert "支付宝交易流水证明" in page and "4 笔交易" in page
+    # named as the export it is, never as the stamped 交易流水证明 of the same provider
+    assert "支付宝交易明细（自行导出，用于个人对账）" in page and "支付宝交易流水证明" not in page and "4 笔交易" in page
     assert (workspace / case_id / "支付宝交易明细.csv").read_bytes() == ALIPAY_CSV.read_bytes()
 
 
 def test_a_workbook_without_a_suffix_is_stored_under_its_contents_suffix(client: Client, workspace: Path) -> None:
     case_id = client.new_case()
     page = client.upload(case_id, [("微信支付账单", WECHAT_XLSX.read_bytes())]).text
-    assert "已放入：微信支付账单.xlsx" in page and "微信支付交易明细证明" in page
+    assert "已放入：微信支付账单.xlsx" in page and "微信支付账单明细（自行导出，用于个人对账）" in page
+    assert "微信支付交易明细证明" not in page
 
 
 def test_an_encrypted_alipay_zip_asks_for_its_password_then_reads(client: Client, workspace: Path) -> None:
@@ -42,3 +44,28 @@ def test_a_note_is_still_refused(client: Client, workspace: Path) -> None:
     page = client.upload(case_id, [("笔记.txt", "记得周一去银行".encode()), ("photo.jpg", b"\xff\xd8\xff\xe0" + bytes(200))]).text
     assert "笔记.txt：不是本工具能读的文件" in page and "photo.jpg：不是本工具能读的文件" in page
     assert not (workspace / case_id / "笔记.txt").exists()
+
+
+def test_a_zip_of_case_folders_keeps_the_exports_workbooks_and_archives(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from generator.web.workspace import Workspace
+    from generator.web.zipimport import import_zip
+
+    members = {"desk/one/case.toml": b"[borrower]\n", "desk/one/支付宝.zip": ALIPAY_ZIP.read_bytes(),
+               "desk/one/支付宝交易明细.csv": ALIPAY_CSV.read_bytes(), "desk/one/微信.xlsx": WECHAT_XLSX.read_bytes(),
+               "desk/one/中行.txt": exports.boc_utf16(), "desk/one/备注.txt": "周二去银行打印流水。".encode(),
+               "desk/one/run.sh": b"echo"}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    buffer.seek(0)
+    space = Workspace(tmp_path / "ws")
+    imported = import_zip(space, buffer)
+    [(case_id, _)] = imported.cases
+    kept = sorted(p.name for p in space.folder(case_id).iterdir() if not p.name.startswith("."))
+    assert kept == sorted(["case.toml", "支付宝.zip", "支付宝交易明细.csv", "微信.xlsx", "中行.txt"])
+    assert sorted(imported.skipped) == ["desk/one/run.sh", "desk/one/备注.txt"]
+    assert (space.folder(case_id) / "支付宝.zip").read_bytes() == ALIPAY_ZIP.read_bytes()
