@@ -40,12 +40,13 @@ from generator.paths import write_atomically
 from generator.pipeline import generate_case
 from generator.render import Options
 from generator.serialize import missing_key
-from generator.sheet import COLUMNS, sheet_rows
+from generator.sheet import COLUMNS, sheet_rows, xlsx
 from generator.summary import describe_missing
 
 DEFAULT_BATCH_OUT = "out-batch"
 SUMMARY_JSON = "summary.json"
 SUMMARY_CSV = "summary.csv"
+SUMMARY_XLSX = "summary.xlsx"  # the same rows as summary.csv
 # The documents still needed, in words, of the cases the next run skips: summary.json keeps only
 # their codes (and must not change for the scripts that read it).
 NEEDED_JSON = ".summary-needed.json"
@@ -314,8 +315,8 @@ def summary_row(report: CaseReport, message: Callable[[CaseReport], str] = lambd
 
 def write_summary(result: BatchResult, out_dir: Path, cases_dir: Path,
                   message: Callable[[CaseReport], str] = lambda r: r.error, lang: str = "zh") -> tuple[Path, ...]:
-    """summary.json (everything, tracebacks included) and summary.csv (UTF-8 with a BOM so that
-    Excel shows the Chinese), all written atomically. The CSV is the desk's sheet (generator/sheet.py)
+    """summary.json (everything, tracebacks included), summary.csv (UTF-8 with a BOM so that
+    Excel shows the Chinese) and summary.xlsx, all written atomically. The CSV is the desk's sheet (generator/sheet.py)
     or, with lang "en", the English one line a case. `message` gives the error text shown to
     people (the CLI's, in their language)."""
     rows = [summary_row(r, message) for r in result.reports]
@@ -327,9 +328,11 @@ def write_summary(result: BatchResult, out_dir: Path, cases_dir: Path,
     write_atomically(json_path, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     needed = {r.case: r.needed for r in result.reports if r.needed}
     write_atomically(out_dir / NEEDED_JSON, json.dumps(needed, ensure_ascii=False).encode("utf-8"))
-    table = (CSV_COLUMNS, _english_rows(rows)) if lang == "en" else (COLUMNS, sheet_rows(result.reports, message))
-    write_atomically(csv_path, _csv(*table).encode("utf-8-sig"))
-    return json_path, csv_path
+    columns, lines = ((CSV_COLUMNS, _english_rows(rows)) if lang == "en"
+                      else (COLUMNS, sheet_rows(result.reports, message)))
+    write_atomically(csv_path, _csv(columns, lines).encode("utf-8-sig"))
+    write_atomically(out_dir / SUMMARY_XLSX, xlsx(columns, lines))
+    return json_path, csv_path, out_dir / SUMMARY_XLSX
 
 
 def _english_rows(rows: Sequence[dict[str, Any]]) -> list[list[Any]]:

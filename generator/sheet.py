@@ -6,8 +6,9 @@ generator/batch.py, which scripts may read."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from generator.batch import CaseReport
@@ -36,3 +37,42 @@ def _outputs(outputs: Sequence[str], lender: str, loans: int) -> list[str]:
     from generator.render import safe_name
 
     return [name for name in outputs if f"-{safe_name(lender)}" in name]
+
+
+def xlsx(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
+    """The same table as an Excel workbook: header frozen, columns as wide as their text (up to a
+    limit beyond which it wraps), so that nothing has to be widened by hand to be read."""
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                        "strings_to_formulas": False, "strings_to_urls": False})
+    sheet = book.add_worksheet("汇总")
+    bold, wrap = book.add_format({"bold": True}), book.add_format({"text_wrap": True, "valign": "top"})
+    sheet.write_row(0, 0, columns, bold)
+    widths = [min(max([_width(name), *(_width(str(row[col])) for row in rows)]) + 2, MAX_WIDTH)
+              for col, name in enumerate(columns)]
+    for i, row in enumerate(rows, start=1):
+        # Neither Calc nor Excel grows a row to its wrapped text on opening: give it the lines it needs.
+        lines = max((-(-_width(str(cell)) // (width - 2)) for cell, width in zip(row, widths, strict=True)), default=1)
+        sheet.set_row(i, LINE_HEIGHT * max(lines, 1))
+        sheet.write_row(i, 0, row, wrap)
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
+    sheet.freeze_panes(1, 0)
+    sheet.set_landscape()  # printed: every column on the page, the header on every page
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+    book.close()
+    return buffer.getvalue()
+
+
+MAX_WIDTH = 60  # characters; a longer cell (the documents a loan still needs) wraps
+LINE_HEIGHT = 16  # points a line of 11-point text takes, Chinese included
+
+
+def _width(text: str) -> int:
+    """Excel's column unit is one Latin character; a Chinese character takes two."""
+    from rich.cells import cell_len
+
+    return max((cell_len(line) for line in text.splitlines()), default=0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -102,8 +103,8 @@ def test_summary_json_keeps_its_keys(cases: Path) -> None:
 
 
 def soffice_to_xlsx(source: Path, out: Path, *infilter: str) -> Path:
-    """Convert as Calc opens it; a profile of our own, so that a running LibreOffice or another
-    test's does not take the conversion over."""
+    """`source` as Calc saves it again in xlsx (into `out`)."""
+    # A profile of our own, so that a running LibreOffice or another test's does not take it over.
     if shutil.which("soffice") is None:
         pytest.fail("LibreOffice Calc is needed: apt-get install libreoffice-calc-nogui (scripts/setup.sh)")
     subprocess.run(["soffice", f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless", *infilter,
@@ -127,6 +128,25 @@ def test_calc_reads_the_chinese_columns_and_values_intact(cases: Path, tmp_path:
     expected = [list(r.values()) for r in read_csv(source)]
     assert sheet[0] == COLUMNS, "the BOM must not leak into the first column's name"
     assert sheet[1:] == expected
+
+
+def test_the_xlsx_holds_the_same_rows_with_a_frozen_header_and_fitted_columns(cases: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    book = cases / "out-batch" / "summary.xlsx"
+    expected = [COLUMNS, *(list(r.values()) for r in read_csv(cases / "out-batch" / "summary.csv"))]
+    assert cells(book) == expected
+    xml = zipfile.ZipFile(book).read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert 'ySplit="1"' in xml and 'state="frozen"' in xml
+    widths = [float(w) for lo, hi, w in re.findall(r'<col min="(\d+)" max="(\d+)" width="([\d.]+)"', xml)
+              for _ in range(int(lo), int(hi) + 1)]
+    assert len(widths) == len(COLUMNS)
+    assert widths[COLUMNS.index("贷款机构")] >= 2 * len("重庆蚂蚁消费金融有限公司"), "a Chinese character is two wide"
+    assert max(widths) <= 62, "the long cells wrap instead"
+    # Calc opens it and reads back the same cells.
+    again = tmp_path / "calc"
+    again.mkdir()
+    assert cells(soffice_to_xlsx(book, again)) == expected
 
 
 def test_rerun_keeps_the_skipped_cases_documents_and_english_gives_the_old_csv(cases: Path, tmp_path: Path) -> None:
