@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-wqy-microhei poppler-utils)
 # Tools only tests use, asked for by DISPUTE_TEST_TOOLS=1 (CI; DISPUTE_BROWSER_TESTS=1 is the old name):
 # chromium runs the browser tests (tests/web/test_browser.py, through Playwright), LibreOffice Writer
-# opens the DOCX letters as a user would (tests/render/test_docx_libreoffice.py).
-if [ "${DISPUTE_TEST_TOOLS:-${DISPUTE_BROWSER_TESTS:-}}" = 1 ]; then PACKAGES+=(chromium libreoffice-writer-nogui); fi
+# opens the DOCX letters as a user would (tests/render/test_docx_libreoffice.py), Calc batch's
+# summary.csv and summary.xlsx (tests/test_summary_sheet.py).
+if [ "${DISPUTE_TEST_TOOLS:-${DISPUTE_BROWSER_TESTS:-}}" = 1 ]; then PACKAGES+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui); fi
 # Debian's own python3 makes a venv only with python3-venv; a minimal image has no python3 at all.
 too_old() {
   python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' && return 1
