@@ -77,3 +77,30 @@ def test_a_pdf_in_a_zip_archive_is_attached_like_one_on_disk(tmp_path: Path) -> 
     assert "支付宝.zip!支付宝交易流水证明.pdf" in excerpt and "原件共" in excerpt
     # its original page follows the excerpt, with the proof's own text
     assert any("20251001110000123456" in t for t in pages[int(m[2]):])
+
+
+def test_a_workbook_export_is_printed_by_its_sheet_and_excel_rows(tmp_path: Path) -> None:
+    from generator.exports.statement import read_export
+    from generator.models import DocumentKind
+    from generator.render.bundle import _ExhibitView
+    from generator.render.env import render_html
+    from generator.render.exhibits import CitedRow, ExhibitPlan
+    from generator.render.originals import export_table, read_original
+
+    rows = [["中国建设银行个人活期账户交易明细"], ["户名：王小明"], ["记账日", "交易日期", "交易时间", "支出", "收入", "账户余额", "币种", "摘要"],
+            ["20250302", "20250302", "09:00:12", "", 4000, 12000.12, "人民币", "代发工资"],
+            ["20250305", "20250305", "12:31:09", 1060.3, "", 10939.82, "人民币", "借呗还款"]]
+    path = tmp_path / "建行.xlsx"
+    path.write_bytes(exports.xlsx({"明细": rows}))
+    doc = read_export(path.read_bytes(), path.name, "0" * 64)
+    repaid = doc.transactions[1].source
+    plan = ExhibitPlan(2, DocumentKind.BANK_STATEMENT.value, "中国建设银行", path.name, None, "0" * 64, None,
+                       "repayments", (CitedRow(repaid.page, repaid.row, None, None, None, "", "row", repaid),),
+                       exported=True, holder=path)
+    table = export_table(read_original(plan, {}), plan)
+    assert table.header_place.number == 3 and [(r.place.sheet, r.place.number) for r in table.rows if r.place] == [("明细", 5)]
+    assert table.rows[0].cells[:4] == ("20250305", "20250305", "12:31:09", "1060.3")  # as the sheet holds it
+    html = render_html("bundle/export.html.j2", x=_ExhibitView(plan, "exhibit-2", (6, 6), None, False, (), table),
+                       names={"report_number": None})
+    assert "工作表“明细”左侧所示的行号（表头在第3行）" in html and "证据2工作表“明细”第5行" in html
+    assert "代发工资" not in html  # the row not cited stays out
