@@ -104,20 +104,13 @@ def _schedule_table(schedule: RepaymentSchedule, parts: list[tuple[str, str]], m
 
 
 def _heading(doc: Document, *lines: str) -> list[RenderableType]:
+    from generator.web.recognise import title_of  # the name the web page gives the document
+
     exported = isinstance(doc, Statement) and doc.exported
     pages = "" if exported else f"  共 {doc.page_count} 页"  # an export's one "page" is the whole file
     return [Text(doc.file, style="bold", overflow="fold"),
-            _line(f"{_title(doc, exported)}  {doc.provider} {doc.kind.value}{pages}"),
+            _line(f"{title_of(doc)}  {doc.provider} {doc.kind.value}{pages}"),
             *(_line(line) for line in lines)]
-
-
-def _title(doc: Document, exported: bool) -> str:
-    """The title `dispute providers` lists for the reader that took the document."""
-    from generator.exports.registry import EXPORTS
-    from generator.web.recognise import title_of
-
-    export = next((e for e in EXPORTS if e.provider == doc.provider), None) if exported else None
-    return export.title if export is not None else title_of(doc)
 
 
 def _account_detail(a: CreditAccount) -> list[RenderableType]:

@@ -87,6 +87,8 @@ def test_statement(path: Path) -> None:
         assert row.get("余额", "-") == money(tx.balance) or "余额" not in row
     assert ("余额" in rows[0]) == any(tx.balance is not None for tx in doc.transactions)
     assert doc.account_holder is None or f"户名 {doc.account_holder}" in output
+    title = output.splitlines()[1]  # an export is named as one, and has no pages to count
+    assert ("自行导出" in title) == doc.exported and ("页" in title) != doc.exported
 
 
 @pytest.mark.parametrize("name", ["multi_account", "eight_accounts", "stale_overdue"])
