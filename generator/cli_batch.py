@@ -47,7 +47,7 @@ def batch(
     on: Annotated[str | None, typer.Option("--date", metavar="日期", help="落款日期 YYYY-MM-DD（默认今天）")] = None,
     executor: Annotated[ExecutorName, typer.Option("--executor", metavar="process|dask", help="本机多进程或 Dask 集群")] = ExecutorName.PROCESS,
     scheduler: Annotated[str | None, typer.Option("--scheduler", metavar="地址", help="Dask 调度器，如 tcp://10.0.0.5:8786")] = None,
-    lang: Annotated[SheetLang, typer.Option("--lang", metavar="zh|en", help="summary.csv 用中文，每笔贷款一行（默认）；en 为英文旧格式，每个案件一行")] = SheetLang.ZH,
+    lang: Annotated[SheetLang, typer.Option("--lang", metavar="zh|en", help="汇总表 summary.csv/.xlsx：zh 中文，每笔贷款一行；en 英文旧格式，每案一行")] = SheetLang.ZH,
 ) -> None:
     """批量处理多个案件：并行生成，单个失败不影响其他；输入未变的案件自动跳过。
 

@@ -164,3 +164,17 @@ def test_rerun_keeps_the_skipped_cases_documents_and_english_gives_the_old_csv(c
     assert list(rows[0]) == ENGLISH and [r["case"] for r in rows] == ["on-time", "two-loans"]
     assert rows[1]["verdicts"] == "重庆蚂蚁消费金融有限公司: insufficient; 招联消费金融股份有限公司: insufficient"
     assert rows[1]["status"] == "skipped" and rows[1]["skipped"] == "true" and rows[1]["loans"] == "2"
+
+
+def test_each_loan_row_lists_its_own_files() -> None:
+    from generator.batch import CaseReport, Status
+    from generator.sheet import sheet_rows
+
+    ant, zhaolian = "重庆蚂蚁消费金融有限公司", "招联消费金融股份有限公司"
+    files = (f"异议及更正申请-{ant}.pdf", f"个人声明-{zhaolian}.pdf", f"证据材料-{ant}.pdf")
+    report = CaseReport("desk/01", Status.DONE, loans=2, verdicts=((ant, "dispute"), (zhaolian, "statement")),
+                        outputs=files, needed=((zhaolian, "还款所用账户的流水"),))
+    rows = [dict(zip(COLUMNS, row, strict=True)) for row in sheet_rows([report], lambda r: r.error)]
+    assert [(r["案件"], r["贷款机构"], r["结论"]) for r in rows] == [("desk/01", ant, "可异议"), ("desk/01", zhaolian, "个人声明")]
+    assert rows[0]["已生成文件"] == f"异议及更正申请-{ant}.pdf；证据材料-{ant}.pdf" and rows[0]["需补充材料"] == ""
+    assert rows[1]["已生成文件"] == f"个人声明-{zhaolian}.pdf" and rows[1]["需补充材料"] == "还款所用账户的流水"
