@@ -14,7 +14,7 @@ import io
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -181,7 +181,7 @@ def pad(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
 # spreadsheets and web pages
 # ---------------------------------------------------------------------------------------------
 
-Cell = str | Decimal | datetime | int | None
+Cell = str | Decimal | datetime | time | int | None
 
 
 def xlsx(sheets: Sequence[tuple[str, Sequence[Sequence[Cell]]]], *, date_format: str = "yyyy-mm-dd hh:mm:ss",
@@ -196,6 +196,7 @@ def xlsx(sheets: Sequence[tuple[str, Sequence[Sequence[Cell]]]], *, date_format:
     book.set_properties({"created": datetime(2025, 1, 1)})  # not the clock: one seed, one file
     num = book.add_format({"num_format": "#,##0.00"})
     when = book.add_format({"num_format": date_format})
+    clock = book.add_format({"num_format": "hh:mm:ss"})
     for name, rows in sheets:
         ws = book.add_worksheet(name)
         for y, row in enumerate(rows):
@@ -206,6 +207,8 @@ def xlsx(sheets: Sequence[tuple[str, Sequence[Sequence[Cell]]]], *, date_format:
                     ws.write_number(y, x, float(cell), num)
                 elif isinstance(cell, datetime):
                     ws.write_datetime(y, x, cell, when)
+                elif isinstance(cell, time):
+                    ws.write_datetime(y, x, cell, clock)
                 elif isinstance(cell, int):
                     ws.write_number(y, x, cell)
                 else:

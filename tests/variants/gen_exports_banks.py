@@ -47,6 +47,8 @@ class Style:
     spaced_header: bool     # one header cell printed with spaces between its characters (日 志 号)
     kangxi: bool            # the header written with Kangxi radicals (⽇ ⾦ ⼿), as 农业银行 prints it
     party_comma: bool       # a counterparty with a comma in its name
+    time_cells: bool        # XLSX: times as time cells
+    text_formula: bool      # CSV: account numbers written ="6222…" so that Excel keeps them text
     sheets: str             # XLSX: "", "after" (empty Sheet2, Sheet3 follow) or "before" (a 说明 sheet first)
 
 
@@ -95,7 +97,8 @@ def _style(r: random.Random, containers: Sequence[str], dates: Sequence[str], en
                  empty_cols=r.choice([0, 0, 0, 1, 2]), numeric=container.startswith("xlsx") and pick(r, 0.4),
                  quote_all=pick(r, 0.2),
                  date_cells=container.startswith("xlsx") and pick(r, 0.4), footer=pick(r, 0.5),
-                 spaced_header=pick(r, 0.2), kangxi=enc != "gbk" and pick(r, 0.25), party_comma=pick(r, 0.2), sheets=r.choice(["", "", "after", "before"]) if container.startswith("xlsx") else "")
+                 spaced_header=pick(r, 0.2), time_cells=container.startswith("xlsx") and pick(r, 0.3),
+                 text_formula=container in ("csv", "tab_xls") and pick(r, 0.25), kangxi=enc != "gbk" and pick(r, 0.25), party_comma=pick(r, 0.2), sheets=r.choice(["", "", "after", "before"]) if container.startswith("xlsx") else "")
 
 
 def _amount(value: Decimal, st: Style, *, plus: bool = False, unsigned: bool = False) -> Cell:
@@ -236,8 +239,12 @@ def _out(x: Tx, st: Style) -> Cell:
     return _amount(x.amount, st, unsigned=True) if x.amount < 0 else ""
 
 
-def _clock(x: Tx, st: Style) -> str:
-    return f"{x.when:%H:%M:%S}"
+def _clock(x: Tx, st: Style) -> Cell:
+    return x.when.time() if st.time_cells else f"{x.when:%H:%M:%S}"
+
+
+def _account(x: Tx, st: Style) -> str:
+    return f'="{x.party_account}"' if st.text_formula and x.party_account else x.party_account
 
 
 def _cmb_pre(r: random.Random, holder: str, acct: str, start: datetime, end: datetime) -> list[str]:
@@ -258,7 +265,7 @@ def _cmb_old_pre(r: random.Random, holder: str, acct: str, start: datetime, end:
 
 
 CMB_OLD = Bank("cmb_export", "cmb", "招商银行交易记录", [
-    Col("交易日期", lambda x, st: "\t" + f"{x.when:%Y%m%d}"), Col("交易时间", lambda x, st: "\t" + _clock(x, st)),
+    Col("交易日期", lambda x, st: "\t" + f"{x.when:%Y%m%d}"), Col("交易时间", lambda x, st: "\t" + f"{x.when:%H:%M:%S}"),
     Col("收入", _in), Col("支出", _out), Col("余额", _bal), Col("交易类型", lambda x, st: x.desc),
     Col("交易备注", lambda x, st: x.party)], _cmb_old_pre, layout="一网通 # preamble 交易日期 交易时间 收入 支出",
     comment="# ", party=False, holder=False)
@@ -273,7 +280,7 @@ ICBC_V1 = Bank("icbc_export", "icbc", "中国工商银行借记账户历史明�
     Col("序号", lambda x, st: "00000"), Col("币种", lambda x, st: "人民币"), Col("钞汇", lambda x, st: "钞"),
     Col("摘要", lambda x, st: x.desc), Col("地区", lambda x, st: "0200"),
     Col("收入/支出金额", lambda x, st: _amount(x.amount, st, plus=True)), Col("余额", _bal),
-    Col("对方户名", lambda x, st: x.party), Col("对方账号", lambda x, st: x.party_account),
+    Col("对方户名", lambda x, st: x.party), Col("对方账号", _account),
     Col("渠道", lambda x, st: "网上银行")], _icbc_pre, layout="v1 收入/支出金额 signed", time=False, account=True)
 
 ICBC_V2 = Bank("icbc_export", "icbc", "中国工商银行借记账户历史明细（电子版）", [
@@ -281,7 +288,7 @@ ICBC_V2 = Bank("icbc_export", "icbc", "中国工商银行借记账户历史明�
     Col("交易场所", lambda x, st: ""), Col("交易国家或地区简称", lambda x, st: "CHN"), Col("钱/钞", lambda x, st: "钞"),
     Col("交易金额(收入)", _in), Col("交易金额(支出)", _out), Col("交易币种", lambda x, st: "人民币"),
     Col("记账金额(收入)", _in), Col("记账金额(支出)", _out), Col("记账币种", lambda x, st: "人民币"), Col("余额", _bal),
-    Col("对方户名", lambda x, st: x.party), Col("对方账户", lambda x, st: x.party_account)], _icbc_pre,
+    Col("对方户名", lambda x, st: x.party), Col("对方账户", _account)], _icbc_pre,
     layout="v2 交易金额(收入)/(支出) split", time=False, account=True)
 
 
@@ -293,7 +300,7 @@ def _ccb_pre(r: random.Random, holder: str, acct: str, start: datetime, end: dat
 CCB = Bank("ccb_export", "ccb", "中国建设银行个人活期账户全部交易明细", [
     Col("记账日", _date), Col("交易日期", _date), Col("交易时间", _clock), Col("支出", _out), Col("收入", _in),
     Col("账户余额", _bal), Col("币种", lambda x, st: "人民币"), Col("摘要", lambda x, st: x.desc),
-    Col("对方账号", lambda x, st: x.party_account), Col("对方户名", lambda x, st: x.party),
+    Col("对方账号", _account), Col("对方户名", lambda x, st: x.party),
     Col("交易地点", lambda x, st: "网上银行")], _ccb_pre, layout="xls 记账日 交易日期 交易时间 支出 收入", account=True)
 
 DASH = "-------------------"
@@ -312,7 +319,7 @@ BOC = Bank("boc_export", "boc", "中国银行交易流水明细清单", [
     Col("记账日期", _date), Col("记账时间", _clock), Col("币别", lambda x, st: "人民币"), Col("金额", _signed),
     Col("余额", _bal), Col("交易名称", lambda x, st: x.desc), Col("渠道", lambda x, st: "网上银行"),
     Col("网点名称", lambda x, st: DASH), Col("附言", lambda x, st: DASH),
-    Col("对方账户名", lambda x, st: _dash(x.party)), Col("对方卡号/账号", lambda x, st: _dash(x.party_account)),
+    Col("对方账户名", lambda x, st: _dash(x.party)), Col("对方卡号/账号", lambda x, st: _dash(_account(x, st))),
     Col("对方开户行", lambda x, st: DASH if not x.party_account else "某某银行")], _boc_pre,
     layout="记账日期 … 对方开户行, ------- placeholders", account=True,
     footer=["温馨提示: 本清单仅供参考。", "--------------------END--------------------"])
@@ -328,7 +335,7 @@ BOCOM_COLS = [
     Col("序号", lambda x, st: x.extra["n"]), Col("交易日期", _date), Col("交易时间", _clock), Col("交易类型", lambda x, st: x.desc),
     Col("借贷", lambda x, st: "借 Dr" if x.amount < 0 else "贷 Cr"),
     Col("交易金额", lambda x, st: _amount(x.amount, st, unsigned=True)), Col("余额", _bal),
-    Col("对方账号", lambda x, st: x.party_account), Col("对方户名", lambda x, st: x.party),
+    Col("对方账号", _account), Col("对方户名", lambda x, st: x.party),
     Col("交易地点", lambda x, st: "网上银行"), Col("摘要", lambda x, st: x.desc)]
 BOCOM_EN = ["Serial Num", "Trans Date", "Trans Time", "Trading Type", "Dc Flg", "Trans Amt", "Balance",
             "Payment Receipt Account", "Payment Receipt Account Name", "Trading Place", "Abstract"]
@@ -401,6 +408,8 @@ def _variations(bank: Bank, st: Style, suffix: str) -> tuple[str, ...]:
                           ("a header cell spaced out (日 志 号)", st.spaced_header),
                           ("50 the header in Kangxi radicals (⽇ ⾦ ⼿)", st.kangxi and bank is ABC),
                           ("a counterparty with a comma", st.party_comma),
+                          ("times as time cells", st.time_cells and any(c.cell is _clock for c in bank.columns)),
+                          ('account numbers as ="…" (Excel text formula)', st.text_formula and bank.account),
                           ("dates as date cells", st.date_cells and any(c.cell is _date for c in bank.columns)),
                           (f"lines after the table ({bank.footer[-1] if bank.footer else ''})", st.footer and bool(bank.footer)),
                           ("a 合计 totals row", st.totals), ("newest first", st.descending),

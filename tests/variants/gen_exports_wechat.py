@@ -169,7 +169,7 @@ def build(seed: int) -> Variant:
             sheets += [("Sheet2", []), ("Sheet3", [])]
         elif st.extra_sheets == "before":
             sheets.insert(0, ("说明", [["说明"], [NOTES[0]], [NOTES[1]]]))
-        data = xlsx(sheets)
+        data = xlsx(sheets, merge_title=st.year >= 2026)
         member = f"微信支付账单({start:%Y%m%d}-{end:%Y%m%d}).xlsx"
     else:
         width = len(header) - 2
@@ -196,7 +196,7 @@ def build(seed: int) -> Variant:
 
 def _variations(st: Style, rows: list[Tx]) -> tuple[str, ...]:
     yen = "￥" if st.yen and st.text.encoding == "gbk" else st.yen
-    v = [f"{st.year} layout, {'XLSX' if st.xlsx else 'CSV'}" + (" (header row moved down)" if st.year >= 2026 else ""),
+    v = [f"{st.year} layout, {'XLSX' if st.xlsx else 'CSV'}" + (" (header row moved down" + (", title cell merged)" if st.xlsx else ")") if st.year >= 2026 else ""),
          f"header {st.header_flow} / {st.header_amount}", f"amounts {yen or 'bare'}"]
     if not st.xlsx:
         v += [f"encoding {st.text.encoding}{' BOM' if st.text.bom else ''}", "CRLF" if st.text.newline == "\r\n" else "LF"]
