@@ -40,4 +40,4 @@ if [ ! -x .venv/bin/python ] && ! python3 -m venv .venv >/dev/null; then
   echo "dispute: cannot make the virtual environment .venv: install python3-venv (sudo apt-get install python3-venv)" >&2
   exit 1
 fi
-echo "dispute: .venv ready ($(.venv/bin/python -V)). Next, pip install -e . compiles the PDF reader's fast modules (mypyc, a C helper): about 30 s with no output"
+echo "dispute: .venv ready ($(.venv/bin/python -V)). Next, pip install -e . compiles the PDF reader's fast modules (mypyc, a C helper): 30 s or more at 'Building editable for dispute', with no other output"
