@@ -439,7 +439,8 @@ def _passwords(file: Path, data: Any) -> dict[str, str]:
 # The kinds of file a document arrives as; what each one holds is read from its bytes, never its
 # name (a bank's ".xls" may be a web page or text). Banks write exports as .txt too, but so are a
 # case's notes: a .txt is a document only when its content holds an export's table (or is no text).
-DOCUMENT_SUFFIXES = frozenset({".pdf", ".zip", ".csv", ".tsv", ".txt", ".xls", ".xlsx", ".ods", ".htm", ".html"})
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".zip", ".csv", ".tsv", ".txt", ".xls", ".xlsx", ".ods", ".htm", ".html",
+                               ".png", ".jpg", ".jpeg"})  # images: scans and screenshots, read by OCR
 NOTE_SUFFIXES = frozenset({".txt"})
 
 

@@ -95,6 +95,11 @@ class UnrecognizedDocument(InputError):
     """No parser recognised the document."""
 
 
+class OcrUnavailable(UnrecognizedDocument):
+    """A scan or an image, and the OCR extra is not installed: like an unrecognised document, a
+    case leaves it out (saying why) and reads the rest."""
+
+
 class AmbiguousDocument(InputError):
     """More than one parser recognised the document."""
 

@@ -49,7 +49,13 @@ def transaction_json(tx: Transaction) -> dict[str, Any]:
         "counterparty_account": tx.counterparty_account, "description": tx.description,
         "page": tx.source.page, "row": tx.source.row, "seq": tx.source.seq,
         "bbox": None if tx.source.bbox is None else [round(v, 2) for v in tx.source.bbox],
-    })
+    } | ocr_json(tx.source))
+
+
+def ocr_json(src: SourceRef) -> dict[str, Any]:
+    """``"ocr_confidence": {"row": 0.97, "amount": 0.99, "date": 1.0}`` for a value read by OCR;
+    nothing for a text layer (the contract allows extra fields)."""
+    return {} if src.ocr is None else {"ocr_confidence": dict(src.ocr)}
 
 
 def _evidence(src: SourceRef) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from generator.documents import (CreditAccount, CreditReport, Document, Repaymen
                                  SettlementCertificate)
 from generator.models import SourceRef, Statement
 from generator.money import to_str
+from generator.serialize import ocr_json
 
 
 def _m(value: Decimal | None) -> str | None:
@@ -41,7 +42,7 @@ def other_document_json(doc: Document) -> dict[str, Any]:
             "lender": s.lender, "borrower": s.borrower, "id_number": s.id_number,
             "contract_number": s.contract_number, "principal": _m(s.principal),
             "principal_uppercase": s.principal_uppercase, "disbursed_on": _d(s.disbursed_on),
-            "settled_on": _d(s.settled_on), "issued_on": _d(s.issued_on), "page": s.source.page}}
+            "settled_on": _d(s.settled_on), "issued_on": _d(s.issued_on), "page": s.source.page} | ocr_json(s.source)}
     if isinstance(doc, RepaymentSchedule):
         return _head(doc) | {"lender": doc.lender, "contract_number": doc.contract_number,
                              "installments": [schedule_row_json(r) for r in doc.installments]}
@@ -64,10 +65,10 @@ def account_json(a: CreditAccount) -> dict[str, Any]:
         "special": [{"kind": s.kind, "date": _d(s.occurred_on), "months_changed": s.months_changed,
                      "amount": _m(s.amount), "detail": s.detail, "page": s.source.page} for s in a.special],
         "annotations": list(a.annotations),
-    }
+    } | ocr_json(a.source)
 
 
 def schedule_row_json(r: ScheduleRow) -> dict[str, Any]:
     return {"number": r.number, "due_date": r.due_date.isoformat(), "amount_due": to_str(r.amount_due),
             "principal": _m(r.principal), "interest": _m(r.interest), "fees": _m(r.fees), "status": r.status,
-            "paid_at": r.paid_at, "paid_amount": _m(r.paid_amount), "page": r.source.page, "row": r.source.row}
+            "paid_at": r.paid_at, "paid_amount": _m(r.paid_amount), "page": r.source.page, "row": r.source.row} | ocr_json(r.source)

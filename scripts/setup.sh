@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-wqy-microhei poppler-utils)
+# libgl1 and libglib2.0-0: OpenCV, which the ocr extra's engine (rapidocr) loads.
+PACKAGES+=(libgl1 libglib2.0-0)
 # Tools only tests use, asked for by DISPUTE_TEST_TOOLS=1 (CI; DISPUTE_BROWSER_TESTS=1 is the old name):
 # chromium runs the browser tests (tests/web/test_browser.py, through Playwright), LibreOffice Writer
 # opens the DOCX letters as a user would (tests/render/test_docx_libreoffice.py), Calc batch's

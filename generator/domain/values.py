@@ -41,6 +41,9 @@ class SourceRef:
     bbox: BBox | None = None
     seq: str | None = None  # the row's own printed 序号, where the document prints one (a citation's best name)
     place: FilePlace | None = None  # an export's row as its file shows it; page and row are then the sheet and its row
+    # Read by OCR: the engine's confidence (0-1) in each value of the row, by field name, and in
+    # the whole row under "row" (the least of its words); None for a text layer.
+    ocr: tuple[tuple[str, float], ...] | None = None
 
     def location(self) -> str:
         return f"{self.file}:p{self.page}:r{self.row}"

@@ -17,6 +17,7 @@ from enum import StrEnum
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 PDF_MAGIC = b"%PDF-"
+IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 # Text has line breaks and tabs, never other controls: a run of them means bytes decoded by chance.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -27,6 +28,7 @@ _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.I)
 
 class Kind(StrEnum):
     PDF = "pdf"
+    IMAGE = "image"  # PNG or JPEG: a scan, photo or screenshot, read by OCR
     ARCHIVE = "zip archive"
     XLSX = "xlsx workbook"
     ODS = "ods workbook"
@@ -43,6 +45,8 @@ class UndecodableText(ValueError):
 def sniff(data: bytes) -> Kind:
     if PDF_MAGIC in data[:1024]:
         return Kind.PDF
+    if data.startswith(IMAGE_MAGICS):
+        return Kind.IMAGE
     if data.startswith(ZIP_MAGICS):
         return _zip_kind(data)
     if data.startswith(OLE2_MAGIC):

@@ -27,7 +27,7 @@ from generator.parsers.generic import GenericStatement
 from generator.parsers.lender_schedule import LenderSchedule
 from generator.parsers.lender_settlement import LenderSettlement
 from generator.exports.sniff import ZIP_MAGICS, Kind, sniff
-from generator.pdf import open_pdf, sha256_file
+from generator.pdf import PdfDocument, open_pdf, sha256_file
 
 PARSERS: list[type[DocumentParser]] = [LenderSettlement, LenderSchedule, CmbStatement, IcbcStatement, CcbStatement, AbcStatement, PbocReport, PbocBriefReport, BocStatement, BocomStatement, AlipayProof, WechatProof, GenericStatement]
 
@@ -72,19 +72,32 @@ def parse_document(path: Path, *, label: str | None = None, password: str | None
     (parse_documents)."""
     name = label or str(path)
     kind = _kind(path)
-    if kind is not None and kind is not Kind.PDF:
+    if kind is not None and kind not in (Kind.PDF, Kind.IMAGE):
         if kind is Kind.ARCHIVE:
             raise InputError(name, "a ZIP archive, not one document: its members are read one by one")
         return _export(path.read_bytes(), name, sha256_file(path), provider,
                        named_pdf=path if path.suffix.lower() == ".pdf" else None)
-    with _no_cycle_collection(), open_pdf(path, password) as doc:
+    with _no_cycle_collection(), _open(path, kind, password, name) as doc:
         first = doc.first_page()
         if provider is not None:
             parser = by_name(provider)
         else:
             specific = [p for p in PARSERS if not p.fallback and p.identify(first)]
             parser = detect(specific or [p for p in PARSERS if p.fallback and p.identify(first)], Path(name))
-        return parser().parse(doc, name, sha256_file(path))
+        parsed = parser().parse(doc, name, sha256_file(path))
+        if doc.scan is None:
+            return parsed
+        from generator.ocr.confidence import with_confidence
+
+        return with_confidence(parsed, doc.scan.scan_pages)
+
+
+def _open(path: Path, kind: Kind | None, password: str | None, name: str) -> PdfDocument:
+    if kind is Kind.IMAGE:
+        from generator.pdf import ImageDocument
+
+        return ImageDocument(path, name)
+    return open_pdf(path, password)
 
 
 def parse_documents(path: Path, *, label: str | None = None, password: str | None = None,
@@ -143,10 +156,10 @@ def _member(data: bytes, label: str, password: str | None, provider: str | None)
     kind = sniff(data)
     if kind is Kind.ARCHIVE:
         raise InputError(label, "an archive inside an archive: extract it and put its files in the case folder")
-    if kind is not Kind.PDF:
+    if kind not in (Kind.PDF, Kind.IMAGE):
         return _export(data, label, hashlib.sha256(data).hexdigest(), provider)
     with tempfile.TemporaryDirectory(prefix="dispute-") as folder:
-        path = Path(folder) / "member.pdf"
+        path = Path(folder) / ("member.pdf" if kind is Kind.PDF else "member.img")
         path.write_bytes(data)
         try:
             return parse_document(path, label=label, password=password, provider=provider)

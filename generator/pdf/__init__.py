@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import generator.pdf.native  # noqa: F401  # before the compiled modules: chooses their build
 from generator.catalogue import message
@@ -31,6 +31,9 @@ from generator.pdf.inflate import Bomb, check_inflation
 from generator.pdf.words import RawWord, page_words
 from generator.pdf.words import Word as Word
 from generator.pdf.words import fix_radicals as fix_radicals
+
+if TYPE_CHECKING:
+    from generator.ocr.scan import ScanSource
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +47,7 @@ class Page:
     width: float
     height: float
     words: tuple[Word, ...]
+    confidences: tuple[float, ...] | None = None  # per word, for a page read by OCR
 
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
@@ -132,12 +136,36 @@ class PdfDocument:
             source.close()
 
     def first_page(self) -> Page:
-        """The first page, kept for recognition; raises if it has no text layer."""
+        """The first page, kept for recognition. A PDF whose first page has no text layer is a
+        scan: every page is then read by OCR (generator/ocr), or refused without it."""
         if self._first is None:
             self._first = self._extract(0)
+            if not self._first.words and self.scan is None:
+                self._read_as_scan()
+                self._first = self._extract(0)
             if not self._first.words:
                 raise PdfError(self.path, "pdf.no_text_layer", page=1)
         return self._first
+
+    @property
+    def scan(self) -> ScanSource | None:
+        """The pages read by OCR, if this document is a scan or an image."""
+        source = self._source
+        return cast("ScanSource", source) if isinstance(source, _scan_source()) else None
+
+    def _read_as_scan(self) -> None:
+        from generator.ocr.scan import ScanSource, read_pdf
+
+        import pypdfium2
+
+        pdf = pypdfium2.PdfDocument(str(self.path), password=self._password)
+        try:
+            pages = read_pdf(pdf, str(self.path))
+        finally:
+            pdf.close()
+        self._source.close()
+        self._source = ScanSource(pages)
+        self.page_count = len(pages)
 
     def pages(self) -> Iterator[Page]:
         for index in range(self.page_count):
@@ -149,7 +177,36 @@ class PdfDocument:
     def _extract(self, index: int) -> Page:
         width, height, raw = self._source.extract(index)
         number = index + 1
+        scan = self.scan
+        if scan is not None:
+            confidences = tuple(scan.scan_pages[index].confidences)
+            return Page(number, width, height, page_words(raw, number), confidences)
         return Page(number, width, height, page_words(visible(raw), number))
+
+
+class ImageDocument(PdfDocument):
+    """A photo, screenshot or scanned image (PNG, JPEG) read by OCR, as a document of one page
+    (two for a two-up scan)."""
+
+    def __init__(self, path: Path, label: str) -> None:
+        from generator.ocr.scan import ScanSource, read_image
+
+        self.path = path
+        self.backend = "ocr"
+        self._password = None
+        self._source = ScanSource(read_image(path, label))
+        self.page_count = self._source.page_count
+        self._first = None
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        return {}
+
+
+def _scan_source() -> type:
+    from generator.ocr.scan import ScanSource
+
+    return ScanSource
 
 
 # Characters a text layer may carry that print nothing but change what follows: controls (a NUL

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.archive import ArchiveError
 from generator.documents import CreditReport, Document
-from generator.errors import InputError, PdfError, UnrecognizedDocument
+from generator.errors import InputError, OcrUnavailable, PdfError, UnrecognizedDocument
 from generator.models import Statement
 
 
@@ -68,6 +68,8 @@ def _recognise(path: Path, label: str, password: str | None) -> Recognised:
 
 
 def classify(err: InputError) -> Problem:
+    if isinstance(err, OcrUnavailable):
+        return Problem.SCANNED
     if isinstance(err, UnrecognizedDocument):
         return Problem.UNKNOWN
     if not isinstance(err, PdfError | ArchiveError):
