@@ -25,11 +25,12 @@ from generator.parsers.pboc import PbocReport
 from generator.parsers.pboc_brief import PbocBriefReport
 from generator.parsers.generic import GenericStatement
 from generator.parsers.lender_schedule import LenderSchedule
+from generator.parsers.lender_screenshot import LenderScreenshot
 from generator.parsers.lender_settlement import LenderSettlement
 from generator.exports.sniff import ZIP_MAGICS, Kind, sniff
 from generator.pdf import PdfDocument, open_pdf, sha256_file
 
-PARSERS: list[type[DocumentParser]] = [LenderSettlement, LenderSchedule, CmbStatement, IcbcStatement, CcbStatement, AbcStatement, PbocReport, PbocBriefReport, BocStatement, BocomStatement, AlipayProof, WechatProof, GenericStatement]
+PARSERS: list[type[DocumentParser]] = [LenderSettlement, LenderSchedule, LenderScreenshot, CmbStatement, IcbcStatement, CcbStatement, AbcStatement, PbocReport, PbocBriefReport, BocStatement, BocomStatement, AlipayProof, WechatProof, GenericStatement]
 
 
 def by_name(name: str) -> type[DocumentParser]:
