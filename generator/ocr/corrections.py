@@ -10,6 +10,8 @@ to its characters afterwards (tests/unit/test_ocr_corrections.py checks it of ev
     1，060.30           → 1,060.30      (a full-width comma between thousands)
     1.060.30           → 1,060.30      (a dot between thousands, before the decimals)
     1,060,30 / 1060，30 → 1,060.30 / 1060.30  (a comma before the two decimals)
+    15：35              → 15:35         (a full-width colon in a time)
+    己还, 巳逾期        → 已还, 已逾期  (已 read as 己 or 巳 before a status)
 
 and where a word ends that the engine joined to the next (`BREAKS`, no character changes):
 
@@ -47,6 +49,8 @@ CORRECTIONS: tuple[Correction, ...] = (
     Correction("a full-width comma between thousands", re.compile(r"(?<=\d)，(?=\d{3}(?!\d))"), ","),
     Correction("a dot between thousands", re.compile(r"(?<=\d)\.(?=\d{3}(?:[.,]\d{3})*[.,]\d{2}(?!\d))"), ","),
     Correction("a comma before the two decimals", re.compile(r"(?<=\d)[,，](?=\d{2}(?![\d.,，]))"), "."),
+    Correction("a full-width colon in a time", re.compile(r"(?<=\d)：(?=\d{2})"), ":"),
+    Correction("已 read as 己 or 巳", re.compile(r"[己巳](?=还|逾期|结清|到期)"), "已"),
 )
 
 

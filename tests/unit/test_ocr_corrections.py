@@ -17,6 +17,8 @@ CASES = {
     "a full-width comma between thousands": [("1，060.30", "1,060.30")],
     "a dot between thousands": [("1.060.30", "1,060.30"), ("12.345.678,90", "12,345,678.90")],
     "a comma before the two decimals": [("1060，30", "1060.30"), ("1,060,30", "1,060.30")],
+    "a full-width colon in a time": [("2024.07.2815：35", "2024.07.2815:35")],
+    "已 read as 己 or 巳": [("己还", "已还"), ("巳逾期", "已逾期"), ("己结清", "已结清")],
 }
 
 
@@ -32,7 +34,8 @@ def test_entry(why: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["NO.1", "No.12", "Oct", "BOC", "POS机", "ID123", "AB12CD34", "结算", "营业部",
-                                  "1,060.30", "2025-03-10", "第3期", "3/12期", "100.5", "1,000", "60,000.00"])
+                                  "1,060.30", "2025-03-10", "第3期", "3/12期", "100.5", "1,000", "60,000.00",
+                                  "自己", "时间：2025"])
 def test_what_no_entry_touches(text: str) -> None:
     assert correct(text) == text
 
