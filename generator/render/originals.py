@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.domain.values import FilePlace, PlaceKind
-from generator.errors import InputError
 from generator.render.errors import RenderError
 from generator.render.exhibits import ExhibitPlan
 
@@ -22,19 +21,17 @@ def read_original(e: ExhibitPlan, passwords: Mapping[str, str]) -> bytes:
     if e.path is not None:
         return e.path.read_bytes()
     if e.holder is None:
-        raise RenderError(f"{e.file}: no file to read for the evidence bundle")
+        raise RenderError("bundle.no_original", file=e.file)
     archive = e.archive
     if archive is None:
         return e.holder.read_bytes()
     from generator.archive import read_archive
 
-    try:
-        members = read_archive(e.holder, archive, passwords.get(archive))
-    except InputError as exc:
-        raise RenderError(f"{archive}: cannot open for the evidence bundle: {exc.message}") from None
+    # an archive that no longer opens raises its own ArchiveError, naming it, as `check` would
+    members = read_archive(e.holder, archive, passwords.get(archive))
     found = next((m.data for m in members if m.label == e.file), None)
     if found is None:
-        raise RenderError(f"{e.file}: no longer in its archive")
+        raise RenderError("bundle.member_gone", file=e.file)
     return found
 
 
@@ -74,17 +71,14 @@ def export_table(data: bytes, e: ExhibitPlan) -> ExportTable:
     from generator.exports.registry import labels
     from generator.exports.statement import read_sheets
 
-    try:
-        sheets = read_sheets(data, e.file)
-        found = find_header(e.file, sheets, labels())
-    except InputError as exc:
-        raise RenderError(f"{e.file}: cannot read for the evidence bundle: {exc.message}") from None
+    sheets = read_sheets(data, e.file)  # an export that no longer reads raises its own InputError
+    found = find_header(e.file, sheets, labels())
     keep = [i for i, label in enumerate(found.cells) if label]
     rows = []
     for index, c in enumerate(e.cited):
         src = c.source
         if src is None or not 1 <= src.page <= len(sheets) or not 1 <= src.row <= len(sheets[src.page - 1].rows):
-            raise RenderError(f"{e.file}: cited row {src.location() if src else '?'} is not in the file")
+            raise RenderError("bundle.row_gone", file=e.file, location=src.location() if src else "?")
         cells = sheets[src.page - 1].rows[src.row - 1]
         rows.append(ExportRow(index, src.place, tuple(cells[i] if i < len(cells) else "" for i in keep)))
     return ExportTable(found.sheet.kind, tuple(found.cells[i] for i in keep), found.sheet.place(found.index),

@@ -104,3 +104,14 @@ def test_a_workbook_export_is_printed_by_its_sheet_and_excel_rows(tmp_path: Path
                        names={"report_number": None})
     assert "工作表“明细”左侧所示的行号（表头在第3行）" in html and "证据2工作表“明细”第5行" in html
     assert "代发工资" not in html  # the row not cited stays out
+    # a file changed since it was checked is named, not printed wrong
+    import dataclasses
+
+    import pytest
+
+    from generator.errors import RenderError
+
+    gone = dataclasses.replace(repaid, row=99)
+    with pytest.raises(RenderError) as err:
+        export_table(path.read_bytes(), dataclasses.replace(plan, cited=(CitedRow(1, 99, None, None, None, "", "row", gone),)))
+    assert err.value.msg.code == "bundle.row_gone" and "建行.xlsx" in str(err.value)
