@@ -60,6 +60,7 @@ def test_an_exported_row_is_shown_on_its_own_page_and_the_letter_cites_that_page
                      "869.18", "招商银行储蓄卡(1234)", "还款成功", "2025090422001412345678901234", "JB2025090412345678", ""]]
     m = re.search(r"证据(\d)第19行，见证据材料第(\d+)页", letter)
     assert m and int(m[2]) == shown, letter
+    assert "没有可附的原件页面" in pages[0]  # the cover says what an export's pages are
     index = next(t for t in pages if t.startswith("证据目录"))
     assert "文件摘录" in index and f"第{shown}页" in index  # 形式: 自行导出文件摘录 (wrapped)
 
