@@ -1,8 +1,8 @@
 """The desk's spreadsheet: the rows of `dispute batch`'s summary.csv and summary.xlsx as a
-legal-aid worker reads them in Excel, WPS or Calc. One row per loan, in the words `dispute check` and `dispute batch`
-use on screen (generator/summary.py, the tables below), so that the sheet never words a result
-differently from the terminal. `--lang en` keeps the English one-row-a-case table of
-generator/batch.py, which scripts may read."""
+legal-aid worker reads them in Excel, WPS or Calc. One row per loan, in the words `dispute check`
+and `dispute batch` use on screen (generator/summary.py, the tables below), so that the sheet never
+words a result differently from the terminal. `--lang en` keeps the English one-row-a-case table
+of generator/batch.py, which scripts may read."""
 
 from __future__ import annotations
 
