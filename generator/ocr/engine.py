@@ -29,6 +29,15 @@ class OcrLine:
     box: Box
     score: float
     chars: tuple[Box, ...] | None
+    quad: Quad  # the detector's box, corners clockwise from top-left: its slope is the line's
+
+    def shifted(self, dx: float) -> OcrLine:
+        """The line `dx` pixels to the right (a two-up sheet's right page, cut off)."""
+        def move(b: Box) -> Box:
+            return (b[0] + dx, b[1], b[2] + dx, b[3])
+        quad = tuple((x + dx, y) for x, y in self.quad)
+        return OcrLine(self.text, move(self.box), self.score,
+                       tuple(move(c) for c in self.chars) if self.chars else None, quad)  # type: ignore[arg-type]
 
 
 _lock = threading.Lock()
@@ -69,18 +78,10 @@ def read_lines(image: Any, file: str) -> list[OcrLine]:
     out = []
     for item in result or ():
         chars = item[3] if len(item) > 3 and item[3] else None
+        quad = tuple((p[0], p[1]) for p in _floats(item[0]))
         out.append(OcrLine(str(item[1]), _bounds(item[0]), _floats(item[2]),
-                           tuple(_bounds(c) for c in chars) if chars else None))
+                           tuple(_bounds(c) for c in chars) if chars else None, quad))  # type: ignore[arg-type]
     return out
-
-
-def detect_boxes(image: Any, file: str) -> list[Quad]:
-    """Text boxes only (no recognition): enough to tell a page's orientation, skew and gutters."""
-    ocr = engine(file)
-    boxes, _ = ocr.text_det(image[:, :, ::-1].copy())
-    if boxes is None:
-        return []
-    return [tuple((p[0], p[1]) for p in quad) for quad in _floats(boxes)]  # type: ignore[misc]
 
 
 def upside_down(crops: list[Any], file: str) -> float:

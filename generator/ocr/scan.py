@@ -18,7 +18,7 @@ from statistics import median
 from typing import Any
 
 from generator.errors import PdfError
-from generator.ocr.engine import engine, read_lines
+from generator.ocr.engine import OcrLine, engine, read_lines
 from generator.ocr.prepare import split_two_up, upright
 from generator.ocr.words import page_words
 from generator.pdf.words import RawWord
@@ -47,10 +47,7 @@ class ScanPage:
         return " ".join(w[0] for w in self.words)
 
 
-def _page(image: Any, scale: float | None, file: str, sheet: int, half: str | None) -> ScanPage:
-    import numpy as np
-
-    lines = read_lines(np.asarray(image.convert("RGB")), file)
+def _page(image: Any, lines: list[OcrLine], scale: float | None, sheet: int, half: str | None) -> ScanPage:
     if scale is None:
         heights = [ln.box[3] - ln.box[1] for ln in lines]
         scale = LINE_POINTS / median(heights) if heights else 72 / DPI
@@ -60,11 +57,17 @@ def _page(image: Any, scale: float | None, file: str, sheet: int, half: str | No
 
 def read_sheet(image: Any, scale: float | None, file: str, sheet: int) -> list[ScanPage]:
     """The page or two pages of one sheet."""
-    image = upright(image, file)
-    halves = split_two_up(image, file)
+    import numpy as np
+
+    def read(img: Any) -> list[OcrLine]:
+        return read_lines(np.asarray(img.convert("RGB")), file)
+
+    image, lines = upright(image, file, read)
+    halves = split_two_up(image, lines, file)
     if len(halves) == 1:
-        return [_page(image, scale, file, sheet, None)]
-    return [_page(h, scale, file, sheet, side) for h, side in zip(halves, ("left", "right"))]
+        return [_page(image, lines, scale, sheet, None)]
+    # Each page again on its own: the engine reads a sheet at no more than 2000 pixels a side.
+    return [_page(h, read(h), scale, sheet, side) for (h, _), side in zip(halves, ("left", "right"))]
 
 
 def printed_order(pages: list[ScanPage], file: str) -> list[ScanPage]:
