@@ -43,7 +43,8 @@ def test_what_no_entry_touches(text: str) -> None:
 def test_a_date_and_its_time_are_two_words() -> None:
     assert [b.why for b in BREAKS] == ["a date and its time"]
     assert breaks("报告时间：2025-08-0110:15:30") == {len("报告时间：2025-08-01")}
-    words = [w for (w, _), in zip(line_words(OcrLine("2025-08-0110:15:30", (0, 0, 180, 20), 0.9, None), 0.5))]
+    line = OcrLine("2025-08-0110:15:30", (0, 0, 180, 20), 0.9, None, ((0, 0), (180, 0), (180, 20), (0, 20)))
+    words = [w for w, _ in line_words(line, 0.5)]
     assert [w[0] for w in words] == ["2025-08-01", "10:15:30"]
 
 
