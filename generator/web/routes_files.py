@@ -31,7 +31,7 @@ ZIP_STEM = "文书"  # a file name, like render.LETTERS' stems: what the downloa
 _HEAD = 1 << 20  # what case.find_documents reads of a text file to tell a table from a note
 _TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xls", ".xlsx", ".ods", ".htm", ".html"})
 _KIND_SUFFIX = {Kind.PDF: ".pdf", Kind.ARCHIVE: ".zip", Kind.XLSX: ".xlsx", Kind.ODS: ".ods", Kind.XLS: ".xls",
-                Kind.HTML: ".html", Kind.TEXT: ".csv"}
+                Kind.HTML: ".html", Kind.TEXT: ".csv", Kind.IMAGE: ".png"}  # PIL reads an image by its bytes
 
 
 @dataclass(frozen=True)
@@ -111,9 +111,9 @@ def _take(w: Web, case_id: str, item: UploadFile) -> str | Refused:
 
 def document_suffix(name: str, head: bytes) -> str | None:
     """The suffix an upload is stored under if it is a document the case reads (case.find_documents),
-    judged by its bytes as the command line judges them: a PDF, a workbook, a web page, a ZIP, or
-    text that is a table (a known export's header, or a name that says table, like .csv); None for
-    anything else (a note, an image). The upload's own suffix is kept where the case reads it (a
+    judged by its bytes as the command line judges them: a PDF, an image (PNG, JPEG: read by OCR), a
+    workbook, a web page, a ZIP, or text that is a table (a known export's header, or a name that
+    says table, like .csv); None for anything else (a note). The upload's own suffix is kept where the case reads it (a
     bank's ".xls" that is really a web page stays .xls); else the content's is given."""
     from generator.exports.statement import holds_table
 

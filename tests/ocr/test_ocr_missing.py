@@ -65,3 +65,17 @@ def test_a_case_leaves_the_scan_out_and_checks_the_rest(tmp_path: Path, no_ocr: 
     assert result.exit_code in (0, 1), result.stderr
     assert "还款记录截图.png" in result.stdout + result.stderr and HINT in result.stdout + result.stderr
     assert '"verdict"' in result.stdout or '"loans"' in result.stdout, result.stdout[:500]
+
+
+def test_the_page_keeps_an_uploaded_image_as_a_document() -> None:
+    import io
+
+    from PIL import Image
+
+    pytest.importorskip("starlette", reason="the web extra is not installed")
+    from generator.web.routes_files import document_suffix
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(buffer, format="JPEG")
+    assert document_suffix("还款记录.jpg", buffer.getvalue()) == ".jpg"
+    assert document_suffix("截图", buffer.getvalue()) == ".png"  # no suffix: one the case reads
