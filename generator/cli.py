@@ -16,7 +16,7 @@ import typer
 
 from generator import __version__
 from generator.cli_help import ZhCommand, ZhGroup
-from generator.errors import DisputeError
+from generator.errors import DisputeError, UnknownProvider
 from generator.documents import Document
 from generator.models import CaseResult
 
@@ -101,10 +101,10 @@ def parse(
     for path in files:
         try:
             parsed = parse_documents(path, password=password, provider=provider)
-        except KeyError as err:
+        except UnknownProvider as err:
             parsed = []
             failed, tried = failed + 1, tried + 1
-            typer.echo(f"错误: {path}: {err.args[0]}", err=True)
+            typer.echo(f"错误: {path}: {err.render()}", err=True)
         for one in parsed:  # an archive gives one per member
             tried += 1
             if isinstance(one, DisputeError):

@@ -112,6 +112,13 @@ class CaseError(InputError):
     """case.toml is missing, malformed or inconsistent."""
 
 
+class UnknownProvider(DisputeError, KeyError):
+    """--provider names no parser (a KeyError too: it is a failed look-up by name)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])  # KeyError would quote it
+
+
 class RenderError(DisputeError):
     """A letter could not be rendered (unresolved placeholder, missing evidence, renderer warning)."""
 

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import generator.pdf.native  # noqa: F401  # before the compiled modules: chooses their build
-from generator.errors import AmbiguousDocument, InputError, PdfError, UnrecognizedDocument
+from generator.errors import AmbiguousDocument, InputError, PdfError, UnknownProvider, UnrecognizedDocument
 from generator.documents import Document
 from generator.parsers.base import DocumentParser
 from generator.parsers.alipay import AlipayProof
@@ -37,17 +37,14 @@ def by_name(name: str) -> type[DocumentParser]:
     for parser in PARSERS:
         if parser.name == name:
             return parser
-    known = ", ".join(p.name for p in PARSERS)
-    raise KeyError(f"unknown provider {name!r}; known: {known}")
+    raise UnknownProvider("provider.unknown", name=name, known=tuple(p.name for p in PARSERS))
 
 
 def detect(first_page_parsers: list[type[DocumentParser]], file: Path) -> type[DocumentParser]:
     if not first_page_parsers:
-        tried = ", ".join(p.name for p in PARSERS)
-        raise UnrecognizedDocument(file, f"unrecognised document (tried: {tried})")
+        raise UnrecognizedDocument(file, "document.unrecognised", tried=tuple(p.name for p in PARSERS))
     if len(first_page_parsers) > 1:
-        both = ", ".join(p.name for p in first_page_parsers)
-        raise AmbiguousDocument(file, f"ambiguous document: recognised by {both}; choose one with --provider")
+        raise AmbiguousDocument(file, "document.ambiguous", parsers=tuple(p.name for p in first_page_parsers))
     return first_page_parsers[0]
 
 
@@ -75,7 +72,7 @@ def parse_document(path: Path, *, label: str | None = None, password: str | None
     kind = _kind(path)
     if kind is not None and kind not in (Kind.PDF, Kind.IMAGE):
         if kind is Kind.ARCHIVE:
-            raise InputError(name, "a ZIP archive, not one document: its members are read one by one")
+            raise InputError(name, "archive.not_one_document")
         return _export(path.read_bytes(), name, sha256_file(path), provider,
                        named_pdf=path if path.suffix.lower() == ".pdf" else None)
     with _no_cycle_collection(), _open(path, kind, password, name) as doc:
@@ -147,7 +144,7 @@ def _export(data: bytes, name: str, sha256: str, provider: str | None, *, named_
         # A file named .pdf that holds neither a PDF nor an export is a broken download, not a
         # stray note: it keeps the PDF reader's error (the name chooses only the message).
         if named_pdf is not None:
-            raise PdfError(named_pdf, "not a PDF file") from None
+            raise PdfError(named_pdf, "pdf.not_pdf") from None
         raise
 
 
@@ -156,7 +153,7 @@ def _member(data: bytes, label: str, password: str | None, provider: str | None)
     PDF layer reads files (never beside the inputs, removed at once)."""
     kind = sniff(data)
     if kind is Kind.ARCHIVE:
-        raise InputError(label, "an archive inside an archive: extract it and put its files in the case folder")
+        raise InputError(label, "archive.nested")
     if kind not in (Kind.PDF, Kind.IMAGE):
         return _export(data, label, hashlib.sha256(data).hexdigest(), provider)
     with tempfile.TemporaryDirectory(prefix="dispute-") as folder:
@@ -165,4 +162,4 @@ def _member(data: bytes, label: str, password: str | None, provider: str | None)
         try:
             return parse_document(path, label=label, password=password, provider=provider)
         except InputError as err:
-            raise type(err)(label, err.message, page=err.page, row=err.row) from None
+            raise type(err)(label, err.msg.code, page=err.page, row=err.row, **err.msg.params) from None

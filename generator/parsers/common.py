@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from generator.dates import DateError, parse_date
 from generator.errors import StatementParseError
@@ -61,8 +62,8 @@ class RowReader:
     def __init__(self, file: str, row: RawRow, number: int) -> None:
         self.file, self.row, self.number = file, row, number
 
-    def fail(self, message: str) -> StatementParseError:
-        return StatementParseError(self.file, message, page=self.row.page, row=self.number)
+    def fail(self, code: str, **params: Any) -> StatementParseError:
+        return StatementParseError(self.file, code, page=self.row.page, row=self.number, **params)
 
     def text(self, key: str) -> str:
         return self.row.texts.get(key, "").strip()
@@ -71,19 +72,19 @@ class RowReader:
         try:
             return parse_date(self.text(key))
         except DateError:
-            raise self.fail(f"cannot parse date {self.text(key)!r} in column {label}") from None
+            raise self.fail("parse.date", text=self.text(key), column=label) from None
 
     def amount(self, key: str, label: str) -> Decimal:
         try:
             return require_amount(self.text(key))
         except AmountError:
-            raise self.fail(f"cannot parse amount {self.text(key)!r} in column {label}") from None
+            raise self.fail("parse.amount", text=self.text(key), column=label) from None
 
     def optional_amount(self, key: str, label: str) -> Decimal | None:
         try:
             return parse_amount(self.text(key))
         except AmountError:
-            raise self.fail(f"cannot parse amount {self.text(key)!r} in column {label}") from None
+            raise self.fail("parse.amount", text=self.text(key), column=label) from None
 
 
 _EMPTY_CELLS = frozenset({"（空）", "(空)", "/", "／", "无"})

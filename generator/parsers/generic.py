@@ -70,11 +70,11 @@ class GenericStatement(StatementFormat):
         try:
             read = super().parse(doc, file, sha256)
         except StatementParseError as exc:
-            if "table header not found" not in exc.message:
+            if exc.msg.code != "parse.no_header":
                 raise
             seen = ", ".join(w.text for w in max(group_lines(doc.first_page().words), key=_labels).words)
-            raise StatementParseError(file, f"no date and amount columns found; columns seen: {seen or 'none'}",
-                                      page=1) from None
+            raise StatementParseError(file, "parse.no_columns" if seen else "parse.no_columns_seen", page=1,
+                                      **({"seen": seen} if seen else {})) from None
         return read
 
     def parsed(self, statement: Statement, table: Table) -> Statement:

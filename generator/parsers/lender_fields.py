@@ -174,8 +174,7 @@ def _row_table(file: str, lines: Sequence[PlacedLine], header: PlacedLine) -> li
     columns = header_columns(header.line, [(f"c{k}", w.text) for k, w in enumerate(words)], 1e4,
                              [r.line for r in rows])
     if len(rows) > 1:
-        raise StatementParseError(file, "the certificate lists several loans; one loan per certificate is "
-                                  f"supported ({rows[1].line.text()!r})", page=header.page)
+        raise StatementParseError(file, "certificate.several_loans", page=header.page, text=rows[1].line.text())
     reach = 1.6 * char_size([header.line])
     parts = [p for p in lines[i + 1:i + 6] if p is rows[0] or (
         len(p.line.words) < 3 and abs(p.line.mid_y - rows[0].line.mid_y) <= reach)]

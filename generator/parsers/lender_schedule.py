@@ -79,14 +79,13 @@ class LenderSchedule(DocumentParser):
                 body = _table_lines(lines[header.index + header.depth:])
                 cols = columns(header.labels, body, page.width)
             elif cols is None:
-                raise StatementParseError(file, "table header 期数…应还日期…应还总额 not found", page=page.number)
+                raise StatementParseError(file, "schedule.no_header", page=page.number)
             else:
                 body = _table_lines(lines)
             for raw in rows_by_anchor(body, cols, page.number, _is_row, row_gap(page)):
                 rows.append(_row(file, raw, len(rows) + 1))
         if not rows:
-            raise StatementParseError(file, "no installment row (a line with a period number and a due date) "
-                                      "under the table header", page=1)
+            raise StatementParseError(file, "schedule.no_rows", page=1)
         _log_findings(file, total_findings(rows))
         return RepaymentSchedule(file, sha256, lender, contract, tuple(rows), doc.page_count)
 
@@ -119,7 +118,7 @@ def _row(file: str, raw: RawRow, number: int) -> ScheduleRow:
     r = RowReader(file, _unspaced(raw, ("number", "due_date", "paid_at")), number)
     period = _PERIOD.match(r.text("number"))
     if period is None:  # pragma: no cover - anchors are period numbers
-        raise r.fail(f"cannot read period {r.text('number')!r} in column 期数")
+        raise r.fail("parse.period", text=r.text("number"))
     return ScheduleRow(
         number=int(period.group(1)), due_date=r.date("due_date", "应还日期"),
         amount_due=r.amount("amount_due", "应还总额"),
@@ -163,7 +162,7 @@ def _paid_at(r: RowReader) -> str | None:
     except DateError:
         day = None
     if m is None or day is None:
-        raise r.fail(f"cannot parse paid time {text!r} in column 实还时间")
+        raise r.fail("parse.paid_time", text=text)
     time = m.group("time")
     return day.isoformat() + (f" {time.zfill(8) if time.count(':') == 2 else time.zfill(5)}" if time else "")
 

@@ -70,8 +70,7 @@ def _settlement(file: str, dt: DocText, cells: Sequence[Cell]) -> Settlement:
     t = dt.text
     settled, where = _dated(t, cells, "settled", _SETTLED)
     if settled is None:
-        raise StatementParseError(file, "no settlement date found in the 结清证明 (neither a 结清日期 label nor a "
-                                  "sentence such as 截至YYYY年MM月DD日…已全部结清)", page=1)
+        raise StatementParseError(file, "certificate.no_settlement_date", page=1)
     lowercase, uppercase = _principal(file, t, cells)
     return Settlement(
         lender=_issuer(dt, cells), borrower=_text_field(t, cells, "borrower", _BORROWER, _name),
@@ -176,7 +175,7 @@ def _principal(file: str, text: str, cells: Sequence[Cell]) -> tuple[Decimal | N
     try:
         value = None if lower is None else parse_amount(lower)
     except AmountError:
-        raise StatementParseError(file, f"cannot parse the loan amount {lower!r}") from None
+        raise StatementParseError(file, "certificate.loan_amount", text=lower) from None
     from_upper = None if upper is None else uppercase_value(upper)
     if value is not None and upper is not None and from_upper != value:
         logger.warning("%s: 大写 %r does not equal 小写 %s", file, upper, value)

@@ -48,8 +48,8 @@ CARD_KINDS = {"贷记卡账户": "贷记卡", "准贷记卡账户": "准贷记�
 
 
 def _fail(file: str, exc: TableError, what: str, row: int | None = None) -> StatementParseError:
-    return StatementParseError(file, f"{what}: {exc.message} ({compact(exc.line)!r})",
-                               page=line_page(exc.line), row=row)
+    return StatementParseError(file, "report.account_line", page=line_page(exc.line), row=row, account=what,
+                               problem=exc.msg, line=compact(exc.line))
 
 
 # --------------------------------------------------------------------------- header
@@ -97,8 +97,7 @@ class PbocReport(DocumentParser):
             if missing:
                 notes.append(f"grid_months_missing:{block.section}/账户{block.heading.number}:{','.join(missing)}")
         if not accounts and not states_no_credit(lines):
-            raise StatementParseError(file, "recognised as a 详版 credit report, but no account (账户N under "
-                                      "非循环贷账户 / 循环贷账户 / 贷记卡账户 …) could be read", page=_detail_page(lines))
+            raise StatementParseError(file, "report.no_accounts", page=_detail_page(lines))
         number = given(cells["报告编号"].text) if "报告编号" in cells else _inline(NUMBER, lines)
         time = given(cells["报告时间"].text) if "报告时间" in cells else _inline(TIME, lines)
 
@@ -132,7 +131,7 @@ def read_account(file: str, block: Block, row: int) -> tuple[CreditAccount, tupl
     v = Values(file, source, label, basic | status)
     institution = v.text("管理机构", "发卡机构")
     if institution is None:
-        raise StatementParseError(file, f"{label}: 管理机构 not found", page=source.page, row=row)
+        raise StatementParseError(file, "report.no_institution", page=source.page, row=row, account=label)
     fields = {k: given(c.text) for k, c in basic.items() if k not in TYPED}
     fields.update((k, given(c.text)) for k, c in status.items())
     inactive = sentence_status(parts.sentence)
@@ -162,5 +161,4 @@ def _history(file: str, row: int, label: str, parts: Parts, inactive: bool, bloc
         return ListReader(file, row, label).read(parts.history)
     if inactive:
         return GridResult((), ())
-    raise StatementParseError(file, f"{label}: no 还款记录 grid or 历史表现 list found",
-                              page=line_page(block.line), row=row)
+    raise StatementParseError(file, "report.no_history", page=line_page(block.line), row=row, account=label)

@@ -33,10 +33,10 @@ class Values:
     label: str  # "非循环贷账户 账户1"
     cells: dict[str, Cell]
 
-    def fail(self, label: str, what: str) -> StatementParseError:
+    def fail(self, label: str, code: str) -> StatementParseError:
         cell = self.cells[label]
-        return StatementParseError(self.file, f"{self.label}: cannot parse {what} {cell.text!r} in {label}",
-                                   page=cell.page, row=self.source.row)
+        return StatementParseError(self.file, code, page=cell.page, row=self.source.row, account=self.label,
+                                   text=cell.text, label=label)
 
     def _raw(self, labels: Sequence[str]) -> tuple[str, str] | None:
         for label in labels:
@@ -60,7 +60,7 @@ class Values:
         try:
             return parse_date(found[1])
         except DateError:
-            raise self.fail(found[0], "date") from None
+            raise self.fail(found[0], "report.cell_date") from None
 
     def amount(self, *labels: str) -> Decimal | None:
         found = self._raw(labels)
@@ -69,14 +69,14 @@ class Values:
         try:
             return parse_amount(found[1])
         except AmountError:
-            raise self.fail(found[0], "amount") from None
+            raise self.fail(found[0], "report.cell_amount") from None
 
     def integer(self, *labels: str) -> int | None:
         found = self._raw(labels)
         if found is None:
             return None
         if not found[1].isdigit():
-            raise self.fail(found[0], "number")
+            raise self.fail(found[0], "report.cell_number")
         return int(found[1])
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from generator.catalogue import Message, message
 from generator.dates import DateError, parse_date
 from generator.documents import CreditAccount, CreditReport
 from generator.errors import StatementParseError
@@ -90,21 +91,21 @@ class Sentence:
     source: SourceRef
     text: str
 
-    def fail(self, what: str) -> StatementParseError:
-        return StatementParseError(self.file, f"cannot read {what} in account sentence {self.text!r}",
-                                   page=self.source.page, row=self.source.row)
+    def fail(self, what: Message) -> StatementParseError:
+        return StatementParseError(self.file, "report.sentence", page=self.source.page, row=self.source.row,
+                                   what=what, sentence=self.text)
 
     def date(self, text: str | None) -> date | None:
         try:
             return parse_date(text) if text else None
         except DateError:
-            raise self.fail(f"date {text!r}") from None
+            raise self.fail(message("report.sentence_date", text=text)) from None
 
     def amount(self, text: str | None) -> Decimal | None:
         try:
             return parse_amount(text) if text else None
         except AmountError:
-            raise self.fail(f"amount {text!r}") from None
+            raise self.fail(message("report.sentence_amount", text=text)) from None
 
 
 def _facts(text: str) -> dict[str, str | None]:
@@ -133,7 +134,7 @@ def read_item(file: str, item: Item, number: int, ordinal: int) -> CreditAccount
     head = HEAD.match(s.text)
     body = head and (LOAN.match(head["rest"]) or CARD.match(head["rest"]) or CREDIT_LINE.match(head["rest"]))
     if head is None or body is None:
-        raise s.fail("the institution")
+        raise s.fail(message("report.sentence_institution"))
     facts = _facts(s.text)
     if body.groupdict().get("tail"):
         facts["卡片尾号"] = body["tail"]
@@ -164,8 +165,7 @@ class PbocBriefReport(DocumentParser):
             counts[item.category] = counts.get(item.category, 0) + 1
             accounts.append(read_item(file, item, counts[item.category], ordinal))
         if not accounts and not NO_CREDIT.search("".join(compact(ln) for ln in lines)):
-            raise StatementParseError(file, "recognised as a 简版 credit report, but no account sentence (1. YYYY年MM月DD日"
-                                      "…发放的… under 信用卡 / 购房贷款 / 其他贷款) could be read", page=1)
+            raise StatementParseError(file, "report.no_sentences", page=1)
         return CreditReport(file, sha256, "summary", _find(NUMBER, page_one), _find(TIME, page_one),
                             _find(NAME, page_one), _find(ID_TYPE, page_one), _find(ID_NUMBER, page_one),
                             tuple(accounts), doc.page_count, ("month_detail_unavailable",))

@@ -18,7 +18,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
+from generator.catalogue import Message
 from generator.parsers.layout import Line
 from generator.parsers.pboc_text import fold, line_page
 from generator.pdf import Word
@@ -30,9 +32,9 @@ Key = tuple[int, int]  # (line index, word index) within the lines being read
 class TableError(LookupError):
     """A table that cannot be read as printed; `line` locates it (the caller adds the file)."""
 
-    def __init__(self, message: str, line: Line) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: str, line: Line, **params: Any) -> None:
+        self.msg = Message(code, params)
+        super().__init__(str(self.msg))
         self.line = line
 
 
@@ -205,13 +207,13 @@ def label_values(lines: Sequence[Line], vocab: Vocabulary) -> dict[str, Cell]:
         end = rows[n + 1].first if n + 1 < len(rows) else len(lines)
         for i in range(row.first, row.last + 1):
             if any((i, j) not in in_labels for j in range(len(lines[i].words))):
-                raise TableError("unexpected text in a label row (unknown label?)", lines[i])
+                raise TableError("report.label_row_text", lines[i])
         for label, cell in _row_values(row, lines[row.last + 1:end]).items():
             if label in out:
-                raise TableError(f"label {label} printed twice", lines[row.first])
+                raise TableError("report.label_twice", lines[row.first], label=label)
             out[label] = cell
     if lines and (not rows or rows[0].first > 0):
-        raise TableError("text above the first label row", lines[0])
+        raise TableError("report.text_above_labels", lines[0])
     return out
 
 
@@ -225,7 +227,7 @@ def _row_values(row: LabelRow, values: Sequence[Line]) -> dict[str, Cell]:
     for cell, column in zip(row.cells, columns):
         for (a, wa), (b, wb) in pairwise(column.lines):
             if b.words[0].page == a.words[0].page and b.mid_y - a.mid_y > WRAP * (a.bottom - a.top):
-                raise TableError(f"two values under {cell.label} (unknown label row?)", b)
+                raise TableError("report.two_values", b, label=cell.label)
         page = column.lines[0][1][0].page if column.lines else row.page
         out[cell.label] = Cell(column.text(), page)
     return out

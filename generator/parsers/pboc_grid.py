@@ -20,7 +20,9 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
+from generator.catalogue import Message
 from generator.documents import GridMonth
 from generator.errors import StatementParseError
 from generator.models import SourceRef
@@ -75,9 +77,9 @@ class HistoryError:
     row: int  # the account's ordinal in the report
     label: str  # "非循环贷账户 账户1", for messages
 
-    def at(self, line: Line, message: str) -> StatementParseError:
-        return StatementParseError(self.file, f"{self.label}: {message} ({compact(line)!r})",
-                                   page=line_page(line), row=self.row)
+    def at(self, line: Line, code: str, **params: Any) -> StatementParseError:
+        return StatementParseError(self.file, "report.account_line", page=line_page(line), row=self.row,
+                                   account=self.label, problem=Message(code, params), line=compact(line))
 
     def month(self, key: str, status: Word, amount: Sequence[Word]) -> GridMonth:
         """One month from its status word and the words of its 逾期（透支）总额 cell (a wide amount
@@ -88,8 +90,8 @@ class HistoryError:
             try:
                 value = parse_amount(text)
             except AmountError:
-                raise StatementParseError(self.file, f"{self.label}: cannot parse 逾期（透支）总额 {text!r} "
-                                          f"of {key}", page=amount[0].page, row=self.row) from None
+                raise StatementParseError(self.file, "report.grid_amount", page=amount[0].page, row=self.row,
+                                          account=self.label, text=text, month=key) from None
         words = [status, *(w for w in amount if w.page == status.page)]
         return GridMonth(key, status.text, value, SourceRef(self.file, status.page, self.row, union(words)))
 
@@ -171,14 +173,14 @@ class GridReader(HistoryError):
         assert win is not None
         columns = _month_header(lines[0]) if lines else None
         if columns is None:
-            raise self.at(lines[0] if lines else anchor, "month header 1-12 of the repayment grid not found")
+            raise self.at(lines[0] if lines else anchor, "grid.no_month_header")
         pending: str | None = None
         for line in lines[1:]:
             if _month_header(line) is None:  # some renders repeat the header after a page break
                 pending = self._place(self._row(line, columns), pending)
         result = self._months(win)
         if not result.months:
-            raise self.at(anchor, "还款记录 grid has no months")
+            raise self.at(anchor, "grid.no_months")
         return result
 
     def _row(self, line: Line, columns: _Columns) -> _Row:
@@ -188,12 +190,12 @@ class GridReader(HistoryError):
             if word.mid_x < columns.year_right:
                 m = YEAR.match(word.text)
                 if m is None and fold(word.text) not in ROW_LABELS:
-                    raise self.at(line, f"unexpected text {word.text!r} in the year column of the repayment grid")
+                    raise self.at(line, "grid.year_column_text", text=word.text)
                 year = m[1] if m else year
                 continue
             index = columns.index(word)
             if index is None or index in cells:
-                raise self.at(line, f"cannot place {word.text!r} in a month column of the repayment grid")
+                raise self.at(line, "grid.unplaced", text=word.text)
             cells[index] = word
         return _Row(cells, year, line)
 
@@ -215,7 +217,7 @@ class GridReader(HistoryError):
                 return pending
             pair.done = True
         if not all(w.text in CODES for w in row.cells.values()):
-            raise self.at(row.line, "expected a row of status codes")
+            raise self.at(row.line, "grid.expected_status_row")
         self.pairs.append(_Pair(row, year=row.year or pending))
         return None
 
@@ -224,11 +226,11 @@ class GridReader(HistoryError):
         out: dict[str, GridMonth] = {}
         for pair in self.pairs:
             if pair.year is None:
-                raise self.at(pair.status.line, "grid row without a year")
+                raise self.at(pair.status.line, "grid.no_year")
             for index, word in sorted(pair.status.cells.items()):
                 key = f"{pair.year}-{index + 1:02d}"
                 if key not in allowed or key in out:
-                    raise self.at(pair.status.line, f"month {key} outside the window or printed twice")
+                    raise self.at(pair.status.line, "grid.month_outside", month=key)
                 out[key] = self.month(key, word, [r.cells[index] for r in pair.amounts if index in r.cells])
         missing = tuple(sorted(allowed - set(out)))
         return GridResult(tuple(out[k] for k in sorted(out)), missing)
@@ -252,13 +254,13 @@ class ListReader(HistoryError):
                 bounds = _list_bounds(line)
                 continue
             if bounds is None:
-                raise self.at(line, "月份 | 还款状态 | 逾期（透支）总额 header not found")
+                raise self.at(line, "history.no_header")
             key, month = self._month(line, bounds)
             if key in out:
-                raise self.at(line, f"month {key} printed twice")
+                raise self.at(line, "history.month_twice", month=key)
             out[key] = month
         if not out:
-            raise self.at(lines[0], "历史表现 list has no months")
+            raise self.at(lines[0], "history.no_months")
         return GridResult(tuple(out[k] for k in sorted(out)), ())
 
     def _month(self, line: Line, bounds: Sequence[float]) -> tuple[str, GridMonth]:
@@ -267,11 +269,11 @@ class ListReader(HistoryError):
         for word in line.words[1:]:
             index = bisect_right(bounds, word.mid_x)
             if index == 0 or index in cells:
-                raise self.at(line, f"cannot place {word.text!r} in the 历史表现 list")
+                raise self.at(line, "history.unplaced", text=word.text)
             cells[index] = word
         status = cells.get(1)
         if m is None or status is None or status.text not in CODES:
-            raise self.at(line, "expected 月份, 还款状态 and 逾期（透支）总额 in the 历史表现 list")
+            raise self.at(line, "history.expected_columns")
         key = f"{m[1]}-{int(m[2]):02d}"
         amount = cells.get(2)
         return key, self.month(key, status, [amount] if amount else [])

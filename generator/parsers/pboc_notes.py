@@ -39,7 +39,7 @@ def header_rows(lines: Sequence[Line], vocab: Vocabulary, anchor: str) -> list[R
     """The rows under the first label row of `lines`, one per line holding a date in column `anchor`."""
     rows = label_rows(lines, vocab)
     if not rows or anchor not in {c.label for c in rows[0].cells}:
-        raise TableError(f"table header with {anchor} not found", lines[0])
+        raise TableError("report.no_header", lines[0], anchor=anchor)
     head = rows[0]
     body = list(lines[head.last + 1:])
     bounds = _gap_bounds(head, [w for ln in body for w in ln.words])
@@ -48,7 +48,7 @@ def header_rows(lines: Sequence[Line], vocab: Vocabulary, anchor: str) -> list[R
     anchors = [i for i, ln in enumerate(body)
                if any(bisect_right(bounds, w.mid_x) == column and is_date(w.text) for w in ln.words)]
     if body and not anchors:
-        raise TableError(f"table row without a {anchor}", body[0])
+        raise TableError("report.row_without", body[0], anchor=anchor)
     groups: dict[int, list[Line]] = {i: [] for i in anchors}
     for i, line in enumerate(body):
         groups[_nearest(body, anchors, i)].append(line)
@@ -97,8 +97,8 @@ def _values(file: str, row: int, label: str, lines: Sequence[Line], vocab: Vocab
     try:
         rows = header_rows(lines, vocab, anchor)
     except TableError as exc:
-        raise StatementParseError(file, f"{label}: {exc.message} ({compact(exc.line)!r})", page=line_page(exc.line),
-                                  row=row) from None
+        raise StatementParseError(file, "report.account_line", page=line_page(exc.line), row=row, account=label,
+                                  problem=exc.msg, line=compact(exc.line)) from None
     return [Values(file, SourceRef(file, r.page, row, r.bbox), label, {k: Cell(t, r.page) for k, t in r.texts.items()})
             for r in rows]
 

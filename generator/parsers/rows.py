@@ -65,15 +65,15 @@ def date_time(r: RowReader, table: Columns) -> tuple[date, str | None]:
     a time column may carry the date."""
     text = clean_cell(r.text(DATE))
     if len(_ANY_DATE.findall(text)) > 1:
-        raise r.fail(f"two records in one row: {text!r} in column {table.labels.get(DATE, DATE)} (the second has "
-                     f"nothing in column {table.labels.get(table.anchor, table.anchor)} to start it)")
+        raise r.fail("parse.two_records", text=text, column=table.labels.get(DATE, DATE),
+                     anchor=table.labels.get(table.anchor, table.anchor))
     m = _DATE_TIME.match(text.replace(" ", ""))
     try:
         if m is None:
             raise DateError(text)
         day = parse_date(m["date"])
     except DateError:
-        raise r.fail(f"cannot parse date {text!r} in column {table.labels.get(DATE, DATE)}") from None
+        raise r.fail("parse.date", text=text, column=table.labels.get(DATE, DATE)) from None
     time = m["time"]
     if time is None and TIME in table.keys:
         cell = clean_cell(r.text(TIME)).replace(" ", "")
@@ -85,7 +85,7 @@ def date_time(r: RowReader, table: Columns) -> tuple[date, str | None]:
 def _clock(r: RowReader, text: str, label: str) -> str:
     m = _CLOCK.match(text)
     if m is None:
-        raise r.fail(f"cannot parse time {text!r} in column {label}")
+        raise r.fail("parse.time", text=text, column=label)
     return f"{int(m['h']):02d}:{m['m']}:{m['s'] or '00'}" if m["s"] or ":" not in text else f"{int(m['h']):02d}:{m['m']}"
 
 
@@ -99,11 +99,12 @@ def row_amount(r: RowReader, table: Columns, rule: AmountRule) -> tuple[Decimal,
     flow = clean_cell(r.text(rule.flag)).replace(" ", "") or r.text(rule.flag)
     sign = rule.sign(flow)
     if sign is None:
-        raise r.fail(f"cannot read flag {r.text(rule.flag)!r} in column {labels.get(rule.flag)} "
-                     f"(expected {', '.join(rule.out[:2] + rule.into[:2] + rule.neutral[:2])})")
+        raise r.fail("parse.flag", text=r.text(rule.flag), column=labels.get(rule.flag, rule.flag),
+                     choices=rule.out[:2] + rule.into[:2] + rule.neutral[:2])
     amount = r.amount(rule.column, labels.get(rule.column, AMOUNT))
     if amount < 0:
-        raise r.fail(f"signed amount {r.text(rule.column)!r} in column {labels.get(rule.column)} beside {flow!r}")
+        raise r.fail("parse.signed_amount", text=r.text(rule.column), column=labels.get(rule.column, rule.column),
+                     flow=flow)
     return (-amount if sign < 0 and amount else amount), flow, sign == 0
 
 
@@ -111,14 +112,14 @@ def _split(r: RowReader, rule: Split, labels: dict[str, str]) -> Decimal:
     credit = r.optional_amount(rule.credit, labels[rule.credit]) if clean_cell(r.text(rule.credit)) else None
     debit = r.optional_amount(rule.debit, labels[rule.debit]) if clean_cell(r.text(rule.debit)) else None
     if credit and debit:
-        raise r.fail(f"amounts in both {labels[rule.credit]} ({r.text(rule.credit)!r}) and {labels[rule.debit]} "
-                     f"({r.text(rule.debit)!r})")
+        raise r.fail("parse.both_amounts", credit=labels[rule.credit], credit_text=r.text(rule.credit),
+                     debit=labels[rule.debit], debit_text=r.text(rule.debit))
     if credit:
         return abs(credit)
     if debit:
         return -abs(debit)
     if credit is None and debit is None:
-        raise r.fail(f"no amount in column {labels[rule.credit]} or {labels[rule.debit]}")
+        raise r.fail("parse.no_amount", credit=labels[rule.credit], debit=labels[rule.debit])
     return Decimal("0.00")
 
 

@@ -39,8 +39,7 @@ class StatementFormat(DocumentParser):
     def parse(self, doc: PdfDocument, file: str, sha256: str) -> Statement:
         table = read_table(doc, file, self.spec)
         if not table.rows:
-            labels = " ".join(table.labels.values())
-            raise StatementParseError(file, f"no transaction rows found under the table header ({labels})")
+            raise StatementParseError(file, "parse.no_rows", labels=" ".join(table.labels.values()))
         rule = amount_rule(self.spec, table.keys)
         currency = self.currency(table)
         columns = Columns.of(table, self.spec)

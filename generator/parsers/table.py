@@ -92,8 +92,7 @@ def _pages(doc: PdfDocument, file: str, spec: TableSpec, table: Table) -> list[t
         lines = group_lines(page.words)
         header, seen = _header(lines, vocab, seen)
         if header is None and not out:
-            raise StatementParseError(file, f"table header not found (expected columns {_expected(spec)})",
-                                      page=page.number)
+            raise StatementParseError(file, "parse.no_header", page=page.number, columns=_expected(spec))
         if header is not None and page.number == 1:
             table.preamble = list(lines[:header.first])
         start = _repeated(lines, table.preamble) if header is None else header.last + 1

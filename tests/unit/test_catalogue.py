@@ -21,12 +21,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff，。：；（）？]")
 TRANSITIONAL = {"legacy"}
 # modules whose raises still pass English text (rendered through the phrase table)
 PENDING = {"batch.py", "batch_exec.py", "exports/reader.py", "exports/statement.py", "glyphs.py",
-           "manifest.py", "money.py", "parsers/__init__.py", "parsers/common.py", "parsers/generic.py",
-           "parsers/lender_fields.py", "parsers/lender_schedule.py", "parsers/lender_settlement.py", "parsers/pboc.py",
-           "parsers/pboc_account.py", "parsers/pboc_brief.py", "parsers/pboc_grid.py", "parsers/pboc_notes.py",
-           "parsers/statement.py", "parsers/table.py", "paths.py", "pipeline.py", "render/__init__.py",
+           "manifest.py", "money.py", "paths.py", "pipeline.py", "render/__init__.py",
            "render/bundle.py", "render/complaint.py", "render/context.py", "render/docx.py", "render/env.py",
-           "render/excerpt.py", "render/looks.py", "render/pdf.py", "render/stamps.py", "render/text.py", "track.py", "web/server.py"}
+           "render/excerpt.py", "render/looks.py", "render/originals.py", "render/pdf.py", "render/stamps.py", "render/text.py", "track.py", "web/server.py"}
 
 
 def _constants() -> set[str]:
