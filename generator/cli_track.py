@@ -102,7 +102,7 @@ def status(
         _fail(err)
     for c in cases:
         if c.error:
-            typer.echo(f"错误: {_localise(c.error)}", err=True)
+            typer.echo(f"错误: {c.failure.render() if c.failure else c.error}", err=True)
     if as_json:
         typer.echo(json.dumps(status_json(cases, today), ensure_ascii=False, indent=2))
     else:
@@ -145,14 +145,8 @@ def _usage(message: str) -> NoReturn:
     raise typer.Exit(code=2)
 
 
-def _fail(err: Exception) -> NoReturn:
-    _usage(_localise(str(err)))
-
-
-def _localise(text: str) -> str:
-    from generator.messages import localise
-
-    return localise(text)
+def _fail(err: DisputeError) -> NoReturn:
+    _usage(err.render())
 
 
 # ----------------------------------------------------------------------------- output

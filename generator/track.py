@@ -32,8 +32,10 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from generator.case import CASE_FILE, DEFAULT_OUT
+from generator.catalogue import Message, message
 from generator.errors import CaseError, DisputeError
 from generator.paths import write_atomically
+from generator.syntax import json_problem
 
 Recipient = Literal["lender", "bureau", "complaint"]
 Outcome = Literal["corrected", "refused", "none"]
@@ -60,10 +62,15 @@ COMPLAINT_REPLY_DAYS = 30
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KEYS = ("to", "filed", "ticket", "reply", "outcome", "loan")
+_DATE = message("expect.date_like", example="2026-03-01")
 
 
 class FilingError(DisputeError):
     """A filing contradicts itself (a reply before the filing, an outcome without a reply)."""
+
+
+def _one_of(choices: tuple[str, ...], value: str) -> Message:
+    return message("track.expected_one_of", choices=choices, value=value)
 
 
 def parse_iso_date(text: object) -> date:
@@ -88,16 +95,17 @@ class Filing:
 
     def __post_init__(self) -> None:
         if self.to not in RECIPIENTS:
-            raise FilingError(f"to: expected one of {', '.join(RECIPIENTS)}, got {self.to!r}")
+            raise FilingError("case.key", key="to", problem=_one_of(RECIPIENTS, repr(self.to)))
         if self.outcome is not None and self.outcome not in OUTCOMES:
-            raise FilingError(f"outcome: expected one of {', '.join(OUTCOMES)}, got {self.outcome!r}")
+            raise FilingError("case.key", key="outcome", problem=_one_of(OUTCOMES, repr(self.outcome)))
         if (self.reply is None) != (self.outcome is None):
-            raise FilingError("reply and outcome go together: give both or neither")
+            raise FilingError("track.reply_and_outcome")
         for name, value in (("ticket", self.ticket), ("loan", self.loan)):
             if value is not None and not value.strip():
-                raise FilingError(f"{name}: expected a non-empty string or nothing, got {value!r}")
+                raise FilingError("case.key", key=name, problem=message(
+                    "case.expected_got", expected=message("expect.text_or_nothing"), value=repr(value)))
         if self.reply is not None and self.reply < self.filed:
-            raise FilingError(f"reply {self.reply.isoformat()} is before the filing date {self.filed.isoformat()}")
+            raise FilingError("track.reply_before_filing", reply=self.reply.isoformat(), filed=self.filed.isoformat())
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -127,6 +135,7 @@ class CaseStatus:
     folder: Path
     filings: tuple[FilingStatus, ...] = ()
     error: str | None = None  # the case's dispute-track.json could not be read
+    failure: CaseError | None = None  # that error itself, for the screen
 
 
 # ----------------------------------------------------------------------------- deadlines
@@ -182,13 +191,13 @@ def load_filings(case_dir: Path) -> list[Filing]:
     if not path.exists():
         return []
     if path.is_dir():
-        raise CaseError(path, "is a directory, not a file")
+        raise CaseError(path, "file.is_directory")
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError:
-        raise CaseError(path, "not UTF-8 text") from None
+        raise CaseError(path, "file.not_utf8") from None
     except json.JSONDecodeError as exc:
-        raise CaseError(path, f"not valid JSON: {exc}") from None
+        raise CaseError(path, "track.not_json", problem=json_problem(exc)) from None
     return _filings(path, data)
 
 
@@ -198,7 +207,7 @@ def record_filing(case_dir: Path, filing: Filing) -> list[Filing]:
     dispute to the same recipient replaces the old one). Returns every filing, as saved."""
     case_dir = Path(case_dir)
     if not (case_dir / CASE_FILE).is_file():
-        raise CaseError(case_dir, "not a case folder (expected a folder holding case.toml)")
+        raise CaseError(case_dir, "case.not_case_folder")
     filings = load_filings(case_dir)
     for i, old in enumerate(filings):
         if old.key == filing.key:
@@ -230,51 +239,54 @@ def filing_json(filing: Filing) -> dict[str, str | None]:
 
 def _filings(path: Path, data: Any) -> list[Filing]:
     if not isinstance(data, dict):
-        raise CaseError(path, "expected a JSON object with version and filings")
+        raise CaseError(path, "track.not_object")
     _check_keys(path, "", data, ("version", "filings"))
     if data.get("version") != FORMAT_VERSION:
-        raise CaseError(path, f"version: expected {FORMAT_VERSION}, got {data.get('version')!r}")
+        raise CaseError(path, "track.version", expected=FORMAT_VERSION, value=repr(data.get("version")))
     items = data.get("filings")
     if not isinstance(items, list):
-        raise CaseError(path, f"filings: expected a list, got {items!r}")
+        raise CaseError(path, "case.key", key="filings", problem=message(
+            "case.expected_got", expected=message("expect.list"), value=repr(items)))
     filings: list[Filing] = []
     for i, item in enumerate(items, start=1):
         filing = _filing(path, f"filings[{i}]", item)
         seen = next((j for j, f in enumerate(filings, start=1) if f.key == filing.key), None)
         if seen is not None:
-            raise CaseError(path, f"filings[{i}]: same to and loan as filings[{seen}]")
+            raise CaseError(path, "track.duplicate", index=i, seen=seen)
         filings.append(filing)
     return filings
 
 
 def _filing(path: Path, where: str, item: Any) -> Filing:
     if not isinstance(item, dict):
-        raise CaseError(path, f"{where}: expected an object, got {item!r}")
+        raise CaseError(path, "case.key", key=where, problem=message(
+            "case.expected_got", expected=message("expect.object"), value=repr(item)))
     _check_keys(path, where + ".", item, _KEYS)
     if "to" not in item:
-        raise CaseError(path, f"{where}.to: missing; expected one of {', '.join(RECIPIENTS)}")
+        raise CaseError(path, "case.key", key=f"{where}.to", problem=message("track.missing_one_of", choices=RECIPIENTS))
     try:
         return Filing(to=item["to"], filed=_date(path, where, item, "filed"),
                       ticket=_text(path, where, item, "ticket"), reply=_opt_date(path, where, item, "reply"),
                       outcome=item.get("outcome"), loan=_text(path, where, item, "loan"))
     except FilingError as err:
-        raise CaseError(path, f"{where}: {err}") from None
+        raise CaseError(path, "case.key", key=where, problem=err.msg) from None
 
 
 def _check_keys(path: Path, where: str, data: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
     unknown = sorted(set(data) - set(allowed))
     if unknown:
-        raise CaseError(path, f"{where}{unknown[0]}: unknown key (expected one of: {', '.join(allowed)})")
+        raise CaseError(path, "case.key", key=where + unknown[0], problem=message("case.unknown_key", keys=allowed))
 
 
 def _date(path: Path, where: str, item: Mapping[str, Any], key: str) -> date:
     if key not in item:
-        raise CaseError(path, f"{where}.{key}: missing; expected a date like 2026-03-01")
+        raise CaseError(path, "case.key", key=f"{where}.{key}", problem=message("case.missing_expected", expected=_DATE))
     value = item[key]
     try:
         return parse_iso_date(value)
     except (TypeError, ValueError):
-        raise CaseError(path, f"{where}.{key}: expected a date like 2026-03-01, got {value!r}") from None
+        raise CaseError(path, "case.key", key=f"{where}.{key}", problem=message(
+            "case.expected_got", expected=_DATE, value=repr(value))) from None
 
 
 def _opt_date(path: Path, where: str, item: Mapping[str, Any], key: str) -> date | None:
@@ -287,7 +299,8 @@ def _text(path: Path, where: str, item: Mapping[str, Any], key: str) -> str | No
         return None
     if isinstance(value, str) and value.strip():
         return value.strip()
-    raise CaseError(path, f"{where}.{key}: expected a non-empty string or null, got {value!r}")
+    raise CaseError(path, "case.key", key=f"{where}.{key}", problem=message(
+        "case.expected_got", expected=message("expect.text_or_null"), value=repr(value)))
 
 
 # ----------------------------------------------------------------------------- cases
@@ -297,7 +310,7 @@ def case_status(case_dir: Path, today: date, name: str | None = None) -> CaseSta
     """Every filing of one case with its deadlines; raises CaseError for a bad dispute-track.json."""
     case_dir = Path(case_dir)
     if not (case_dir / CASE_FILE).is_file():
-        raise CaseError(case_dir, "not a case folder (expected a folder holding case.toml)")
+        raise CaseError(case_dir, "case.not_case_folder")
     statuses = tuple(status_of(f, today) for f in load_filings(case_dir))
     return CaseStatus(name or case_dir.resolve().name, case_dir, statuses)
 
@@ -307,7 +320,7 @@ def cases_status(cases_dir: Path, today: date) -> list[CaseStatus]:
     dispute-track.json is malformed gets `error` instead of filings; the others still count."""
     found = find_case_folders(Path(cases_dir))
     if not found:
-        raise CaseError(cases_dir, "no case folders (folders holding case.toml) found")
+        raise CaseError(cases_dir, "batch.no_cases")
     return [_isolated(folder, name, today) for name, folder in found]
 
 
@@ -315,16 +328,16 @@ def _isolated(folder: Path, name: str, today: date) -> CaseStatus:
     try:
         return case_status(folder, today, name)
     except CaseError as err:
-        return CaseStatus(name, folder, error=str(err))
+        return CaseStatus(name, folder, error=str(err), failure=err)
 
 
 def find_case_folders(cases_dir: Path) -> list[tuple[str, Path]]:
     """(path relative to `cases_dir`, folder) of each case below it. The walk stops at a case and
     skips hidden folders and `out` folders, like generator.batch.find_cases."""
     if not cases_dir.exists():
-        raise CaseError(cases_dir, "not found")
+        raise CaseError(cases_dir, "case.folder_not_found")
     if not cases_dir.is_dir():
-        raise CaseError(cases_dir, "not a case folder (expected a folder holding case.toml)")
+        raise CaseError(cases_dir, "case.not_case_folder")
     found: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(cases_dir):
         here = Path(dirpath)

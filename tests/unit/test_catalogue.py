@@ -23,7 +23,7 @@ TRANSITIONAL = {"legacy"}
 PENDING = {"batch.py", "batch_exec.py", "exports/reader.py", "exports/statement.py", "glyphs.py",
            "manifest.py", "money.py", "paths.py", "pipeline.py", "render/__init__.py",
            "render/bundle.py", "render/complaint.py", "render/context.py", "render/docx.py", "render/env.py",
-           "render/excerpt.py", "render/looks.py", "render/originals.py", "render/pdf.py", "render/stamps.py", "render/text.py", "track.py", "web/server.py"}
+           "render/excerpt.py", "render/looks.py", "render/originals.py", "render/pdf.py", "render/stamps.py", "render/text.py", "web/server.py"}
 
 
 def _constants() -> set[str]:
