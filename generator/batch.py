@@ -34,6 +34,7 @@ from typing import Any
 
 from generator import __version__
 from generator.case import CASE_FILE, DEFAULT_OUT, load_case
+from generator.catalogue import os_reason
 from generator.errors import DisputeError, InputError
 from generator.manifest import input_files, MANIFEST, build_manifest
 from generator.paths import write_atomically
@@ -120,8 +121,7 @@ def find_cases(cases_dir: Path, out_dir: Path) -> list[tuple[str, Path]]:
     """(name, absolute folder) of every case below `cases_dir`, sorted by name."""
     root, out = cases_dir.resolve(), out_dir.resolve()
     if (root / CASE_FILE).is_file():
-        raise BatchError(f"{cases_dir}: holds a case.toml itself; batch runs the case folders inside it "
-                         "(use dispute generate for one case)")
+        raise BatchError("batch.is_a_case", folder=cases_dir)
     found: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -140,22 +140,22 @@ def _pruned(path: Path, name: str, out: Path) -> bool:
 def plan_jobs(cases_dir: Path, out_dir: Path, options: Options, *, force: bool,
               generated_at: datetime) -> list[CaseJob]:
     if not cases_dir.is_dir():
-        raise BatchError(f"{cases_dir}: folder not found")
+        raise BatchError("batch.folder_missing", folder=cases_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise BatchError(f"{out_dir}: the output path is a file, not a folder")
+        raise BatchError("batch.out_is_file", folder=out_dir)
     cases = find_cases(cases_dir, out_dir)
     if not cases:
-        raise BatchError(f"{cases_dir}: no case folders (folders holding case.toml) found")
+        raise BatchError("batch.no_case_folders", folder=cases_dir)
     out = out_dir.resolve()
     jobs = [CaseJob(name, folder, out / name, options, force, generated_at) for name, folder in cases]
     for job in jobs:
         # Outputs inside a case folder would be read back as its evidence on the next run.
         if job.out_dir.is_relative_to(job.folder) or job.folder.is_relative_to(job.out_dir):
-            raise BatchError(f"{out_dir}: the output folder must not lie inside a case folder ({job.folder})")
+            raise BatchError("batch.out_inside_case", folder=out_dir, case=job.folder)
     try:
         out.mkdir(parents=True, exist_ok=True)  # a read-only share fails here, not once per case
     except OSError as exc:
-        raise BatchError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from None
+        raise BatchError("batch.cannot_create_out", folder=out_dir, reason=os_reason(exc)) from None
     return jobs
 
 
@@ -218,7 +218,7 @@ def _sha256(path: Path) -> str:
         with path.open("rb") as fh:
             return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror})") from None
+        raise InputError(path, "file.cannot_read", reason=os_reason(exc)) from None
 
 
 def _read_manifest(out_dir: Path) -> _Previous | None:

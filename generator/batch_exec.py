@@ -217,12 +217,11 @@ def _run_dask(jobs: Sequence[CaseJob], address: str, fail_fast: bool, emit: Emit
         # Optional dependency; typed as Any because distributed's API is largely unannotated.
         dist: Any = importlib.import_module("distributed")
     except ImportError:
-        raise BatchError("--executor dask needs the optional package distributed: "
-                         "pip install 'dispute[cluster]'") from None
+        raise BatchError("dask.not_installed") from None
     try:
         client = dist.Client(address, timeout=DASK_CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
-        raise BatchError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        raise BatchError("dask.unreachable", address=address, detail=str(exc)) from None
     with client:
         _check_workers(client)
         # pure=False: a rerun must run again, not be served a result the cluster still holds.
@@ -255,17 +254,17 @@ def _check_workers(client: Any) -> None:
     try:
         versions: dict[str, str] = client.run(tool_version)
     except Exception as exc:  # noqa: BLE001  a worker without `dispute` installed cannot even unpickle the call
-        raise BatchError(f"Dask workers cannot run dispute ({type(exc).__name__}: {exc})") from None
+        raise BatchError("dask.workers_cannot_run", detail=f"{type(exc).__name__}: {exc}") from None
     if not versions:
-        raise BatchError("the Dask scheduler has no workers")
+        raise BatchError("dask.no_workers")
     other = {w: v for w, v in versions.items() if v != __version__}
     if other:
-        raise BatchError(f"Dask workers run another dispute version than {__version__}: {other}")
+        raise BatchError("dask.version", version=__version__, other=str(other))
     try:
         # Each worker pays its imports and font set-up now, in parallel, and a worker without the
         # fonts or templates is named here rather than in a failure of every case it takes.
         client.run(warm_caches)
     except Exception as exc:  # noqa: BLE001  whatever a worker raised, the batch cannot use it
-        raise BatchError(f"a Dask worker cannot render letters ({type(exc).__name__}: {exc})") from None
+        raise BatchError("dask.cannot_render", detail=f"{type(exc).__name__}: {exc}") from None
 
 

@@ -91,3 +91,18 @@ def _shown(value: Any, lang: str) -> Any:
     if isinstance(value, Path):
         return str(value)
     return value
+
+
+# What the system said, by errno: the common ones in the user's language, any other as it is.
+_OS_REASONS = {"ENOSPC": "os.disk_full", "EDQUOT": "os.disk_full", "EROFS": "os.read_only",
+               "EACCES": "os.permission_denied", "EPERM": "os.permission_denied", "ENOENT": "os.no_such_file",
+               "EADDRINUSE": "os.address_in_use", "EADDRNOTAVAIL": "os.address_unavailable",
+               "ENOTDIR": "os.not_a_directory", "EISDIR": "os.is_a_directory", "EEXIST": "os.exists"}
+
+
+def os_reason(exc: OSError) -> Message | str:
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    code = _OS_REASONS.get(name)
+    return Message(code) if code else str(exc.strerror or exc)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from generator.catalogue import os_reason
 from generator.paths import ResourceDirNotFound, fonts_dir
 
 # Each family of the letters, in the order the stylesheets name its files.
@@ -50,4 +51,4 @@ def _cmap(path: Path) -> frozenset[int]:
         with TTFont(path, lazy=True) as font:
             return frozenset(font.getBestCmap())
     except OSError as exc:
-        raise ResourceDirNotFound(f"font not found: {path} ({exc.strerror or exc}); see fonts/SOURCES.txt") from None
+        raise ResourceDirNotFound("resource.font_missing", path=path, reason=os_reason(exc)) from None

@@ -115,18 +115,18 @@ def verify(out_dir: Path, case_dir: Path | None = None) -> list[Mismatch]:
     are not: a document added to the case, another run's files in the output folder."""
     path = out_dir / MANIFEST
     if not path.is_file():
-        raise InputError(path, "no manifest.json here: not a folder written by dispute generate")
+        raise InputError(path, "verify.no_manifest")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         recorded = data["case_dir"]
         if case_dir is None and recorded is None:
-            raise InputError(path, "the case folder is not recorded (outputs written outside it): give it with --case")
+            raise InputError(path, "verify.case_not_recorded")
         # an older manifest's absolute case_dir still works: joining keeps an absolute path as is
         inputs_dir = case_dir if case_dir is not None else Path(os.path.normpath(out_dir / str(recorded)))
         outputs = [(out_dir / e["file"], e) for e in data["outputs"]]
         inputs = [(inputs_dir / e["file"], e) for e in data["inputs"]]
     except (ValueError, KeyError, TypeError) as exc:
-        raise InputError(path, f"malformed manifest ({exc})") from None
+        raise InputError(path, "verify.malformed", detail=str(exc)) from None
     out = []
     for file, entry in outputs + inputs:
         if not file.is_file():

@@ -110,7 +110,7 @@ def uppercase_cny(value: Decimal) -> str:
     if q >= MAX_AMOUNT:  # inputs are bounded (parse_amount, case.toml): only a sum can get here
         from generator.errors import RenderError
 
-        raise RenderError(f"{q:,.2f} is not a plausible amount (at most {MAX_AMOUNT - 1:,} yuan)")
+        raise RenderError("value.implausible_amount", value=f"{q:,.2f}", limit=f"{MAX_AMOUNT - 1:,}")
     words: str = cn2an.an2cn(f"{q:.2f}", "rmb")
     if not words.endswith(("整", "分")):
         words += "整"

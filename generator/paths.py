@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.catalogue import Message, message, os_reason
 from generator.errors import DisputeError, OutputError
 
 TEMPLATES_ENV = "DISPUTE_TEMPLATES_DIR"
@@ -50,12 +51,13 @@ def fonts_dir() -> Path:
 
 def _resolve(env_var: str, default: Path, what: str) -> Path:
     override = os.environ.get(env_var)
+    origin: Message | str
     if override:
         path, origin = Path(override).expanduser(), f"${env_var}"
     else:
-        path, origin = default, f"the default next to the generator package (set ${env_var} to move it)"
+        path, origin = default, message("resource.default_origin", variable=env_var)
     if not path.is_dir():
-        raise ResourceDirNotFound(f"{what} directory not found: {path} (from {origin})")
+        raise ResourceDirNotFound("resource.dir_missing", what=what, path=path, origin=origin)
     # Absolute and symlink-free, so containment checks (the PDF URL fetcher) compare like with like.
     return path.resolve()
 
@@ -142,14 +144,12 @@ def _absolute(path: Path) -> Path:
 def cannot_write(path: Path, exc: OSError) -> OutputError:
     """The one line for a failed write: what the user can do about it, not the errno."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        why = "cannot write: the disk is full"
-    elif exc.errno == errno.EROFS:
-        why = "cannot write: read-only file system"
-    elif exc.errno in (errno.EACCES, errno.EPERM):
-        why = "cannot write: permission denied"
-    else:
-        why = f"cannot write ({exc.strerror or exc})"
-    return OutputError(path, why)
+        return OutputError(path, "output.disk_full")
+    if exc.errno == errno.EROFS:
+        return OutputError(path, "output.read_only")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return OutputError(path, "output.permission_denied")
+    return OutputError(path, "output.cannot_write", reason=os_reason(exc))
 
 
 def _make_parents(folder: Path) -> list[Path]:
@@ -164,7 +164,7 @@ def _make_parents(folder: Path) -> list[Path]:
             except OSError:
                 pass
         if isinstance(exc, (FileExistsError, NotADirectoryError)):
-            raise OutputError(folder, "cannot create the folder: a file is in the way") from None
+            raise OutputError(folder, "output.file_in_the_way") from None
         raise cannot_write(folder, exc) from None
     return missing
 
@@ -186,7 +186,7 @@ def _acquire(out_dir: Path) -> tuple[int, Path]:
                 break
             if not _try_lock(fd):
                 os.close(fd)
-                raise OutputError(out_dir, "another dispute run is writing there; wait for it to finish")
+                raise OutputError(out_dir, "output.locked")
             try:
                 if os.fstat(fd).st_ino == os.stat(lock).st_ino:
                     return fd, lock

@@ -92,7 +92,7 @@ def generate_case(folder: Path, out_dir: Path, options: Options, *, force: bool,
             outputs = [*outputs, Output(out_dir / MANIFEST, manifest, "")]
         existing = [o.path for o in outputs if o.path.exists()]
         if existing and not force:
-            raise OutputError(existing[0], "exists; use --force to overwrite")
+            raise OutputError(existing[0], "output.exists")
         publish(out_dir, [(o.path, o.data) for o in outputs])
     return CaseOutcome(result.case.name, tuple((lr.loan.lender, lr.verdict.value) for lr in result.loans),
                        tuple(str(o.path) for o in outputs), tuple(rendered.notices),
@@ -103,8 +103,7 @@ def check_out_dir(case_dir: Path, out_dir: Path) -> None:
     """The output folder is a folder (or not there yet) and not inside the case, where the next
     `check` would read the letters as documents; the default CASE_DIR/out is never read."""
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(out_dir, "exists and is not a folder: give --out a folder")
+        raise OutputError(out_dir, "output.not_folder")
     case, out = case_dir.resolve(), out_dir.resolve()
     if out.is_relative_to(case) and not out.is_relative_to(case / DEFAULT_OUT):
-        raise OutputError(out_dir, f"lies inside the case folder, where its files would be read back as "
-                                   f"evidence: write to {case_dir / DEFAULT_OUT} (the default) or outside the case")
+        raise OutputError(out_dir, "output.inside_case", default=case_dir / DEFAULT_OUT)

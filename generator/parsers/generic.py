@@ -73,8 +73,9 @@ class GenericStatement(StatementFormat):
             if exc.msg.code != "parse.no_header":
                 raise
             seen = ", ".join(w.text for w in max(group_lines(doc.first_page().words), key=_labels).words)
-            raise StatementParseError(file, "parse.no_columns" if seen else "parse.no_columns_seen", page=1,
-                                      **({"seen": seen} if seen else {})) from None
+            if not seen:
+                raise StatementParseError(file, "parse.no_columns_seen", page=1) from None
+            raise StatementParseError(file, "parse.no_columns", page=1, seen=seen) from None
         return read
 
     def parsed(self, statement: Statement, table: Table) -> Statement:

@@ -73,7 +73,7 @@ def render_case(result: CaseResult, out_dir: Path, options: Options) -> Rendered
 def write_outputs(outputs: Sequence[Output], *, force: bool) -> list[Path]:
     existing = [o.path for o in outputs if o.path.exists()]
     if existing and not force:
-        raise OutputExistsError(f"{existing[0]}: exists; use --force to overwrite")
+        raise OutputExistsError("output.file_exists", file=existing[0])
     for o in outputs:
         o.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(o.path, o.data)
@@ -115,18 +115,17 @@ def _statement_text(ctx: LetterContext, limit: int) -> str:
     lr = ctx.loan_result
     cleared = lr.overdue_cleared_on
     if cleared is None:
-        raise RenderError("a 个人声明 needs the date the overdue amount was repaid; the evidence shows it still "
-                          "unpaid or shows no late installment")
+        raise RenderError("statement.not_repaid")
     if ctx.letter_date < cleared:
-        raise RenderError(f"letter date {ctx.letter_date.isoformat()} is before {cleared.isoformat()}, the day the "
-                          "overdue amount was repaid: a 个人声明 cannot state a repayment after its own date")
+        raise RenderError("statement.dated_before_repayment", date=ctx.letter_date.isoformat(),
+                          repaid=cleared.isoformat())
     # A settlement after the letter date is not yet true on the day the statement is signed.
     repaid = lr.repaid_on if lr.repaid_on is not None and lr.repaid_on <= ctx.letter_date else None
     days = max((r.days_late or 0 for r in lr.late_installments), default=0)
     text = render_html("letters/statement_text.txt.j2", months=ctx.statement_months, lender=lr.loan.lender,
                        reason=lr.loan.statement_reason, max_days=days, cleared=cleared, repaid=repaid).strip()
     if len(text) > limit:
-        raise RenderError(f"个人声明 is {len(text)} characters, over the limit of {limit}: shorten statement_reason")
+        raise RenderError("statement.too_long", length=len(text), limit=limit)
     return text
 
 

@@ -200,8 +200,7 @@ def _open(stack: ExitStack, plan: BundlePlan, e: ExhibitPlan) -> _Source:
     pdf = stack.enter_context(open_source(e.path or Path(e.file), password, data))
     reader = PdfReader(io.BytesIO(data) if data is not None else e.path or Path(e.file))
     if reader.is_encrypted and not reader.decrypt(password or ""):
-        raise RenderError(f"{e.file}: the PDF is password-protected; give its password in case.toml's "
-                          "[passwords] to add it to the evidence bundle")
+        raise RenderError("bundle.password", file=e.file)
     redact: dict[int, list[BBox]] = {}
     if not plan.keep_originals:
         for page, box in e.redact:
@@ -224,7 +223,7 @@ def cited_excerpt(pdf: SourcePdf, c: CitedRow, redacted: Sequence[BBox] = ()) ->
     """The crop that shows `c`, cut as its kind needs; `redacted` are the boxes of its page's
     unrelated rows."""
     if c.bbox is None:
-        raise RenderError(f"{pdf.path.name}: page {c.page}: a cited place without a box cannot be shown")
+        raise RenderError("bundle.no_box", file=pdf.path.name, page=c.page)
     if c.cell is not None:
         account = c.cell.account
         heading = (account.heading.page, account.heading.bbox) if account and account.heading.bbox else None
@@ -264,7 +263,7 @@ def _render_front(plan: BundlePlan, sources: Sequence[_Source],
             logger.debug("bundle front matter settled after %d pass(es)", attempt)
             return reader, front
         front = measured
-    raise RenderError(f"evidence bundle: page numbers did not settle after {MAX_PASSES} passes")
+    raise RenderError("bundle.unsettled", passes=MAX_PASSES)
 
 
 def _chunks(source: _Source) -> list[range]:
@@ -320,7 +319,7 @@ def _measure(reader: PdfReader) -> _Front:
         else:
             excerpts[(numbers[0], numbers[1])] = page
     if pages is None:
-        raise RenderError("evidence bundle: the front matter has no page-number stamps")
+        raise RenderError("bundle.no_stamps")
     return _Front(pages, sections, excerpts)
 
 
@@ -328,7 +327,7 @@ def _sequence(front: _Front, sources: Sequence[_Source]) -> list[Slot]:
     """Every bundle page in order: front pages, and after each PDF exhibit's section its
     originals (an export's section has none)."""
     if {s.number for s in sources} - set(front.sections):
-        raise RenderError(f"evidence bundle: exhibit sections {sorted(front.sections)} missing from the front matter")
+        raise RenderError("bundle.sections_missing", sections=str(sorted(front.sections)))
     by_number = {s.number: s for s in sources}
     order = sorted(front.sections, key=lambda n: front.sections[n])
     starts = [front.sections[n] for n in order] + [front.pages]
@@ -542,7 +541,7 @@ def _resolve_links(writer: PdfWriter) -> None:
                 continue
             target = int(uri[len(PAGE_LINK):])
             if not 1 <= target <= len(writer.pages):
-                raise RenderError(f"evidence bundle: link to page {target} of {len(writer.pages)}")
+                raise RenderError("bundle.bad_link", target=target, pages=len(writer.pages))
             del annot["/A"]
             annot[NameObject("/Dest")] = ArrayObject([writer.pages[target - 1].indirect_reference,
                                                       NameObject("/Fit")])

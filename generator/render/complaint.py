@@ -37,8 +37,7 @@ def complaint_target(lr: LoanResult) -> str:
     for city, branch in CITY_BRANCHES.items():
         if lr.loan.lender.startswith(city):
             return branch
-    raise RenderError(f"[[loans]] {lr.loan.lender}: set pboc_branch in case.toml (the PBOC branch where the "
-                      "lender is located) to write a complaint")
+    raise RenderError("complaint.no_branch", lender=lr.loan.lender)
 
 
 @dataclass(frozen=True)
@@ -64,8 +63,7 @@ def respondents(case_dir: Path, lr: LoanResult, today: date) -> tuple[Respondent
             found.append(Respondent(party, filing.filed, filing.ticket, filing.reply, filing.outcome,
                                     (today - filing.filed).days))
     if not found:
-        raise RenderError("a complaint needs a dispute filed at least 20 days ago without a satisfactory reply; "
-                          "record it with `dispute track CASE --to lender --filed DATE`")
+        raise RenderError("complaint.too_early")
     return tuple(found)
 
 

@@ -158,7 +158,7 @@ class _Citer:
     def source(self, src: SourceRef) -> Citation:
         number = self.numbers.get(src.file)
         if number is None:
-            raise RenderError(f"{src.location()}: cited row belongs to no exhibit")
+            raise RenderError("bundle.row_without_exhibit", location=src.location())
         row = self.rows.get((number, src))
         return self._with_bundle(Citation(number, src.page, src.row, None, row.on_page if row else None,
                                           row.installment_no if row else None, src.seq, src.place), src)

@@ -197,7 +197,7 @@ def _emit_block(node: Node, container: Container, style: _Style) -> None:
     elif node.tag in ("ol", "ul"):
         _list(node, container, style)
     else:
-        raise RenderError(f"DOCX: <{node.tag}> is not allowed here")
+        raise RenderError("docx.not_allowed", tag=node.tag)
 
 
 def _heading_or_paragraph(node: Node, container: Container, style: _Style) -> None:
@@ -302,7 +302,7 @@ def _run(paragraph: Paragraph, text: str = "") -> Run:
 def _list(node: Node, container: Container, style: _Style) -> None:
     for index, item in enumerate((c for c in node.children if isinstance(c, Node)), start=1):
         if item.tag != "li":
-            raise RenderError(f"DOCX: <{item.tag}> inside <{node.tag}>; only <li> is allowed")
+            raise RenderError("docx.list_item", tag=item.tag, parent=node.tag)
         marker = f"{index}. " if node.tag == "ol" else "• "
         paragraph = _paragraph(container, style, style.plain)
         # ol/ul { padding-left: 2em }, the marker hanging left of the text as in the PDF
@@ -311,7 +311,7 @@ def _list(node: Node, container: Container, style: _Style) -> None:
         _fill(paragraph, [(marker, False), *inline_segments(item.children)])
     stray = inline_segments([c for c in node.children if isinstance(c, str)])
     if has_text(stray):
-        raise RenderError(f"DOCX: text directly inside <{node.tag}> is not supported")
+        raise RenderError("docx.bare_text", tag=node.tag)
 
 
 # --- tables -------------------------------------------------------------------------------
@@ -320,10 +320,10 @@ def _list(node: Node, container: Container, style: _Style) -> None:
 def _table(node: Node, container: Container, looks: Looks) -> None:
     rows = list(_rows(node, header=False))
     if not rows:
-        raise RenderError("DOCX: <table> without rows")
+        raise RenderError("docx.empty_table")
     ncols = len(rows[0][1])
     if any(len(cells) != ncols for _, cells in rows):
-        raise RenderError("DOCX: every table row must have the same number of cells")
+        raise RenderError("docx.ragged_table")
     table = container.add_table(rows=len(rows), cols=ncols)
     table.style = "Table Grid"
     _table_borders(table, looks)
@@ -338,16 +338,16 @@ def _rows(node: Node, header: bool) -> Iterator[tuple[bool, list[Node]]]:
     for child in node.children:
         if isinstance(child, str):
             if child.strip(" \t\n\r\f"):
-                raise RenderError(f"DOCX: text directly inside <{node.tag}>")
+                raise RenderError("docx.bare_text_in", tag=node.tag)
         elif child.tag in ("thead", "tbody"):
             yield from _rows(child, header=child.tag == "thead")
         elif child.tag == "tr":
             cells = [c for c in child.children if isinstance(c, Node)]
             if any(c.tag not in ("th", "td") for c in cells):
-                raise RenderError("DOCX: only <th> and <td> are allowed inside <tr>")
+                raise RenderError("docx.row_cells")
             yield header, cells
         else:
-            raise RenderError(f"DOCX: <{child.tag}> inside <{node.tag}> is not supported")
+            raise RenderError("docx.nested", tag=child.tag, parent=node.tag)
 
 
 def _cell(node: Node, cell: _Cell, looks: Looks) -> None:
@@ -510,7 +510,7 @@ def _set_defaults(document: DocxDocument, looks: Looks) -> None:
     styles = document.styles.element
     r_pr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     if r_pr is None:
-        raise RenderError("DOCX: the python-docx default template has no docDefaults")
+        raise RenderError("docx.no_defaults")
     _set_rfonts(r_pr, BODY_FONT, LATIN_FONT)
     for tag in (qn("w:sz"), qn("w:szCs")):
         element = r_pr.find(tag)
@@ -547,7 +547,7 @@ def _define_styles(document: DocxDocument, looks: Looks) -> None:
     for name, spec in _style_specs(looks).items():
         style = document.styles[name]
         if not isinstance(style, ParagraphStyle):
-            raise RenderError(f"DOCX: the template's {name} is not a paragraph style")
+            raise RenderError("docx.not_paragraph_style", name=name)
         _apply_spec(style, spec)
 
 

@@ -25,7 +25,7 @@ _PLACEHOLDER = re.compile(r"〔[^〕]*〕|\{\{|\}\}|\{%|%\}")
 
 def _cite(citation: Any) -> Markup:
     if citation is None or getattr(citation, "exhibit", None) is None:
-        raise RenderError("a fact without its evidence reference cannot be rendered")
+        raise RenderError("template.fact_without_evidence")
     # The wording is the template's (`cite` in letters/_macros.html.j2): the bundle's captions
     # name the same page and row with the same macros.
     macro: Callable[[Any], Markup] = getattr(environment().get_template("letters/_macros.html.j2").module, "cite")
@@ -34,7 +34,7 @@ def _cite(citation: Any) -> Markup:
 
 def _money(value: Decimal | None) -> str:
     if value is None:
-        raise RenderError("an amount is missing")
+        raise RenderError("template.amount_missing")
     return format_cny(value)
 
 
@@ -89,4 +89,4 @@ def _check_source(name: str, tree: nodes.Template) -> None:
     for text in texts:
         leftover = _PLACEHOLDER.search(text)
         if leftover:
-            raise RenderError(f"{name}: unresolved placeholder {leftover.group(0)!r}")
+            raise RenderError("template.placeholder", template=name, placeholder=leftover.group(0))

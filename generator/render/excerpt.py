@@ -196,7 +196,7 @@ class SourcePdf:
 
     def _page(self, page: int) -> Any:
         if not 1 <= page <= len(self._doc):
-            raise RenderError(f"{self.path.name}: page {page} is outside the document ({len(self._doc)} pages)")
+            raise RenderError("bundle.page_outside", file=self.path.name, page=page, pages=len(self._doc))
         return self._doc[page - 1]
 
 
@@ -210,7 +210,7 @@ def open_source(path: Path, password: str | None = None, data: bytes | None = No
         try:
             doc = pdfium.PdfDocument(data if data is not None else str(path), password=password or None)
         except pdfium.PdfiumError as exc:
-            raise RenderError(f"{path.name}: cannot open for the evidence bundle: {exc}") from exc
+            raise RenderError("bundle.cannot_open", file=path.name, detail=str(exc)) from exc
         try:
             yield SourcePdf(doc, path, password, data)
         finally:

@@ -84,7 +84,7 @@ def parse_looks(css: str, where: str = "letter.css") -> Looks:
 def _variables(css: str, where: str) -> dict[str, str]:
     root = _ROOT.search(_COMMENT.sub("", css))
     if root is None:
-        raise RenderError(f"{where}: no :root block with the letter's sizes")
+        raise RenderError("style.no_root", where=where)
     return {name: value.strip() for name, value in _VARIABLE.findall(root.group(1))}
 
 
@@ -93,11 +93,10 @@ def _twips(values: dict[str, str], name: str, em: int | None, where: str, ratio:
     raw = values.get(name)
     match = _VALUE.fullmatch(raw or "")
     if match is None:
-        raise RenderError(f"{where}: --{name} must be a plain length, got {raw!r}")
+        raise RenderError("style.not_length", where=where, name=name, value=raw)
     number, unit = Decimal(match.group(1)), match.group(2)
     if ratio != (unit is None) or (unit == "em" and em is None):
-        expected = "a unitless line height" if ratio else "a length in pt, cm or mm"
-        raise RenderError(f"{where}: --{name} must be {expected}, got {raw!r}")
+        raise RenderError("style.not_ratio" if ratio else "style.not_pt_length", where=where, name=name, value=raw)
     if unit is None or unit == "em":
         twips = number * (em or 0)
     else:

@@ -68,10 +68,10 @@ def render_pdf(html: str, *, extra_files: Mapping[str, bytes] | None = None) -> 
             pdf: bytes = document.write_pdf(font_config=font_config,
                                             stylesheets=_fallback_faces(html, fetcher, font_config))
         except FatalURLFetchingError as exc:
-            raise RenderError(f"PDF: {exc}: {exc.__cause__}") from exc
+            raise RenderError("pdf_render.fetch", detail=f"{exc}: {exc.__cause__}") from exc
     problems = [*fetcher.refused, *warnings]
     if problems:
-        raise RenderError("PDF: " + "; ".join(problems))
+        raise RenderError("pdf_render.problems", detail="; ".join(problems))
     logger.debug("rendered PDF, %d bytes", len(pdf))
     return pdf
 

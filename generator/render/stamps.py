@@ -55,7 +55,7 @@ def sheet_lines(sheets: Sequence[PageObject]) -> list[StampLine]:
         box = sheet.mediabox
         found = _line_operations(sheet)
         if len(found) > SHEET_LINES or (number < len(sheets) and len(found) != SHEET_LINES):
-            raise RenderError(f"evidence bundle: a stamp sheet holds {len(found)} lines, expected {SHEET_LINES}")
+            raise RenderError("bundle.stamp_sheet", found=len(found), expected=SHEET_LINES)
         top = box.top
         lines += [StampLine(sheet, ops, top - LINE_PT * (j + 1), box.right) for j, ops in enumerate(found)]
     return lines
@@ -65,7 +65,7 @@ def stamp_pages(writer: PdfWriter, lines: Sequence[StampLine], right_pt: float, 
     """Draws line N on page N, its right end `right_pt` from the page's right edge and its line box
     `bottom_pt` above the page's bottom edge (of the crop box: what a viewer shows)."""
     if len(lines) != len(writer.pages):
-        raise RenderError(f"evidence bundle: {len(lines)} page stamps for {len(writer.pages)} pages")
+        raise RenderError("bundle.stamp_count", stamps=len(lines), pages=len(writer.pages))
     opening = _stream(writer, b"q\n")  # shared by every page
     resources: dict[int, IndirectObject] = {}  # id(sheet) -> its resources, copied into the writer once
     for page, line in zip(writer.pages, lines):

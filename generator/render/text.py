@@ -70,7 +70,7 @@ class _TreeBuilder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in BLOCK | INLINE | PARTS | _IGNORED | _STRUCTURE:
-            raise RenderError(f"HTML: unsupported tag <{tag}> (not in the letter vocabulary)")
+            raise RenderError("html.tag", tag=tag)
         if self.ignored_depth or tag in _IGNORED:
             self.ignored_depth += tag not in _VOID
             self.in_title = self.in_title or tag == "title"
@@ -93,7 +93,7 @@ class _TreeBuilder(HTMLParser):
             self.in_title = self.in_title and tag != "title"
             return
         if tag not in [node.tag for node in self.stack[1:]]:
-            raise RenderError(f"HTML: </{tag}> closes nothing")
+            raise RenderError("html.stray_close", tag=tag)
         while self.stack.pop().tag != tag:  # also closes what HTML closes implicitly
             pass
 
@@ -107,13 +107,13 @@ class _TreeBuilder(HTMLParser):
 def _make_node(tag: str, attrs: dict[str, str]) -> Node:
     # Each of these would change the PDF in a way the DOCX cannot follow.
     if "style" in attrs:
-        raise RenderError(f"HTML: inline style on <{tag}> is not supported (use a class)")
+        raise RenderError("html.inline_style", tag=tag)
     if "colspan" in attrs or "rowspan" in attrs:
-        raise RenderError(f"HTML: colspan/rowspan on <{tag}> is not supported")
+        raise RenderError("html.span", tag=tag)
     classes = frozenset(attrs.get("class", "").split())
     unknown = frozenset() if tag == "span" else classes - CLASSES.get(tag, frozenset())
     if unknown:
-        raise RenderError(f"HTML: unsupported class {' '.join(sorted(unknown))!r} on <{tag}>")
+        raise RenderError("html.class", classes=" ".join(sorted(unknown)), tag=tag)
     return Node(tag, classes)
 
 
@@ -135,7 +135,7 @@ def _raw_segments(nodes: list[Node | str], bold: bool) -> Iterator[Segment]:
         elif node.tag in INLINE:
             yield from _raw_segments(node.children, bold or node.tag in ("strong", "b"))
         else:
-            raise RenderError(f"HTML: block <{node.tag}> inside inline content is not supported")
+            raise RenderError("html.block_in_inline", tag=node.tag)
 
 
 def _collapse(raw: list[Segment]) -> list[Segment]:

@@ -8,6 +8,7 @@ import socket
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.catalogue import os_reason
 from generator.errors import DisputeError
 from generator.web.app import Settings, create_app
 
@@ -25,7 +26,7 @@ def bind(port: int) -> socket.socket:
         sock.bind((HOST, port))
     except OSError as exc:
         sock.close()
-        raise ServeError(f"{HOST}:{port}: cannot listen ({exc.strerror}); choose another --port") from None
+        raise ServeError("serve.cannot_listen", address=f"{HOST}:{port}", reason=os_reason(exc)) from None
     sock.listen(64)
     return sock
 
@@ -38,7 +39,7 @@ def serve(workspace: Path, port: int, on_ready: Callable[[str], None], max_uploa
         settings = Settings(workspace) if max_upload_mb is None else Settings(workspace, max_file=max_upload_mb << 20)
         app = create_app(settings)
     except OSError as exc:
-        raise ServeError(f"{workspace}: cannot use as the workspace ({exc.strerror})") from None
+        raise ServeError("serve.bad_workspace", folder=workspace, reason=os_reason(exc)) from None
     sock = bind(port)
     address = f"http://{HOST}:{sock.getsockname()[1]}/"
     config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False,
