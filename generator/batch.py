@@ -34,7 +34,7 @@ from typing import Any
 
 from generator import __version__
 from generator.case import CASE_FILE, DEFAULT_OUT, load_case
-from generator.catalogue import os_reason
+from generator.catalogue import Message, os_reason
 from generator.errors import DisputeError, InputError
 from generator.manifest import input_files, MANIFEST, build_manifest
 from generator.paths import write_atomically
@@ -90,7 +90,7 @@ class CaseReport:
     notices: tuple[tuple[str, str], ...] = ()
     missing: tuple[tuple[str, str], ...] = ()
     removed: tuple[str, ...] = ()  # outputs of the previous run the new inputs no longer call for
-    ignored: tuple[tuple[str, str], ...] = ()  # (file, why): PDFs no reader recognised, left out
+    ignored: tuple[tuple[str, Message], ...] = ()  # (file, why): PDFs no reader recognised, left out
     needed: tuple[tuple[str, str], ...] = ()  # (lender, a missing document as `check` words it), for summary.csv
     error: str = ""
     error_file: str = ""  # the file an input error names, kept untranslated in the message shown
@@ -180,8 +180,8 @@ def run_case(job: CaseJob) -> CaseReport:
         report = CaseReport(job.name, Status.FAILED, error=str(err), error_kind="input",
                             error_file=err.file if isinstance(err, InputError) else "", failure=err)
     except OSError as err:  # disk full, permissions: the machine's problem, not a bug to report
-        report = CaseReport(job.name, Status.FAILED, error=f"{err.filename or job.out_dir}: {err.strerror or err}",
-                            error_kind="system")
+        failure = InputError(err.filename or job.out_dir, "os.error", reason=os_reason(err))
+        report = CaseReport(job.name, Status.FAILED, error=str(failure), error_kind="system", failure=failure)
     except Exception as err:  # noqa: BLE001  our bug: keep the traceback for summary.json, go on with the others
         report = CaseReport(job.name, Status.FAILED, error=f"{type(err).__name__}: {err}",
                             error_kind="bug", traceback=traceback.format_exc())
@@ -309,7 +309,7 @@ def summary_row(report: CaseReport, message: Callable[[CaseReport], str] = lambd
                verdicts=[{"lender": lender, "verdict": v} for lender, v in report.verdicts],
                notices=[{"lender": lender, "notice": n} for lender, n in report.notices],
                missing=[{"lender": lender, "document": d} for lender, d in report.missing],
-               ignored=[{"file": file, "reason": why} for file, why in report.ignored])
+               ignored=[{"file": file, "reason": str(why)} for file, why in report.ignored])
     return row
 
 

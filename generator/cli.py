@@ -15,6 +15,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from generator import __version__
+from generator.catalogue import Message
 from generator.cli_help import ZhCommand, ZhGroup
 from generator.errors import DisputeError, UnknownProvider
 from generator.documents import Document
@@ -37,11 +38,9 @@ def _message(err: DisputeError) -> str:
     return err.render()
 
 
-def _notice_ignored(ignored: tuple[tuple[str, str], ...]) -> None:
-    from generator.messages import localise
-
+def _notice_ignored(ignored: tuple[tuple[str, Message], ...]) -> None:
     for file, why in ignored:
-        typer.echo(f"注意: {file}: {localise(why, keep=file)}", err=True)
+        typer.echo(f"注意: {file}: {why.render()}", err=True)
 
 
 def _dump(data: Any) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Self
 
 import typer
 
+from generator.catalogue import message
 from generator.errors import DisputeError
 from generator.sheet import STATUS_CN as STATUS_CN, VERDICT_CN as VERDICT_CN  # the web page imports them here
 
@@ -61,8 +62,8 @@ def batch(
     letter_date = _date(on)
     out_dir = out if out is not None else cases_dir / DEFAULT_BATCH_OUT
     if not cases_dir.is_dir():  # before plan_jobs, whose "folder not found" also names a file
-        problem = "a file, not a folder" if cases_dir.exists() else "folder does not exist"
-        _usage(_localise(f"{cases_dir}: {problem}"))
+        problem = message("file.not_folder" if cases_dir.exists() else "case.folder_missing")
+        _usage(message("error.located", location=str(cases_dir), problem=problem).render())
     try:
         planned = plan_jobs(cases_dir, out_dir, Options(letter_date=letter_date), force=force,
                             generated_at=datetime.now().replace(microsecond=0))
@@ -92,12 +93,6 @@ def _date(value: str | None) -> date:
 def _usage(message: str) -> NoReturn:
     typer.echo(f"错误: {message}", err=True)
     raise typer.Exit(code=2)
-
-
-def _localise(text: str, keep: str = "") -> str:
-    from generator.messages import localise
-
-    return localise(text, keep=keep)
 
 
 def _run(jobs: list[CaseJob], workers: int, address: str | None, fail_fast: bool) -> BatchResult:
@@ -154,7 +149,7 @@ class _Display:
             self.failed += 1
             self.console.print(_error_line(report), markup=False, highlight=False, soft_wrap=True)
         for file, why in report.ignored:  # the case went on without them: say so, as check does
-            self.console.print(f"注意: {report.case}: {file}: {_localise(why, file)}", markup=False,
+            self.console.print(f"注意: {report.case}: {file}: {why.render()}", markup=False,
                                highlight=False, soft_wrap=True)
         if self.progress is not None and self.task is not None:
             self.progress.update(self.task, advance=1, failed=self.failed, refresh=True)
@@ -172,8 +167,6 @@ def _message(report: CaseReport) -> str:
 
     if report.failure is not None:
         return report.failure.render()
-    if report.error_kind in ("input", "system"):
-        return _localise(report.error, report.error_file)
     if report.error == WORKER_DIED:
         return "处理进程意外退出（被终止、内存不足或崩溃）；再次运行同一命令会重试该案件"
     if report.error_kind == "crash":

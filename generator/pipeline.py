@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.case import DEFAULT_OUT, load_case
 from generator.documents import Document
+from generator.catalogue import Message, message
 from generator.errors import DocumentErrors, InputError, OutputError, UnrecognizedDocument
 from generator.models import Case, CaseResult, MissingDocument
 from generator.parsers import parse_documents
@@ -17,30 +18,27 @@ from generator.render import Options, Output, render_case
 from generator.resolve import resolve_case
 from generator.validate import check_case
 
-SKIPPED = "skipped, not read as evidence"
-
-
 @dataclass(frozen=True)
 class Checked:
     result: CaseResult
-    ignored: tuple[tuple[str, str], ...]  # (file, why): PDFs no reader recognised, left out
+    ignored: tuple[tuple[str, Message], ...]  # (file, why): PDFs no reader recognised, left out
 
 
-def case_documents(case: Case) -> tuple[list[Document], list[tuple[str, str]]]:
+def case_documents(case: Case) -> tuple[list[Document], list[tuple[str, Message]]]:
     """Parse every document of the case, in file-name order (each member of a ZIP archive in
     turn). A document no reader recognises (a loan contract, say) is left out and returned with
     the reason; any other bad file is an error, and every one is named (DocumentErrors), not just
     the first."""
     report_file = case.report.file if case.report else None
     out: list[Document] = []
-    ignored: list[tuple[str, str]] = []
+    ignored: list[tuple[str, Message]] = []
     bad: list[InputError] = []
     for path in evidence(case.root, case.documents):
         label = path.relative_to(case.root).as_posix()
         for parsed in parse_documents(path, label=label, password=case.passwords.get(label)):
             if isinstance(parsed, UnrecognizedDocument):
                 if label != report_file:
-                    ignored.append((parsed.location(), f"{parsed.message}; {SKIPPED}"))
+                    ignored.append((parsed.location(), message("case.skipped", problem=parsed.msg)))
             elif isinstance(parsed, InputError):
                 if label != report_file:  # the declared report may be a scan: case.toml gives what it says
                     bad.append(parsed)
@@ -72,7 +70,7 @@ class CaseOutcome:
     outputs: tuple[str, ...]
     notices: tuple[tuple[str, str], ...]
     missing: tuple[tuple[str, MissingDocument], ...]  # (lender, document)
-    ignored: tuple[tuple[str, str], ...] = ()  # (file, why) documents left out
+    ignored: tuple[tuple[str, Message], ...] = ()  # (file, why) documents left out
 
 
 def generate_case(folder: Path, out_dir: Path, options: Options, *, force: bool,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from generator.catalogue import Message
 from generator.domain.values import FilePlace, PlaceKind
 
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
@@ -29,7 +30,11 @@ Cell = int | float | str | bool | time | date | datetime | timedelta
 
 
 class GridError(ValueError):
-    """The file cannot be read as rows of cells; the message says why."""
+    """The file cannot be read as rows of cells; `msg` says why."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.msg = Message(code, params)
+        super().__init__(str(self.msg))
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,7 @@ def grid_rows(cells: Iterable[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
             cleaned.pop()
         total += len(cleaned)
         if total > MAX_CELLS:
-            raise GridError(f"more than {MAX_CELLS:,} cells: not a statement export")
+            raise GridError("export.too_many_cells", limit=MAX_CELLS)
         out.append(tuple(cleaned))
     return tuple(out)
 
@@ -130,15 +135,15 @@ def workbook_sheets(data: bytes) -> list[Sheet]:
                                                  book.get_sheet_by_index(i).to_python(skip_empty_area=False)))
                     for i, name in enumerate(book.sheet_names)]
     except PasswordError:
-        raise GridError("the workbook is password-protected: save it without a password and try again") from None
+        raise GridError("export.workbook_password") from None
     except (CalamineError, ValueError, OSError) as exc:
-        raise GridError(f"damaged or unreadable workbook ({_describe(exc)})") from None
+        raise GridError("export.workbook_damaged", detail=_describe(exc)) from None
     except BaseException as exc:
         # calamine's Rust code may panic on a malformed file; pyo3 raises that as PanicException,
         # a BaseException: it is the file's fault, not ours, and must not end the run
         if type(exc).__name__ != "PanicException":
             raise
-        raise GridError(f"damaged or unreadable workbook ({_describe(exc)})") from None
+        raise GridError("export.workbook_damaged", detail=_describe(exc)) from None
 
 
 def _describe(exc: BaseException) -> str:

@@ -70,7 +70,7 @@ def find_header(file: str, sheets: Sequence[Sheet], labels: frozenset[str]) -> F
             if sum(1 for c in row if c and norm_label(c) in labels) >= MIN_LABELS:
                 top = norm_text("\n".join(" ".join(r) for r in sheet.rows[:i + 1]))
                 return Found(sheet, i, top)
-    raise UnrecognizedDocument(file, "no transaction table found (no row names three columns of a known export)")
+    raise UnrecognizedDocument(file, "export.no_table")
 
 
 def choose_layout(file: str, fmt: type[ExportFormat], found: Found) -> tuple[Layout, dict[int, str]]:
@@ -81,9 +81,8 @@ def choose_layout(file: str, fmt: type[ExportFormat], found: Found) -> tuple[Lay
         return min(fits, key=lambda f: len(f[0].spec.columns) - len(f[1]))
     printed = " | ".join(c for c in found.cells if c)
     known = "; ".join(f"{lay.version}: " + " ".join(c.labels[0] for c in lay.spec.columns) for lay in fmt.layouts)
-    raise StatementParseError(file, f"the table header is not one {fmt.name} has printed: {printed} "
-                                    f"(known layouts: {known}); refused rather than guessed",
-                              page=found.sheet.number, row=found.index + 1)
+    raise StatementParseError(file, "export.unknown_layout", page=found.sheet.number, row=found.index + 1,
+                              format=fmt.name, printed=printed, known=known)
 
 
 def read_table(file: str, sheets: Sequence[Sheet], found: Found, layout: Layout, keys: dict[int, str]) -> Table:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.errors import AmbiguousDocument, InputError, StatementParseError, UnrecognizedDocument
+from generator.errors import AmbiguousDocument, InputError, StatementParseError, UnknownProvider, UnrecognizedDocument
 from generator.exports.grid import GridError, Sheet, text_sheet, workbook_sheets
 from generator.exports.html import html_sheet
 from generator.exports.reader import Table, choose_layout, find_header, read_table, transactions
@@ -40,8 +40,7 @@ def read_export(data: bytes, file: str, sha256: str, *, provider: str | None = N
     layout, keys = choose_layout(file, fmt, found)
     table = read_table(file, sheets, found, layout, keys)
     if not table.rows:
-        raise StatementParseError(file, "no transaction rows found under the table header ("
-                                  + " ".join(c for c in found.cells if c) + ")")
+        raise StatementParseError(file, "parse.no_rows", labels=" ".join(c for c in found.cells if c))
     spec = layout.spec
     currency = _currency(table.preamble, fmt)
     every, kept = transactions(file, fmt, table, currency)
@@ -65,21 +64,20 @@ def read_export(data: bytes, file: str, sha256: str, *, provider: str | None = N
 def read_sheets(data: bytes, file: str) -> list[Sheet]:
     kind = sniff(data)
     if kind not in SHEET_KINDS:
-        raise ExportError(file, f"not a spreadsheet or text export ({kind.value})")
+        raise ExportError(file, "export.not_sheet", kind=kind.value)
     try:
         if kind is Kind.TEXT:
             return [text_sheet(decode_text(data), labels(), norm_label)]
         if kind is Kind.HTML:
             sheet, tables = html_sheet(decode_text(data))
             if not tables:
-                raise ExportError(file, "a web page with no table in it, not an export (a login or error page "
-                                        "saved in place of the download?)")
+                raise ExportError(file, "export.web_page")
             return [sheet]
         return workbook_sheets(data)
     except UndecodableText:
-        raise ExportError(file, "cannot decode the text (tried UTF-8, GB18030 and UTF-16)") from None
+        raise ExportError(file, "export.undecodable") from None
     except GridError as exc:
-        raise ExportError(file, str(exc)) from None
+        raise ExportError(file, exc.msg.code, **exc.msg.params) from None
 
 
 def holds_table(data: bytes) -> bool:
@@ -99,14 +97,13 @@ def recognise(file: str, top: str, provider: str | None) -> type[ExportFormat]:
     if provider is not None:
         chosen = [f for f in EXPORTS if provider in (f.name, f.provider)]
         if not chosen:
-            raise KeyError(f"unknown export provider {provider!r}; known: {', '.join(f.provider for f in EXPORTS)}")
+            raise UnknownProvider("provider.unknown_export", name=provider, known=tuple(f.provider for f in EXPORTS))
         return chosen[0]
     claimed = [f for f in EXPORTS if f.identify(top)]
     if not claimed:
-        raise UnrecognizedDocument(file, f"unrecognised export (tried: {', '.join(f.name for f in EXPORTS)})")
+        raise UnrecognizedDocument(file, "export.unrecognised", tried=tuple(f.name for f in EXPORTS))
     if len(claimed) > 1:
-        both = ", ".join(f.name for f in claimed)
-        raise AmbiguousDocument(file, f"ambiguous export: recognised by {both}; choose one with --provider")
+        raise AmbiguousDocument(file, "export.ambiguous", formats=tuple(f.name for f in claimed))
     return claimed[0]
 
 

@@ -524,7 +524,7 @@ def _set_defaults(document: DocxDocument, looks: Looks) -> None:
     lang.set(qn("w:eastAsia"), "zh-CN")
     spacing = styles.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
     if spacing is None:
-        raise RenderError("DOCX: the python-docx default template has no paragraph defaults")
+        raise RenderError("docx.no_paragraph_defaults")
     spacing.set(qn("w:after"), "0")  # the template's 10pt after / 1.15 lines; letters set their own
     spacing.set(qn("w:line"), "240")
     for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # no autospace, as in the PDF (module docstring)

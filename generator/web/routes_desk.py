@@ -81,12 +81,10 @@ async def upload_batch(request: Request) -> Response:
     try:
         imported = await w.runner.call(import_zip, w.workspace, upload.file)
     except ZipRefused as exc:
-        from generator.messages import localise
-
         from generator.summary import LOAN_VERDICT
 
         return render(request, "index.html.j2", status=400, cases=case_rows(w.workspace, w.settings.today()),
-                      verdict_text=LOAN_VERDICT, zip_error=localise(str(exc)))
+                      verdict_text=LOAN_VERDICT, zip_error=exc.msg.render())
     job = start_batch(request, [case_id for case_id, _ in imported.cases])
     return RedirectResponse(request.url_for("batch", job_id=job.id), status_code=303)
 

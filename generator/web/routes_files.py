@@ -21,7 +21,9 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from generator.case import CASE_FILE, DEFAULT_OUT, DOCUMENT_SUFFIXES
+from generator.catalogue import message
 from generator.exports.sniff import ZIP_MAGICS, Kind, sniff
+from generator.syntax import toml_problem
 from generator.web.app import Web, case_folder, checked_form, is_htmx, render, web
 from generator.web.caseform import read_raw
 from generator.web.recognise import Recognised, recognise
@@ -140,8 +142,10 @@ def _take_case_file(w: Web, case_id: str, item: UploadFile) -> str | Refused:
     data = item.file.read()
     try:
         tomllib.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Refused(item.filename or CASE_FILE, "bad_toml", str(exc))
+    except UnicodeDecodeError:
+        return Refused(item.filename or CASE_FILE, "bad_toml", message("file.not_utf8").render())
+    except tomllib.TOMLDecodeError as exc:
+        return Refused(item.filename or CASE_FILE, "bad_toml", toml_problem(exc).render())
     w.workspace.replace_file(case_id, CASE_FILE, data)
     return CASE_FILE
 

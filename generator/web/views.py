@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.batch import CaseReport
+from generator.catalogue import Message
 from generator.errors import DisputeError, DocumentErrors, InputError
 from generator.models import CaseResult, LoanResult
 from generator.track import CaseStatus, FilingStatus
@@ -47,13 +48,12 @@ class Decision:
         return [lv.verdict for lv in self.loans]
 
 
-def decision(result: CaseResult, ignored: tuple[tuple[str, str], ...]) -> Decision:
-    from generator.messages import localise
+def decision(result: CaseResult, ignored: tuple[tuple[str, Message], ...]) -> Decision:
     from generator.summary import FREE_AND_LOCAL, case_heading, statement_line
 
     return Decision(case_heading(result), [statement_line(st) for st in result.statements],
                     [loan_view(lr) for lr in result.loans],
-                    [f"{file}: {localise(why, keep=file)}" for file, why in ignored], footer=FREE_AND_LOCAL)
+                    [f"{file}: {why.render()}" for file, why in ignored], footer=FREE_AND_LOCAL)
 
 
 def loan_view(lr: LoanResult) -> LoanView:

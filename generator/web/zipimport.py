@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from generator.case import CASE_FILE, DOCUMENT_SUFFIXES, NOTE_SUFFIXES
+from generator.catalogue import Message
 from generator.manifest import TRACK_FILE
 from generator.web.workspace import Workspace, safe_name
 
@@ -29,7 +30,11 @@ _TAKEN = {CASE_FILE: "", TRACK_FILE: ""}
 
 
 class ZipRefused(ValueError):
-    """The archive cannot be imported; the message says why (English, localised by the page)."""
+    """The archive cannot be imported; `msg` says why (the page renders it in the user's language)."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.msg = Message(code, params)
+        super().__init__(str(self.msg))
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ def import_zip(workspace: Workspace, source: IO[bytes]) -> Imported:
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError):
-        raise ZipRefused("not a ZIP archive") from None
+        raise ZipRefused("zip_import.not_zip") from None
     with archive, tempfile.TemporaryDirectory(dir=workspace.root, prefix=".import-") as tmp:
         staging = Path(tmp)
         skipped = _unpack(archive, staging)
@@ -52,9 +57,9 @@ def import_zip(workspace: Workspace, source: IO[bytes]) -> Imported:
 def _unpack(archive: zipfile.ZipFile, staging: Path) -> list[str]:
     members = archive.infolist()
     if len(members) > MAX_MEMBERS:
-        raise ZipRefused(f"{len(members)} entries, over the limit of {MAX_MEMBERS}")
+        raise ZipRefused("zip_import.too_many", count=len(members), limit=MAX_MEMBERS)
     if sum(m.file_size for m in members) > MAX_INFLATED:
-        raise ZipRefused(f"inflates to over {MAX_INFLATED >> 20} MB")
+        raise ZipRefused("zip_import.too_large", megabytes=MAX_INFLATED >> 20)
     skipped = []
     for member in members:
         target = _target(member, staging)
@@ -105,7 +110,7 @@ def _copy_bounded(data: IO[bytes], out: IO[bytes], declared: int) -> None:
     while chunk := data.read(1 << 20):
         written += len(chunk)
         if written > declared:
-            raise ZipRefused("an entry inflates past its declared size")
+            raise ZipRefused("zip_import.understated")
         out.write(chunk)
 
 
@@ -114,7 +119,7 @@ def _adopt(workspace: Workspace, staging: Path) -> list[tuple[str, str]]:
 
     found = [("", staging)] if (staging / CASE_FILE).is_file() else find_cases(staging, staging / ".none")
     if not found:
-        raise ZipRefused("no case folders (folders holding case.toml) found")
+        raise ZipRefused("batch.no_cases")
     adopted = []
     for name, folder in found:
         case_id = workspace.new_case(label=name or "")
