@@ -15,7 +15,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from generator import __version__
-from generator.catalogue import Message
+from generator.catalogue import Message, message
+from generator.cli_errors import error_line, notice_line
 from generator.cli_help import ZhCommand, ZhGroup
 from generator.errors import DisputeError, UnknownProvider
 from generator.documents import Document
@@ -29,7 +30,7 @@ def _fail(err: DisputeError) -> NoReturn:
     from generator.errors import DocumentErrors
 
     for one in err.errors if isinstance(err, DocumentErrors) else (err,):
-        typer.echo(f"错误: {_message(one)}", err=True)
+        typer.echo(error_line(_message(one)), err=True)
     raise typer.Exit(code=2)
 
 
@@ -40,7 +41,7 @@ def _message(err: DisputeError) -> str:
 
 def _notice_ignored(ignored: tuple[tuple[str, Message], ...]) -> None:
     for file, why in ignored:
-        typer.echo(f"注意: {file}: {why.render()}", err=True)
+        typer.echo(notice_line(message("error.located", location=file, problem=why)), err=True)
 
 
 def _dump(data: Any) -> None:
@@ -53,7 +54,7 @@ def _today(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        typer.echo(f"错误: --date: expected YYYY-MM-DD, got {value!r}", err=True)
+        typer.echo(error_line(message("cli.bad_date", option="--date", value=repr(value))), err=True)
         raise typer.Exit(code=2) from None
 
 
@@ -61,7 +62,8 @@ def _split(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
     items = [v.strip() for v in value.split(",") if v.strip()]
     bad = [v for v in items if v not in allowed]
     if bad or not items:
-        typer.echo(f"错误: {option}: expected a comma-separated list of {', '.join(allowed)}, got {value!r}", err=True)
+        typer.echo(error_line(message("cli.bad_list", option=option, choices=", ".join(allowed), value=repr(value))),
+                   err=True)
         raise typer.Exit(code=2)
     return items
 
@@ -103,12 +105,12 @@ def parse(
         except UnknownProvider as err:
             parsed = []
             failed, tried = failed + 1, tried + 1
-            typer.echo(f"错误: {path}: {err.render()}", err=True)
+            typer.echo(error_line(message("error.located", location=str(path), problem=err.msg)), err=True)
         for one in parsed:  # an archive gives one per member
             tried += 1
             if isinstance(one, DisputeError):
                 failed += 1
-                typer.echo(f"错误: {_message(one)}", err=True)
+                typer.echo(error_line(_message(one)), err=True)
             else:
                 done.append(one)
     if as_json:
@@ -225,7 +227,7 @@ def serve(
         from generator.web.server import serve as run
         from generator.web.workspace import default_workspace
     except ImportError as exc:
-        typer.echo(f"错误: dispute serve 需要 web 组件（缺少 {exc.name}）：pip install -e '.[web]'", err=True)
+        typer.echo(error_line(message("cli.serve_needs_web", module=str(exc.name))), err=True)
         raise typer.Exit(code=2) from None
     folder = workspace or default_workspace()
 

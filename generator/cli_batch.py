@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Self
 
 import typer
 
-from generator.catalogue import message
+from generator.catalogue import Message, message
+from generator.cli_errors import error_line, notice_line
 from generator.errors import DisputeError
 from generator.sheet import STATUS_CN as STATUS_CN, VERDICT_CN as VERDICT_CN  # the web page imports them here
 
@@ -63,7 +64,7 @@ def batch(
     out_dir = out if out is not None else cases_dir / DEFAULT_BATCH_OUT
     if not cases_dir.is_dir():  # before plan_jobs, whose "folder not found" also names a file
         problem = message("file.not_folder" if cases_dir.exists() else "case.folder_missing")
-        _usage(message("error.located", location=str(cases_dir), problem=problem).render())
+        _usage(message("error.located", location=str(cases_dir), problem=problem))
     try:
         planned = plan_jobs(cases_dir, out_dir, Options(letter_date=letter_date), force=force,
                             generated_at=datetime.now().replace(microsecond=0))
@@ -75,9 +76,9 @@ def batch(
 
 def _scheduler(executor: ExecutorName, scheduler: str | None) -> str | None:
     if executor is ExecutorName.DASK and not scheduler:
-        _usage("--executor dask 需要 --scheduler tcp://主机:端口")
+        _usage(message("cli.dask_needs_scheduler"))
     if executor is ExecutorName.PROCESS and scheduler:
-        _usage("--scheduler 只用于 --executor dask")
+        _usage(message("cli.scheduler_needs_dask"))
     return scheduler
 
 
@@ -87,11 +88,11 @@ def _date(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        _usage(f"--date: 应为 YYYY-MM-DD，实际为 {value!r}")
+        _usage(message("cli.bad_date", option="--date", value=repr(value)))
 
 
-def _usage(message: str) -> NoReturn:
-    typer.echo(f"错误: {message}", err=True)
+def _usage(problem: Message | str) -> NoReturn:
+    typer.echo(error_line(problem), err=True)
     raise typer.Exit(code=2)
 
 
@@ -149,7 +150,8 @@ class _Display:
             self.failed += 1
             self.console.print(_error_line(report), markup=False, highlight=False, soft_wrap=True)
         for file, why in report.ignored:  # the case went on without them: say so, as check does
-            self.console.print(f"注意: {report.case}: {file}: {why.render()}", markup=False,
+            self.console.print(notice_line(message("error.located", location=f"{report.case}: {file}", problem=why)),
+                               markup=False,
                                highlight=False, soft_wrap=True)
         if self.progress is not None and self.task is not None:
             self.progress.update(self.task, advance=1, failed=self.failed, refresh=True)
@@ -157,8 +159,8 @@ class _Display:
 
 def _error_line(report: CaseReport) -> str:
     if report.error_kind == "bug":
-        return f"内部错误（请报告，完整回溯见 summary.json）: {report.case}: {report.error}"
-    return f"错误: {report.case}: {_message(report)}"
+        return message("cli.bug", case=report.case, error=report.error).render()
+    return error_line(message("error.located", location=report.case, problem=_message(report)))
 
 
 def _message(report: CaseReport) -> str:
@@ -168,9 +170,9 @@ def _message(report: CaseReport) -> str:
     if report.failure is not None:
         return report.failure.render()
     if report.error == WORKER_DIED:
-        return "处理进程意外退出（被终止、内存不足或崩溃）；再次运行同一命令会重试该案件"
+        return message("cli.worker_died").render()
     if report.error_kind == "crash":
-        return f"处理进程意外退出: {report.error}"
+        return message("cli.worker_crashed", error=report.error).render()
     return report.error
 
 

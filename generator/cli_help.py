@@ -86,6 +86,22 @@ class _ZhHelp:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE_PREFIX)
 
+    def make_context(self, info_name: str | None, args: list[str], parent: _click.Context | None = None,
+                     **extra: Any) -> _click.Context:
+        # parsing raises the usage errors (missing argument, no such option, invalid value)
+        try:
+            return super().make_context(info_name, args, parent, **extra)  # type: ignore[misc, no-any-return]
+        except _click.exceptions.UsageError as exc:
+            _localised(exc)
+            raise
+
+
+def _localised(exc: _click.exceptions.UsageError) -> None:
+    from generator.cli_errors import localise_usage
+
+    if not isinstance(exc, _click.exceptions.NoArgsIsHelpError):  # that one is the help page itself
+        localise_usage(exc)
+
 
 class ZhCommand(_ZhHelp, TyperCommand):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -100,3 +116,10 @@ class ZhGroup(_ZhHelp, TyperGroup):
         kwargs["subcommand_metavar"] = SUBCOMMAND_METAVAR
         super().__init__(*args, **kwargs)
         self._localise()
+
+    def resolve_command(self, ctx: _click.Context, args: list[str]) -> tuple[str | None, _click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except _click.exceptions.UsageError as exc:  # no such command
+            _localised(exc)
+            raise

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from generator.catalogue import Message, message
+from generator.cli_errors import error_line, notice_line
 from generator.errors import DisputeError
 
 if TYPE_CHECKING:
@@ -67,10 +69,10 @@ def track(
 
     today = date.today()
     if (reply is None) != (outcome is None):
-        _usage("--reply 和 --outcome 须同时给出（收到答复的日期和答复结果）")
+        _usage(message("cli.reply_and_outcome"))
     filed_on, reply_on = _date("--filed", filed, today), _date("--reply", reply, today) if reply else None
     if reply_on is not None and reply_on < filed_on:
-        _usage(f"--reply {reply_on.isoformat()} 早于 --filed {filed_on.isoformat()}：答复不能早于提出")
+        _usage(message("cli.reply_before_filed", reply=reply_on.isoformat(), filed=filed_on.isoformat()))
     try:
         known = load_case(case, defer=True)
         new = Filing(to=to.value, filed=filed_on, ticket=_text("--ticket", ticket), reply=reply_on,
@@ -102,7 +104,7 @@ def status(
         _fail(err)
     for c in cases:
         if c.error:
-            typer.echo(f"错误: {c.failure.render() if c.failure else c.error}", err=True)
+            typer.echo(error_line(c.failure.render() if c.failure else str(c.error)), err=True)
     if as_json:
         typer.echo(json.dumps(status_json(cases, today), ensure_ascii=False, indent=2))
     else:
@@ -121,27 +123,26 @@ def _date(option: str, value: str, today: date | None) -> date:
     try:
         parsed = parse_iso_date(value)
     except ValueError:
-        _usage(f"{option}: 应为 YYYY-MM-DD 格式的日期，实际为 {value!r}")
+        _usage(message("cli.bad_date", option=option, value=repr(value)))
     if today is not None and parsed > today:
-        _usage(f"{option}: {parsed.isoformat()} 晚于今天 {today.isoformat()}")
+        _usage(message("cli.future_date", option=option, date=parsed.isoformat(), today=today.isoformat()))
     return parsed
 
 
 def _text(option: str, value: str | None) -> str | None:
     if value is not None and not value.strip():
-        _usage(f"{option}: 不能为空")
+        _usage(message("cli.empty", option=option))
     return value.strip() if value is not None else None
 
 
 def _warn_unknown_loan(case: Case, loan: str | None) -> None:
     names = {str(t.get(k)) for t in case.loan_tables for k in ("lender", "contract_number") if t.get(k)}
     if loan is not None and names and loan not in names:
-        typer.echo(f"注意: --loan {loan!r} 与 case.toml 中的贷款机构名称、合同编号（{'、'.join(sorted(names))}）"
-                   "都不一致；生成投诉时将无法匹配到这笔贷款", err=True)
+        typer.echo(notice_line(message("cli.unknown_loan", loan=repr(loan), names=tuple(sorted(names)))), err=True)
 
 
-def _usage(message: str) -> NoReturn:
-    typer.echo(f"错误: {message}", err=True)
+def _usage(problem: Message | str) -> NoReturn:
+    typer.echo(error_line(problem), err=True)
     raise typer.Exit(code=2)
 
 

@@ -69,4 +69,4 @@ def test_a_taken_port_is_one_line(tmp_path: Path) -> None:
         taken.close()
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "cannot listen" in lines[0] and "--port" in lines[0]
+    assert len(lines) == 1 and "无法监听" in lines[0] and "--port" in lines[0]  # web tests run in Chinese
