@@ -21,6 +21,7 @@ _OPTION_NEEDS_VALUE = re.compile(r"^Option '(?P<name>[^']+)' requires an argumen
 _OPTION_NEEDS_VALUES = re.compile(r"^Option '(?P<name>[^']+)' requires (?P<count>\d+) arguments\.$")
 _OPTION_TAKES_NO_VALUE = re.compile(r"^Option '(?P<name>[^']+)' does not take a value\.$")
 _NO_SUCH_COMMAND = re.compile(r"^No such command '(?P<name>.*)'\.$")
+_NO_SUCH_COMMAND_HINT = re.compile(r"^No such command '(?P<name>.*)'\. Did you mean (?P<suggestion>.*)\?$")
 _EXTRA_ARGUMENTS = re.compile(r"^Got unexpected extra argument\(s\) \((?P<values>.*)\)$")
 _NOT_ONE_OF = re.compile(r"^(?:Value error, )?(?P<value>'.*') is not one of (?P<choices>.*)\.$")
 # pydantic's error types, with the context value each one names
@@ -83,6 +84,7 @@ def _general(text: str) -> Message:
                           (_OPTION_NEEDS_VALUES, "usage.option_needs_values"),
                           (_OPTION_TAKES_NO_VALUE, "usage.option_takes_no_value"),
                           (_NO_SUCH_COMMAND, "usage.no_such_command"),
+                          (_NO_SUCH_COMMAND_HINT, "usage.no_such_command_hint"),
                           (_EXTRA_ARGUMENTS, "usage.extra_arguments")):
         found = pattern.match(text)
         if found:

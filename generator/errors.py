@@ -21,7 +21,7 @@ class DisputeError(Exception):
     """Base of every error the CLI reports on one line."""
 
     def __init__(self, code: str, /, **params: Any) -> None:
-        self.msg = _transitional(code, params)
+        self.msg = Message(code, params)
         super().__init__(self.render(ENGLISH))
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -31,22 +31,7 @@ class DisputeError(Exception):
 
     def render(self, lang: str | None = None) -> str:
         """The whole line in `lang` (default: the user's language)."""
-        return _legacy(self.msg, lang) or self.msg.render(lang)
-
-
-def _transitional(code: str, params: dict[str, Any]) -> Message:
-    from generator.catalogue import catalogue
-
-    return Message(code, params) if code in catalogue() else Message("legacy", {"text": code})
-
-
-def _legacy(msg: Message, lang: str | None) -> str:
-    from generator.catalogue import language
-    from generator.messages import localise
-
-    if msg.code != "legacy":
-        return ""
-    return localise(msg.params["text"]) if (lang or language()) != ENGLISH else str(msg.params["text"])
+        return self.msg.render(lang)
 
 
 def _rebuild_plain(cls: type[DisputeError], code: str, params: dict[str, Any]) -> DisputeError:
@@ -63,15 +48,14 @@ class InputError(DisputeError):
         self.page = page
         self.row = row
         super().__init__(code, **params)
-        self.message = _legacy(self.msg, ENGLISH) or self.msg.render(ENGLISH)
+        self.message = self.msg.render(ENGLISH)
         self.args = (self.render(ENGLISH),)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _rebuild, (type(self), self.file, self.msg.code, self.page, self.row, dict(self.msg.params))
 
     def render(self, lang: str | None = None) -> str:
-        problem = _legacy(self.msg, lang) or self.msg.render(lang)
-        return message("error.located", location=self.location(), problem=problem).render(lang)
+        return message("error.located", location=self.location(), problem=self.msg).render(lang)
 
     def location(self) -> str:
         loc = self.file

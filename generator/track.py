@@ -17,7 +17,7 @@ There is one filing per recipient and loan (`to` + `loan`). Deadlines follow DOM
 * complaint to a PBOC branch: accepted within 10 working days (征信投诉办理规程 2024), then a
   written reply within 30 days of acceptance (条例 Art. 26).
 
-Library code: nothing here prints or exits; errors are English and the CLI localises them.
+Library code: nothing here prints or exits; errors carry catalogue codes and the CLI renders them.
 """
 
 from __future__ import annotations

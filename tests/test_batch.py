@@ -337,7 +337,7 @@ def test_an_unknown_pdf_in_a_case_is_noted_not_fatal(tmp_path: Path) -> None:
     result = run(cases)
     assert result.exit_code == 0, result.output
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1 and lines[0].startswith("注意: 01-alipay: 借款合同.pdf: unrecognised document"), lines
+    assert len(lines) == 1 and lines[0].startswith("note: 01-alipay: 借款合同.pdf: unrecognised document"), lines
     assert summary(cases)["01-alipay"]["ignored"][0]["file"] == "借款合同.pdf"
 
 

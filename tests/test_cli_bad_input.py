@@ -168,7 +168,7 @@ def test_check_names_every_bad_file_of_a_case(tmp_path: Path) -> None:
         assert len(lines) == 3 and "Traceback" not in result.stderr, result.stderr
         for line, (name, message) in zip(lines, [("a-fake.pdf", "not a PDF file"), ("b-cut.pdf", "corrupt or truncated PDF"),
                                                  ("c-empty.pdf", "empty file")]):
-            assert line.startswith(f"错误: {case / name}: {message}"), line
+            assert line.startswith(f"error: {case / name}: {message}"), line
         assert result.stdout == ""
     assert sorted(case.rglob("*")) == before
 

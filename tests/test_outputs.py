@@ -280,7 +280,7 @@ def test_an_unknown_pdf_is_reported_and_skipped(case: Path) -> None:
     pdf(case / "借款合同.pdf", "Loan contract No. 1")
     result, data = check_json(case)
     line = one_error_line(result, "借款合同.pdf", "unrecognised document", "skipped, not read as evidence")
-    assert line.startswith("注意: ")
+    assert line.startswith("note: ")
     assert data == baseline
     out = case / "out"
     generated = generate(case)

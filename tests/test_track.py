@@ -46,7 +46,7 @@ def one_error_line(result: Result, *needles: str) -> str:
     assert result.exit_code == 2, result.output
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("错误: ")
+    assert lines[0].startswith("error: ")  # the suite runs in English (conftest.py)
     assert "Traceback" not in result.stderr
     for needle in needles:
         assert needle in lines[0], lines[0]
@@ -232,7 +232,7 @@ def test_track_updates_an_existing_filing(case: Path) -> None:
 def test_track_warns_about_a_loan_the_case_does_not_name(case: Path) -> None:
     result = run("track", case, "--to", "lender", "--filed", "2026-03-01", "--loan", "JB-TYPO")
     assert result.exit_code == 0
-    assert "注意: --loan 'JB-TYPO'" in result.stderr
+    assert "note: --loan 'JB-TYPO'" in result.stderr
     assert run("track", case, "--to", "lender", "--filed", "2026-03-01", "--loan", "JB2025011000123").stderr == ""
 
 
@@ -326,7 +326,7 @@ def test_status_reports_a_bad_case_and_shows_the_others(cases: Path) -> None:
     bad = write_track(cases / "b", "[]")
     result = run("status", cases, "--date", "2026-03-25", "--json")
     assert result.exit_code == 1
-    assert result.stderr.strip().startswith(f"错误: {bad}: ")
+    assert result.stderr.strip().startswith(f"error: {bad}: ")
     data = json.loads(result.stdout)
     assert [c["case"] for c in data["cases"] if c["error"]] == ["b"]
     assert len(data["cases"][0]["filings"]) == 2

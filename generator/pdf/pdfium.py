@@ -31,6 +31,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from generator.catalogue import message
 from generator.errors import PdfError
 from generator.pdf.boxes import (KERN_TOLERANCE, Font, Geometry, PageRuns, Piece, TextObject, continue_from,
                                  dropped_spaces, page_geometry, run_boxes)
@@ -140,8 +141,15 @@ def _open_error(path: Path, password: str | None, exc: Any) -> PdfError:
         return PdfError(path, "pdf.no_pages")
     if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
         return PdfError(path, "pdf.wrong_password" if password else "pdf.encrypted")
+    reason = _PDFIUM_REASONS.get(getattr(exc, "err_code", None))  # type: ignore[arg-type]
+    if reason is not None:
+        return PdfError(path, "pdf.corrupt", detail=message("pdfium.reason", reason=message(reason)))
     found = re.search(r"\((PDFium: [^)]*)\)", str(exc))
     return PdfError(path, "pdf.corrupt", detail=found.group(1) if found else str(exc))
+
+
+# pdfium's FPDF_ERR_* codes, for which pypdfium2 gives English words
+_PDFIUM_REASONS = {1: "pdfium.unknown", 2: "pdfium.file", 3: "pdfium.format", 5: "pdfium.security", 6: "pdfium.page"}
 
 
 def _no_pages(path: Path) -> bool:

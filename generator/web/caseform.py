@@ -75,7 +75,7 @@ def _shown(value: Any) -> str:
 
 def place_errors(messages: list[str]) -> tuple[dict[str, str], list[str]]:
     """Attach each case.toml error to the field its key names; the rest stay general. Messages
-    are (`case.toml: [borrower].phone: 应为 …`) as localise gives them."""
+    are (`case.toml: [borrower].phone: 应为 …`) as the catalogue renders them."""
     fields: dict[str, str] = {}
     general: list[str] = []
     for message in messages:

@@ -17,8 +17,6 @@ GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 SOURCES = sorted(GENERATOR.rglob("*.py"))
 # Chinese characters, or the punctuation a Chinese sentence uses
 _HAN = re.compile(r"[\u4e00-\u9fff，。：；（）？]")
-# a code may be in the catalogue without being raised while the phrase table still serves them
-TRANSITIONAL = {"legacy"}
 
 
 def _constants() -> set[str]:
@@ -47,7 +45,7 @@ def test_chinese_texts_are_chinese() -> None:
 
 def test_every_code_is_used_in_generator() -> None:
     used = _constants()
-    assert sorted(set(catalogue()) - used - TRANSITIONAL) == []
+    assert sorted(set(catalogue()) - used) == []
 
 
 def _error_classes() -> tuple[set[str], set[str]]:
@@ -82,7 +80,7 @@ def _is_code(arg: ast.expr | None, codes: set[str]) -> bool:
 
 def test_every_error_raised_in_generator_names_a_catalogue_code() -> None:
     located, plain = _error_classes()
-    codes = set(catalogue()) - TRANSITIONAL
+    codes = set(catalogue())
     bad = []
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
