@@ -47,9 +47,8 @@ class InputError(DisputeError):
         self.file = str(file)
         self.page = page
         self.row = row
-        super().__init__(code, **params)
+        super().__init__(code, **params)  # args: the whole line in English, location first
         self.message = self.msg.render(ENGLISH)
-        self.args = (self.render(ENGLISH),)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return _rebuild, (type(self), self.file, self.msg.code, self.page, self.row, dict(self.msg.params))
