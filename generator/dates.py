@@ -1,6 +1,9 @@
 """Dates as printed on Chinese statements and reports; no fuzzy parsing.
 
-Accepted: ``2025-03-10``, ``20250310``, ``2025/03/10``, ``2025.03.10``, ``2025年3月10日``.
+Accepted: ``2025-03-10``, ``20250310``, ``2025/03/10``, ``2025.03.10``, ``2025年3月10日``; a date
+with its time: ``2025/3/1 01:20``, ``2025-03-09 14:03:22``, ``20250310 140322``. Full-width forms
+(``２０２５／６／２０``, ``０２：２９：０２``) are folded by NFKC here, the one place every reader's dates
+and times pass through.
 """
 
 from __future__ import annotations
@@ -15,6 +18,15 @@ _DATE = re.compile(
     r"^(?P<y>\d{4})(?:[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?|(?P<m2>\d{2})(?P<d2>\d{2}))$"
 )
 _TIME = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
+# A date token ends at a separator (space, 日) or the text's end, and a time is its own token:
+# ``2025/3/1 01:20`` must never read as 3月10日 01:20 by moving the hour's first digit into the day.
+_DAY = r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{8}"
+_CLOCK = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]{6}"
+_SPACED = re.compile(rf"(?P<date>{_DAY})(?:\s+(?P<time>{_CLOCK}))?")
+# Without a space only fixed widths can be cut without guessing (a PDF cell wrapped as
+# ``2025-03-0914:03:22``): a zero-padded date, or one ending in 日, then a two-digit hour.
+_GLUED = re.compile(r"(?P<date>[0-9]{4}([-/.])[0-9]{2}\2[0-9]{2}|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日|[0-9]{8})"
+                    r"(?P<time>[0-9]{2}:[0-9]{2}(?::[0-9]{2})?|[0-9]{6})")
 
 
 class DateError(ValueError):
@@ -38,6 +50,23 @@ def parse_date(text: str) -> date:
         raise DateError(f"not a date: {text!r}") from exc
 
 
+def fold(text: str) -> str:
+    """A date or time cell as read: NFKC (full-width digits, ``／``, ``：`` and the ideographic
+    space become ASCII) and stripped."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def split_date_time(text: str) -> tuple[str, str | None]:
+    """The date and the time (None when there is none) of a cell, as ASCII text, checked only
+    for shape: ``2025/3/1 01:20`` → ("2025/3/1", "01:20"). DateError when the cell is neither a
+    date nor a date and a time (``2025/3/101:20`` is refused: its day and hour cannot be told apart)."""
+    s = fold(text)
+    m = _SPACED.fullmatch(s) or _GLUED.fullmatch(s)
+    if m is None:
+        raise DateError(f"not a date: {text!r}")
+    return m["date"], m["time"]
+
+
 @lru_cache(maxsize=8192)
 def is_date(text: str) -> bool:
     # Cached apart from parse_date: most words asked about are not dates, and parse_date's
@@ -50,7 +79,7 @@ def is_date(text: str) -> bool:
 
 
 def is_time(text: str) -> bool:
-    return bool(_TIME.match(text.strip()))
+    return bool(_TIME.match(fold(text)))
 
 
 def add_months(start: date, months: int, day: int) -> date:

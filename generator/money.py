@@ -1,6 +1,6 @@
 """Money is Decimal, parsed in exactly one place.
 
-Statements print amounts as ``-1,050.00``, ``¥1,050.00``, ``CNY 1050``, ``（12.00）`` for a debit,
+Statements print amounts as ``-1,050.00``, ``¥1,050.00``, ``+¥19.00``, ``CNY 1050``, ``（12.00）`` for a debit,
 full-width ``１，０５０．００``, or a bare ``-``/``--`` for "no amount".
 """
 
@@ -58,8 +58,9 @@ def parse_amount(text: str) -> Decimal | None:
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1]
-    if s.startswith("-") and not s[1:2].isdigit():  # "-CNY 1,050.00": the sign before the currency
-        negative, s = not negative, s[1:]
+    # "-CNY 1,050.00", "+¥19.00": the sign before the currency
+    if s[:1] in "+-" and s[1:] and not s[1:2].isdigit() and s[1:2] not in "+-":
+        negative, s = negative ^ (s[0] == "-"), s[1:]
     for prefix in _PREFIXES:
         if s.upper().startswith(prefix):
             s = s[len(prefix):]

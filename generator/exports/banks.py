@@ -41,11 +41,11 @@ class CmbExport(ExportFormat):
     )
 
 
-_ICBC = (col("date", "交易日期", required=True), col("summary", "摘要"), col("place", "交易场所"),
-         col("region", "交易国家或地区简称"), col("cash", "钞/汇"), col("tx_credit", "交易金额(收入)"),
-         col("tx_debit", "交易金额(支出)"), col("tx_currency", "交易币种"),
-         col("credit", "记账金额(收入)", required=True), col("debit", "记账金额(支出)", required=True),
-         col("currency", "记账币种"), col("balance", "余额"), col("counterparty", "对方户名"))
+# 工商银行 lets the user pick the columns and its versions differ (钞/汇 or 钱/钞, with or without
+# 交易详情 and 记账日期): both layouts are tolerant, requiring only the date and the amounts.
+_ICBC_SHARED = (col("date", "交易日期", required=True), col("summary", "摘要"), col("balance", "余额"),
+                col("counterparty", "对方户名"), col("counterparty_account", "对方账号", "对方账户"),
+                col("cash", "钞汇", "钞/汇", "钱/钞"))
 
 
 class IcbcExport(ExportFormat):
@@ -56,9 +56,19 @@ class IcbcExport(ExportFormat):
     issuer = "中国工商银行"
     identifiers = (("中国工商银行",), ("工商银行", "记账金额(收入)"))
     layouts = (
-        Layout("v2", TableSpec(columns=(*_ICBC, col("booked", "记账日期"), col("counterparty_account", "对方账户")),
-                               amounts=(Split(),), description=("summary",), extra_description=False)),
-        Layout("v1", TableSpec(columns=_ICBC, amounts=(Split(),), description=("summary",), extra_description=False)),
+        Layout("v2", TableSpec(
+            columns=(*_ICBC_SHARED, col("detail", "交易详情"), col("place", "交易场所"), col("region", "交易国家或地区简称"),
+                     col("tx_credit", "交易金额(收入)"), col("tx_debit", "交易金额(支出)"), col("tx_currency", "交易币种"),
+                     col("credit", "记账金额(收入)", required=True), col("debit", "记账金额(支出)", required=True),
+                     col("currency", "记账币种"), col("booked", "记账日期")),
+            amounts=(Split(),), description=("summary",), extra_description=False), tolerant=True),
+        # FORMATS.md's column list: one signed 收入/支出金额 (``+4,000.00``); its 账号 is the holder's
+        # own and its 序号 (00000) a sub-account, not a running number
+        Layout("v1", TableSpec(
+            columns=(*_ICBC_SHARED, col("own_account", "账号"), col("deposit", "储种"), col("sub_account", "序号"),
+                     col("currency", "币种"), col("region", "地区"), col("amount", "收入/支出金额", required=True),
+                     col("channel", "渠道")),
+            amounts=(Signed(),), description=("summary",), extra_description=False), tolerant=True),
     )
 
 

@@ -12,10 +12,13 @@ and 收/支 printed 收/支/其他): 16 preamble rows of 导出信息 and totals
 
     2025-03-15 08:30:05,商户消费,微众银行,微粒贷还款,支出,¥532.18,零钱,支付成功,4200001234202503151234567890\t,WLD2025031512345678\t,/
 
+2020's date is the 付款时间, when the money moved, where printed (it may be seconds after the
+交易创建时间, which stands in for it on a row never paid).
+
 Amounts are unsigned and 收/支 gives the direction, as on the proofs: 支出 out, 收入 in; 不计收支 /
 ``/`` / 其他 rows move money between the holder's own balances and keep their amount, positive,
 marked like the proofs' rows, so a payment matcher treats both alike. Closed and failed payments
-(交易关闭, 支付失败) moved nothing and are left out; the printed summary is checked against the rows.
+(交易关闭, 支付失败), and 微信's fully refunded or returned ones (已全额退款, 对方已退还) moved nothing and are left out; the printed summary is checked against the rows.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ class AlipayExport(ExportFormat):
                      col("flow", "收/支", required=True), col("amount", "金额", required=True),
                      col("method", "收/付款方式"), col("status", "交易状态"), col("order_no", "交易订单号"),
                      col("merchant_no", "商家订单号"), col("note", "备注")),
-            amounts=(_ALIPAY_FLOW,), description=("item",), extra_description=False,
+            amounts=(_ALIPAY_FLOW,), description=("item",), extra_description=False, names_only=True,
             holder_labels=_HOLDER, account_labels=("支付宝账户", "支付宝账号", "账号"))),
         Layout("2020", TableSpec(
             columns=(col("order_no", "交易号"), col("merchant_no", "商户订单号"),
@@ -52,8 +55,8 @@ class AlipayExport(ExportFormat):
                      col("counterparty", "交易对方"), col("item", "商品名称"), col("amount", "金额(元)", required=True),
                      col("flow", "收/支", required=True), col("status", "交易状态"), col("fee", "服务费(元)"),
                      col("refund", "成功退款(元)"), col("note", "备注"), col("fund", "资金状态")),
-            amounts=(_ALIPAY_FLOW,), description=("item",), extra_description=False,
-            holder_labels=_HOLDER, account_labels=("账号", "支付宝账户"))),
+            amounts=(_ALIPAY_FLOW,), description=("item",), extra_description=False, names_only=True,
+            holder_labels=_HOLDER, account_labels=("账号", "支付宝账户")), prefer=(("date", "paid_time"),)),
     )
     totals = Totals(flows={"收入": "收入", "支出": "支出", "不计收支": "不计收支", "已收入": "收入", "已支出": "支出"})
     void = Void("status", ("交易关闭", "等待付款", "支付失败", "还款失败", "失败"))
@@ -72,7 +75,7 @@ class WechatExport(ExportFormat):
                      col("item", "商品"), col("flow", "收/支/其他", required=True),
                      col("amount", "金额(元)", required=True), col("method", "支付方式"), col("status", "当前状态"),
                      col("tx_no", "交易单号"), col("merchant_no", "商户单号"), col("note", "备注")),
-            amounts=(_WECHAT_FLOW,), description=("type", "item"), extra_description=False,
+            amounts=(_WECHAT_FLOW,), description=("type", "item"), extra_description=False, names_only=True,
             holder_labels=_HOLDER, account_labels=("微信号", "微信账号"))),
         Layout("2019", TableSpec(
             columns=(col("date", "交易时间", required=True), col("type", "交易类型"), col("counterparty", "交易对方"),
@@ -80,9 +83,11 @@ class WechatExport(ExportFormat):
                      col("amount", "金额(元)", "金额", required=True), col("method", "支付方式"),
                      col("status", "当前状态"), col("tx_no", "交易单号"), col("merchant_no", "商户单号"),
                      col("note", "备注")),
-            amounts=(_WECHAT_FLOW,), description=("type", "item"), extra_description=False,
+            amounts=(_WECHAT_FLOW,), description=("type", "item"), extra_description=False, names_only=True,
             holder_labels=_HOLDER, account_labels=("微信号", "微信账号"))),
     )
     totals = Totals(flows={"收入": "收入", "支出": "支出", "中性交易": "其他", "不计收支": "其他"},
                     aliases={"/": "其他", "不计收支": "其他"})
-    void = Void("status", ("支付失败", "已关闭", "交易关闭", "已撤销"))
+    # 已全额退款 / 对方已退还: the whole payment came back, so the row moved nothing; a partial refund
+    # (已退款(￥12.00)) did move the rest and is kept
+    void = Void("status", ("支付失败", "已关闭", "交易关闭", "已撤销", "已全额退款", "对方已退还"))

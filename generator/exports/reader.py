@@ -23,7 +23,7 @@ from generator.errors import StatementParseError, UnrecognizedDocument
 from generator.exports.grid import Sheet
 from generator.exports.spec import ExportFormat, Layout, header_keys, norm_text
 from generator.models import FilePlace, Finding, Transaction
-from generator.parsers.common import RowReader
+from generator.parsers.common import RowReader, clean_cell
 from generator.parsers.layout import Line, RawRow
 from generator.parsers.rows import Columns, build_row
 from generator.parsers.table_spec import NOTE_LINES, norm_label
@@ -37,15 +37,25 @@ _END = re.compile(rf"{NOTE_LINES.pattern}|^#|^共\s*\d+\s*笔|^-{{3,}}")
 
 @dataclass(frozen=True)
 class Found:
-    """Where the table header stands: its sheet, its row index and the text above it."""
+    """Where the table header stands: its sheet, its first row's index, the text above it, and
+    its rows: two where English labels stand in a row of their own above or below the Chinese."""
 
     sheet: Sheet
     index: int
     top: str  # norm_text of the rows down to and including the header
+    height: int = 1
+
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        return self.sheet.rows[self.index:self.index + self.height]
 
     @property
     def cells(self) -> tuple[str, ...]:
-        return self.sheet.rows[self.index]
+        """Each column's label, its rows' cells joined (``Trans Date 交易日期``): Layout.lookup knows
+        a Chinese and an English label run together, as the PDF readers' header cells print them."""
+        rows = self.rows
+        width = max(len(r) for r in rows)
+        return tuple(" ".join(c for r in rows if (c := r[j] if j < len(r) else "")) for j in range(width))
 
 
 @dataclass
@@ -67,10 +77,22 @@ class Table:
 def find_header(file: str, sheets: Sequence[Sheet], labels: frozenset[str]) -> Found:
     for sheet in sheets:
         for i, row in enumerate(sheet.rows[:HEADER_SEARCH]):
-            if sum(1 for c in row if c and norm_label(c) in labels) >= MIN_LABELS:
-                top = norm_text("\n".join(" ".join(r) for r in sheet.rows[:i + 1]))
-                return Found(sheet, i, top)
+            if _labels(row, labels) >= MIN_LABELS:
+                # a row of labels only right below is the same header in the other language (交通银行
+                # prints English above the Chinese, 招商银行 below); a data row has a date in it
+                height = 2 if i + 1 < len(sheet.rows) and _all_labels(sheet.rows[i + 1], labels) else 1
+                top = norm_text("\n".join(" ".join(r) for r in sheet.rows[:i + height]))
+                return Found(sheet, i, top, height)
     raise UnrecognizedDocument(file, "export.no_table")
+
+
+def _labels(row: Sequence[str], labels: frozenset[str]) -> int:
+    return sum(1 for c in row if c and norm_label(c) in labels)
+
+
+def _all_labels(row: Sequence[str], labels: frozenset[str]) -> bool:
+    filled = [c for c in row if c]
+    return len(filled) >= MIN_LABELS and all(norm_label(c) in labels for c in filled)
 
 
 def choose_layout(file: str, fmt: type[ExportFormat], found: Found) -> tuple[Layout, dict[int, str]]:
@@ -89,11 +111,11 @@ def read_table(file: str, sheets: Sequence[Sheet], found: Found, layout: Layout,
     labels = {key: found.cells[i] for i, key in keys.items()}
     table = Table(layout, keys, labels, preamble=list(found.sheet.rows[:found.index]))
     start = sheets.index(found.sheet)
-    _read_sheet(table, found.sheet, found.index)
+    _read_sheet(table, found.sheet, found.index, found.rows)
     for sheet in sheets[start + 1:]:
-        index = next((i for i, row in enumerate(sheet.rows[:HEADER_SEARCH]) if row == found.cells), None)
+        index = next((i for i, row in enumerate(sheet.rows[:HEADER_SEARCH]) if row == found.rows[0]), None)
         if index is not None:
-            _read_sheet(table, sheet, index)
+            _read_sheet(table, sheet, index, found.rows)
         elif any(any(row) for row in sheet.rows):
             table.findings.append(Finding("sheet_not_read", f"{file}:p{sheet.number}: sheet {sheet.name!r} has no "
                                           f"table header like sheet {found.sheet.number}'s; not read",
@@ -101,18 +123,22 @@ def read_table(file: str, sheets: Sequence[Sheet], found: Found, layout: Layout,
     return table
 
 
-def _read_sheet(table: Table, sheet: Sheet, header: int) -> None:
+def _read_sheet(table: Table, sheet: Sheet, header: int, header_rows: Sequence[tuple[str, ...]]) -> None:
     ended = False
-    for i in range(header + 1, len(sheet.rows)):
+    prefer = table.layout.prefer
+    for i in range(header + len(header_rows), len(sheet.rows)):
         row = sheet.rows[i]
         filled = [c for c in row if c]
-        if not filled or row == sheet.rows[header]:
+        if not filled or row in header_rows:
             continue  # blank, or the header repeated (a web page's pages)
         ended = ended or len(filled) == 1 or bool(_END.match(filled[0]))
         if ended:
             table.outside.append((sheet.number, row))
             continue
         texts = {key: row[j] if j < len(row) else "" for j, key in table.keys.items()}
+        for key, better in prefer:
+            if clean_cell(texts.get(better, "")):
+                texts[key] = texts[better]
         table.rows.append(RawRow(sheet.number, texts, _NO_BOX, _NO_LINE))
         table.numbers.append(i + 1)
         table.places.append(sheet.place(i))
@@ -123,7 +149,8 @@ def transactions(file: str, fmt: type[ExportFormat], table: Table,
     """(flow, transaction) of every row, and of the rows that moved money (void ones left out)."""
     spec = table.layout.spec
     keys = frozenset(table.keys.values())
-    columns = Columns(keys, (), table.labels, spec.anchor, tuple(k for k in spec.description if k in keys))
+    columns = Columns(keys, (), table.labels, spec.anchor, tuple(k for k in spec.description if k in keys),
+                      spec.names_only)
     rule = next(r for r in spec.amounts if all(k in keys for k in r.needs))
     every: list[tuple[str, Transaction]] = []
     kept: list[tuple[str, Transaction]] = []

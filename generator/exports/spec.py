@@ -32,6 +32,12 @@ class Layout:
 
     version: str
     spec: TableSpec
+    # (column, better): the column's value is read from `better` wherever that cell is filled
+    # (支付宝 2020: the date is the 付款时间, when the money moved, not the 交易创建时间)
+    prefer: tuple[tuple[str, str], ...] = ()
+    # columns the layout does not know are passed over rather than refusing the header (工商银行
+    # lets the user choose the columns, and its versions add some): only its required ones must be there
+    tolerant: bool = False
 
     def lookup(self) -> dict[str, str]:
         """Every way a header cell may print a column's label, normalised → the column's key:
@@ -139,13 +145,16 @@ def _shared_labels(layout: Layout) -> list[str]:
 
 def header_keys(cells: tuple[str, ...], layout: Layout) -> dict[int, str] | None:
     """The column index → key of a header row in `layout`, or None when the row is not that
-    layout's header: a cell it does not know, a column printed twice, a required one missing."""
+    layout's header: a cell it does not know (unless the layout is tolerant), a column printed
+    twice, a required one missing."""
     lookup = layout.lookup()
     out: dict[int, str] = {}
     for i, cell in enumerate(cells):
         if not cell:
             continue
         key = lookup.get(norm_label(cell))
+        if key is None and layout.tolerant:
+            continue
         if key is None or key in out.values():
             return None
         out[i] = key

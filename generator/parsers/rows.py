@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from generator.dates import DateError, parse_date
+from generator.dates import DateError, fold, parse_date, split_date_time
 from generator.models import Finding, SourceRef, Transaction
 from generator.parsers.common import CURRENCIES, RowReader, clean_cell, split_account_name, split_counterparty
 from generator.parsers.layout import RawRow
@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from generator.parsers.table_spec import (AMOUNT, BALANCE, COUNTERPARTY, COUNTERPARTY_ACCOUNT, CURRENCY, DATE,
                                           SEQUENCE, TIME, AmountRule, Flagged, Signed, Split, TableSpec)
 
-_DATE_TIME = re.compile(r"^(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|\d{8})"
-                        r"\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?|\d{6})?$")
 _ANY_DATE = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _CLOCK = re.compile(r"^(?P<h>[01]?\d|2[0-3]):?(?P<m>[0-5]\d):?(?P<s>[0-5]\d)?$")
 
@@ -32,19 +30,21 @@ class Columns:
     labels: dict[str, str]
     anchor: str
     description: tuple[str, ...]  # the spec's description columns the table has
+    names_only: bool = False  # the counterparty column holds a name alone (spec.names_only)
 
     @classmethod
     def of(cls, table: Table, spec: TableSpec) -> Columns:
         keys = table.keys
         extras = tuple(extra_keys(keys)) if spec.extra_description else ()
-        return cls(keys, extras, dict(table.labels), table.anchor, tuple(k for k in spec.description if k in keys))
+        return cls(keys, extras, dict(table.labels), table.anchor, tuple(k for k in spec.description if k in keys),
+                   spec.names_only)
 
 
 def build_row(r: RowReader, table: Columns, rule: AmountRule, currency: str) -> tuple[str, Transaction]:
     """The row as a Transaction, with the flow text as printed (for printed totals)."""
     day, time = date_time(r, table)
     amount, flow, neutral = row_amount(r, table, rule)
-    name, account = counterparty(r, table.keys)
+    name, account = counterparty(r, table.keys, table.names_only)
     parts = [clean_cell(r.text(k)) for k in table.description]
     parts += [clean_cell(r.text(k)) for k in table.extras]
     description = " ".join([p for p in parts if p]) + (rule.mark if neutral and isinstance(rule, Flagged) else "")
@@ -62,24 +62,31 @@ def _printed_seq(r: RowReader, table: Columns) -> str | None:
 
 def date_time(r: RowReader, table: Columns) -> tuple[date, str | None]:
     """The date cell may carry the time (``2025-03-09 14:03:22``, or wrapped ``2025-03-0914:03:22``);
-    a time column may carry the date."""
+    a time column may carry the date. Both are read strictly (dates.split_date_time): a cell whose
+    day and hour cannot be told apart is refused, never guessed."""
     text = clean_cell(r.text(DATE))
-    if len(_ANY_DATE.findall(text)) > 1:
+    if len(_ANY_DATE.findall(fold(text))) > 1:
         raise r.fail("parse.two_records", text=text, column=table.labels.get(DATE, DATE),
                      anchor=table.labels.get(table.anchor, table.anchor))
-    m = _DATE_TIME.match(text.replace(" ", ""))
     try:
-        if m is None:
-            raise DateError(text)
-        day = parse_date(m["date"])
+        printed, time = split_date_time(text)
+        day = parse_date(printed)
     except DateError:
         raise r.fail("parse.date", text=text, column=table.labels.get(DATE, DATE)) from None
-    time = m["time"]
     if time is None and TIME in table.keys:
-        cell = clean_cell(r.text(TIME)).replace(" ", "")
-        dated = _DATE_TIME.match(cell)
-        time = (dated["time"] if dated else cell) or None
+        time = _time_cell(clean_cell(r.text(TIME)))
     return day, None if time is None else _clock(r, time, table.labels.get(TIME, DATE))
+
+
+def _time_cell(text: str) -> str | None:
+    """A time column's cell: a time alone (spaces inside it do not matter), or a date and time."""
+    bare = fold(text).replace(" ", "")
+    if not bare or _CLOCK.match(bare):
+        return bare or None
+    try:
+        return split_date_time(text)[1]
+    except DateError:
+        return bare
 
 
 def _clock(r: RowReader, text: str, label: str) -> str:
@@ -129,12 +136,15 @@ def _balance(r: RowReader, table: Columns) -> Decimal | None:
     return r.optional_amount(BALANCE, table.labels[BALANCE])
 
 
-def counterparty(r: RowReader, keys: frozenset[str]) -> tuple[str, str]:
+def counterparty(r: RowReader, keys: frozenset[str], names_only: bool = False) -> tuple[str, str]:
     """The name and account: from their two columns, or from one cell holding both
-    (``重庆蚂蚁消费金融有限公司 2088…`` or ``50050107…/重庆蚂蚁消费金融有限公司``)."""
+    (``重庆蚂蚁消费金融有限公司 2088…`` or ``50050107…/重庆蚂蚁消费金融有限公司``); a column of names
+    alone keeps the digits a name ends in (``中国铁路12306``)."""
     name = clean_cell(r.text(COUNTERPARTY))
     if COUNTERPARTY_ACCOUNT in keys:
         return name, clean_cell(r.text(COUNTERPARTY_ACCOUNT))
+    if names_only:
+        return name, ""
     if "/" in name:
         return split_account_name(name)
     return split_counterparty(name)

@@ -134,6 +134,9 @@ class TableSpec:
     holder_labels: tuple[str, ...] = ("户名", "户 名", "客户姓名", "客户名称", "账户名称", "账户名", "姓名")
     account_labels: tuple[str, ...] = ("卡号/账号", "账号/卡号", "借记卡号", "客户账号", "账号", "卡号", "账户")
     extra_description: bool = True
+    # The counterparty column holds a name alone (微信's and 支付宝's 交易对方): digits it ends in are
+    # the name's (中国铁路12306, 美团1234), never an account number to split off.
+    names_only: bool = False
     required_keys: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:

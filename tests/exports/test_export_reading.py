@@ -135,7 +135,8 @@ def test_a_changed_header_names_the_row_and_the_layouts_known() -> None:
 
 
 def test_the_layout_is_the_one_whose_columns_are_the_headers() -> None:
-    """工商银行 v1's columns are all v2's: v1 is chosen, since v2 would leave two unprinted."""
+    """Both of these 工商银行 headers split 记账金额(收入)/(支出): the split layout is chosen, never the
+    one signed 收入/支出金额 (FORMATS.md's list), and an unprinted 对方账户 leaves the account empty."""
     v1 = _read(exports.icbc_csv(1))
     v2 = _read(exports.icbc_csv(2))
     assert [tx.counterparty_account for tx in v1.transactions][:1] == [""]
