@@ -1,4 +1,4 @@
-"""Before the words are taken: turn a page upright (0/90/180/270°), straighten a slight skew
+"""Before the words are taken: flatten a photographed page, turn it upright (0/90/180/270°), straighten a slight skew
 (±5°), and cut a two-up scan (two pages side by side on one landscape sheet) into its pages.
 
 The decisions are made from the first reading of the sheet, so an upright page, the usual case,
@@ -83,6 +83,58 @@ def upright(image: Any, file: str, read: Reader) -> tuple[Any, list[OcrLine]]:
         image = image.rotate(angle, expand=False, fillcolor="white", resample=_bicubic())
         lines = read(image)
     return image, lines
+
+
+def flatten(image: Any, file: str) -> Any:
+    """A phone photo of a page: the page cut out of its background and its perspective undone.
+    The page is the largest region of edges whose hull has four corners, covering a quarter to
+    nearly all of the photo, brighter than what lies around it (a scan's table block is not:
+    paper surrounds it), and not an upright rectangle (an app screenshot's cards stay)."""
+    import cv2
+    import numpy as np
+
+    grey = cv2.cvtColor(np.asarray(image.convert("RGB")), cv2.COLOR_RGB2GRAY)
+    scale = min(1.0, 800 / max(grey.shape))
+    probe = cv2.GaussianBlur(cv2.resize(grey, None, fx=scale, fy=scale), (5, 5), 0)
+    edges = cv2.dilate(cv2.Canny(probe, 50, 150), np.ones((3, 3), np.uint8), iterations=2)
+    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return image
+    hull = cv2.convexHull(max(contours, key=cv2.contourArea))
+    corners = cv2.approxPolyDP(hull, 0.02 * cv2.arcLength(hull, True), True)
+    share = cv2.contourArea(corners) / (probe.shape[0] * probe.shape[1])
+    if len(corners) != 4 or not 0.25 <= share <= 0.97:
+        return image
+    inside = np.zeros(probe.shape, np.uint8)
+    cv2.fillConvexPoly(inside, corners.reshape(-1, 2), 1)
+    if probe[inside == 1].mean() < probe[inside == 0].mean() + 25:
+        return image
+    quad = _clockwise([(p[0] / scale, p[1] / scale) for p in corners.reshape(-1, 2).tolist()])
+    if _rectangle(quad, max(image.size)):
+        return image
+    width = round(max(math.dist(quad[0], quad[1]), math.dist(quad[3], quad[2])))
+    height = round(max(math.dist(quad[0], quad[3]), math.dist(quad[1], quad[2])))
+    target = [(0, 0), (width, 0), (width, height), (0, height)]
+    matrix = cv2.getPerspectiveTransform(np.array(quad, np.float32), np.array(target, np.float32))
+    flat = cv2.warpPerspective(np.asarray(image.convert("RGB")), matrix, (width, height), flags=cv2.INTER_CUBIC)
+    logger.info("%s: a photographed page, flattened to %dx%d", file, width, height)
+    from PIL import Image
+
+    return Image.fromarray(flat)
+
+
+def _clockwise(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Top-left, top-right, bottom-right, bottom-left."""
+    by_sum = sorted(points, key=lambda p: p[0] + p[1])
+    by_diff = sorted(points, key=lambda p: p[1] - p[0])
+    return [by_sum[0], by_diff[0], by_sum[-1], by_diff[-1]]
+
+
+def _rectangle(quad: list[tuple[float, float]], side: float) -> bool:
+    """The corners stand within 1% of the photo's size of an upright rectangle's."""
+    tol = 0.01 * side
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = quad
+    return abs(x0 - x3) < tol and abs(x1 - x2) < tol and abs(y0 - y1) < tol and abs(y3 - y2) < tol
 
 
 def _bicubic() -> Any:

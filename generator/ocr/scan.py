@@ -19,7 +19,7 @@ from typing import Any
 
 from generator.errors import PdfError
 from generator.ocr.engine import OcrLine, engine, read_lines
-from generator.ocr.prepare import split_two_up, upright
+from generator.ocr.prepare import flatten, split_two_up, upright
 from generator.ocr.words import page_words
 from generator.pdf.words import RawWord
 
@@ -62,7 +62,7 @@ def read_sheet(image: Any, scale: float | None, file: str, sheet: int) -> list[S
     def read(img: Any) -> list[OcrLine]:
         return read_lines(np.asarray(img.convert("RGB")), file)
 
-    image, lines = upright(image, file, read)
+    image, lines = upright(flatten(image, file), file, read)
     halves = split_two_up(image, lines, file)
     if len(halves) == 1:
         return [_page(image, lines, scale, sheet, None)]

@@ -37,3 +37,27 @@ def two_up(left: Any, right: Any) -> Any:
     sheet.paste(left, (0, 0))
     sheet.paste(right, (left.width, 0))
     return sheet
+
+
+def phone_photo(page: Any) -> Any:
+    """`page` photographed at an angle: its corners pulled in unevenly, on a darker, striped desk."""
+    import numpy as np
+    from PIL import Image
+
+    w, h = page.width + 400, page.height + 400
+    corners = [(230, 260), (w - 180, 160), (w - 260, h - 150), (300, h - 230)]  # where the page's corners land
+    source = [(0, 0), (page.width, 0), (page.width, page.height), (0, page.height)]
+    rows = []
+    for (x, y), (u, v) in zip(corners, source):  # the map from the photo back to the page
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    coeffs = np.linalg.solve(np.array(rows, float), np.array([c for p in source for c in p], float))
+    desk = Image.new("L", (w, h), 120)
+    for x in range(0, w, 24):
+        desk.paste(100, (x, 0, x + 8, h))
+    warped = page.convert("L").transform((w, h), Image.Transform.PERSPECTIVE, tuple(coeffs.tolist()),
+                                         Image.Resampling.BICUBIC, fillcolor=0)
+    mask = Image.new("L", page.size, 255).transform((w, h), Image.Transform.PERSPECTIVE, tuple(coeffs.tolist()),
+                                                     fillcolor=0)
+    desk.paste(warped, (0, 0), mask)
+    return desk.convert("RGB")

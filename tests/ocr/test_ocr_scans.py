@@ -16,7 +16,7 @@ from generator.models import Statement  # noqa: E402
 from generator.ocr import engine  # noqa: E402
 from generator.parsers import parse_document  # noqa: E402
 from generator.serialize import document_json  # noqa: E402
-from ocr_images import fixture_pdf, pages, save_pdf, two_up  # noqa: E402
+from ocr_images import fixture_pdf, pages, phone_photo, save_pdf, two_up  # noqa: E402
 
 ROW = ("date", "amount", "balance")
 
@@ -63,6 +63,11 @@ def test_a_turned_and_skewed_photo(tmp_path: Path) -> None:
 def test_an_upside_down_jpeg(tmp_path: Path) -> None:
     pages(fixture_pdf("cmb/basic"))[0].rotate(180).save(tmp_path / "scan.jpg", quality=85)
     assert _rows(parse_document(tmp_path / "scan.jpg")) == _rows(parse_document(fixture_pdf("cmb/basic")))
+
+
+def test_a_phone_photo_of_a_page(tmp_path: Path) -> None:
+    phone_photo(pages(fixture_pdf("cmb/basic"))[0]).save(tmp_path / "photo.jpg", quality=90)
+    assert _rows(parse_document(tmp_path / "photo.jpg")) == _rows(parse_document(fixture_pdf("cmb/basic")))
 
 
 def test_a_two_up_sheet_in_the_wrong_order(tmp_path: Path) -> None:
