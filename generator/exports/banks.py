@@ -29,9 +29,11 @@ class CmbExport(ExportFormat):
     identifiers = (("招商银行",),)
     layouts = (
         Layout("2020", TableSpec(
-            columns=(col("date", "记账日期", required=True), col("currency", "货币"),
-                     col("amount", "交易金额", required=True), col("balance", "联机余额"), col("summary", "交易摘要"),
-                     col("counterparty", "对手信息"), col("customer", "客户摘要")),
+            # the English labels of the row the PDF prints below the Chinese one (FORMATS-REAL.md 47)
+            columns=(col("date", "记账日期", "Date", required=True), col("currency", "货币", "Currency"),
+                     col("amount", "交易金额", "Transaction Amount", required=True), col("balance", "联机余额", "Balance"),
+                     col("summary", "交易摘要", "Transaction Type"), col("counterparty", "对手信息", "Counter Party"),
+                     col("customer", "客户摘要", "Customer Type")),
             description=("summary", "customer"), extra_description=False)),
         Layout("2015", TableSpec(
             columns=(col("date", "交易日期", required=True), col("time", "交易时间"),

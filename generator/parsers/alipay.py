@@ -48,7 +48,7 @@ class AlipayProof(StatementFormat):
                  Col("date", ("交易时间", "交易创建时间"), True)),
         amounts=(Flagged(flag="flow", out=("支出",), into=("收入",), neutral=("不计收支",), mark="（不计收支）"),),
         anchor="flow", anchor_values=("收入", "支出", "不计收支"), description=("item",), extra_description=False,
-        ends=re.compile(f"{NOTE_LINES.pattern}|{_SUMMARY.pattern}"))
+        names_only=True, ends=re.compile(f"{NOTE_LINES.pattern}|{_SUMMARY.pattern}"))
 
     def printed_totals(self, outside: Sequence[tuple[int, Line]]) -> list[PrintedTotal] | None:
         """The first printed figure of each flow: ``收入：3笔 8200.00元 支出：…`` on one or more lines."""

@@ -47,7 +47,7 @@ class WechatProof(StatementFormat):
                  Col("amount", ("金额(元)", "金额"), True), Col("counterparty", ("交易对方",)),
                  Col("merchant_no", ("商户单号",))),
         amounts=(Flagged(flag="flow", out=("支出",), into=("收入",), neutral=("其他", "/"), mark="（其他）"),),
-        description=("kind",), extra_description=False,
+        description=("kind",), extra_description=False, names_only=True,
         ends=re.compile(f"{NOTE_LINES.pattern}|{_SUMMARY.pattern}"))
 
     def transaction(self, r: RowReader, columns: Columns, rule: AmountRule, currency: str) -> tuple[str, Transaction]:

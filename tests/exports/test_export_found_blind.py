@@ -199,3 +199,10 @@ def test_alipay_2020_dates_a_row_by_its_payment_time() -> None:
 def test_alipay_2020_falls_back_to_the_creation_time_when_unpaid() -> None:
     doc = _alipay_2020("2020-03-31 10:00:02,2020-03-31 10:00:02,", ",2020-03-31 10:00:02,")
     assert [tx.time for tx in doc.transactions][:1] == ["10:00:01"]
+
+
+def test_a_cmb_header_with_its_english_row_below() -> None:
+    text = exports.cmb_csv().decode("gb18030")
+    english = "Date,Currency,Transaction Amount,Balance,Transaction Type,Counter Party,Customer Type"
+    doc = _read(text.replace("客户摘要\r\n", "客户摘要\r\n" + english + "\r\n").encode("gb18030"))
+    assert len(doc.transactions) == 4 and doc.checks["balance_chain"] == "ok"

@@ -132,3 +132,12 @@ def test_an_unknown_flow_is_an_error_naming_its_row(tmp_path: Path) -> None:
     rows[4] = replace(rows[4], flow="不明")
     with pytest.raises(StatementParseError, match=r"proof\.pdf:p1:r5: cannot read flag '不明' in column 收/支/其他"):
         parse_document(_write(tmp_path, replace(proof, rows=rows)))
+
+
+def test_a_counterparty_ending_in_digits_keeps_them(tmp_path: Path) -> None:
+    """交易对方 holds a name alone: 中国铁路12306's digits are its name, not an account to split off."""
+    proof = fixtures_wechat.wechat_basic()
+    rows = list(proof.rows)
+    rows[1] = replace(rows[1], counterparty="中国铁路12306")
+    tx = parse_document(_write(tmp_path, replace(proof, rows=rows))).transactions[1]  # type: ignore[union-attr]
+    assert (tx.counterparty, tx.counterparty_account) == ("中国铁路12306", "")
