@@ -24,9 +24,9 @@ import typer
 from conftest import ROOT
 from typer.testing import CliRunner, Result
 
-from generator import cli_batch
+from generator.cli import batch as cli_batch
 from generator.batch import NEEDED_JSON, BatchError, find_cases
-from generator.cli_batch import batch
+from generator.cli.batch import batch
 
 EXAMPLES = ROOT / "examples"
 DATE = "2026-09-10"  # after every example's last repayment: a 个人声明 is not dated before what it states

@@ -9,7 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.cli_help import HELP_OPTION_TEXT
+from generator.cli.help import HELP_OPTION_TEXT
 
 runner = CliRunner()
 WIDTH = 80

@@ -165,7 +165,7 @@ def test_square_brackets_in_a_counterparty_are_text_not_markup() -> None:
     from rich.console import Console
     from validate.builders import statement, tx
 
-    from generator.parse_tables import print_document
+    from generator.cli.parse_tables import print_document
 
     console = Console(width=WIDTH, record=True)
     print_document(statement(tx(date(2025, 3, 9), "-10.00", "[bold]某某[/bold]商店", desc="[退款]")), console)

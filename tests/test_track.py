@@ -18,7 +18,7 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from conftest import ROOT
-from generator import cli_track
+from generator.cli import track as cli_track
 from generator.errors import CaseError
 from generator.track import (
     TRACK_FILE,

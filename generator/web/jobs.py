@@ -164,7 +164,7 @@ def _follow(job: Job, child: BaseProcess, reports: multiprocessing.Queue[Any], c
 
 def _write_summary(job: Job, result: BatchResult, cases_dir: Path) -> None:
     from generator.batch import write_summary
-    from generator.cli_batch import _message
+    from generator.cli.batch import _message
 
     if job.summary_dir is not None:
         try:

@@ -1,5 +1,5 @@
 """What the page shows, as plain rows of text made by the functions the CLI prints with
-(generator.summary for `check`, generator.cli_track for `track` and `status`): the page and
+(generator.summary for `check`, generator.cli.track for `track` and `status`): the page and
 the terminal cannot word a result differently, because neither has words of its own."""
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ class FilingView:
 
 
 def filing_views(status: CaseStatus) -> list[FilingView]:
-    from generator.cli_track import STATE_ORDER, TO_CN, _due_text, _next_step, _state_text
+    from generator.cli.track import STATE_ORDER, TO_CN, _due_text, _next_step, _state_text
 
     rows = sorted(status.filings, key=lambda s: (STATE_ORDER[s.state], s.deadlines.reply_due))
     return [FilingView(TO_CN[s.filing.to] + (f"（{s.filing.loan}）" if s.filing.loan else ""),
@@ -145,14 +145,14 @@ def filing_views(status: CaseStatus) -> list[FilingView]:
 
 
 def confirmation(saved: FilingStatus, today: date, *, updated: bool) -> str:
-    from generator.cli_track import _confirmation
+    from generator.cli.track import _confirmation
 
     return _confirmation(saved.filing, today, updated=updated)
 
 
 def status_summary(status: CaseStatus) -> str:
     """The most pressing filing of a case, for the desk's list."""
-    from generator.cli_track import STATE_ORDER, TO_CN, _state_text
+    from generator.cli.track import STATE_ORDER, TO_CN, _state_text
 
     if not status.filings:
         return ""
@@ -161,7 +161,7 @@ def status_summary(status: CaseStatus) -> str:
 
 
 def track_footer(statuses: list[FilingStatus]) -> list[str]:
-    from generator.cli_track import WEEKDAYS_NOTE, _summary
+    from generator.cli.track import WEEKDAYS_NOTE, _summary
 
     lines = [_summary(statuses)] if statuses else []
     if any(s.deadlines.workdays == "weekdays_only" for s in statuses):
@@ -185,7 +185,7 @@ class BatchRow:
 
 def batch_rows(reports: list[CaseReport]) -> list[BatchRow]:
     """The rows `dispute batch` prints, with each failure's message as it prints it."""
-    from generator.cli_batch import STATUS_CN, VERDICT_CN, _message
+    from generator.cli.batch import STATUS_CN, VERDICT_CN, _message
 
     return [BatchRow(r.case, r.status.value, STATUS_CN[r.status.value],
                      "；".join(VERDICT_CN.get(v, v) for _, v in r.verdicts) or "-", len(r.outputs),
@@ -205,7 +205,7 @@ class JobView:
 def job_view(job: Job | None) -> JobView | None:
     """A generate job as `dispute generate` reports it (summary.print_outcome; a failure as
     `dispute batch` words it, the job being batch's run_case)."""
-    from generator.cli_batch import _message
+    from generator.cli.batch import _message
     from generator.summary import NO_AGENTS, NOTICE
 
     if job is None:

@@ -5,7 +5,7 @@ typer 0.29 writes them as English f-strings (typer._click.exceptions, typer.core
 values with pydantic, whose error types (`int_parsing`, `less_than_equal`) name what was wrong.
 The error is given its text by its class, its parameter and those types, never by rewriting its
 English; one we do not know keeps typer's words inside a message of ours. pyproject.toml pins
-typer (cli_help.py uses its internals too); tests/test_cli_languages.py runs each kind in both
+typer (help.py uses its internals too); tests/test_cli_languages.py runs each kind in both
 languages.
 """
 

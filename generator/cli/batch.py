@@ -1,5 +1,5 @@
-"""`dispute batch`: the command line of generator.batch. Like cli.py, it prints and exits; the
-library returns data. Register it with `app.command("batch")(batch)` in generator/cli.py.
+"""`dispute batch`: the command line of generator.batch. Like commands.py, it prints and exits; the
+library returns data. Register it with `app.command("batch")(batch)` in generator/cli/commands.py.
 
 Exit codes (SPEC.md): 0 every case done or skipped; 1 some case failed or was not run (-x);
 2 usage error, CASES_DIR missing or holding no case, or every case failed; 130 Ctrl-C.
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Self
 import typer
 
 from generator.catalogue import Message, message
-from generator.cli_errors import error_line, notice_line
+from generator.cli.errors import error_line, notice_line
 from generator.errors import DisputeError
 from generator.sheet import STATUS_CN as STATUS_CN, VERDICT_CN as VERDICT_CN  # the web page imports them here
 

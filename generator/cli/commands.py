@@ -1,4 +1,4 @@
-"""The `dispute` command line: the only module that prints or exits.
+"""The commands of `dispute`.
 
 Exit codes: 0 done; 1 finished but some of several files failed; 2 bad input or usage, or every
 input failed (one line per bad file on stderr, no traceback).
@@ -16,8 +16,8 @@ import typer
 
 from generator import __version__
 from generator.catalogue import Message, message
-from generator.cli_errors import error_line, notice_line
-from generator.cli_help import ZhCommand, ZhGroup
+from generator.cli.errors import error_line, notice_line
+from generator.cli.help import ZhCommand, ZhGroup
 from generator.errors import DisputeError, UnknownProvider
 from generator.documents import Document
 from generator.models import CaseResult
@@ -124,7 +124,7 @@ def parse(
 def _print_documents(documents: list[Document]) -> None:
     from rich.console import Console
 
-    from generator.parse_tables import print_document
+    from generator.cli.parse_tables import print_document
 
     console = Console()
     for i, doc in enumerate(documents):
@@ -241,8 +241,8 @@ def serve(
 
 
 def _register() -> None:
-    from generator.cli_batch import batch
-    from generator.cli_track import status, track
+    from generator.cli.batch import batch
+    from generator.cli.track import status, track
 
     app.command("batch", cls=ZhCommand, short_help="批量处理多个案件（多进程或 Dask 集群）。")(batch)
     app.command("track", cls=ZhCommand, short_help="记录已提出的异议、答复与结果。")(track)

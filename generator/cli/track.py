@@ -1,6 +1,6 @@
-"""`dispute track` and `dispute status`: the command line of generator.track. Like cli.py, it prints
+"""`dispute track` and `dispute status`: the command line of generator.track. Like commands.py, it prints
 and exits; the library returns data. Register with `app.command("track")(track)` and
-`app.command("status")(status)` in generator/cli.py.
+`app.command("status")(status)` in generator/cli/commands.py.
 
 Exit codes: 0 done; 1 status over several cases, some of whose dispute-track.json is unreadable;
 2 bad input (one line on stderr, no traceback).
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from generator.catalogue import Message, message
-from generator.cli_errors import error_line, notice_line
+from generator.cli.errors import error_line, notice_line
 from generator.errors import DisputeError
 
 if TYPE_CHECKING:

@@ -2,7 +2,7 @@
 
 typer renders help with rich; its English words live in `typer.rich_utils` module constants, in the
 `--help` option that `typer._click` builds, and in the usage line. These are typer internals, so
-pyproject.toml pins typer below its next minor version. Every command in generator/cli.py is made
+pyproject.toml pins typer below its next minor version. Every command in generator/cli/ is made
 with `cls=ZhCommand` and the app with `cls=ZhGroup`; tests/test_cli_help.py renders each `--help`
 at 80 columns and fails on any English left over, any cut-off line and any `<type>` label.
 
@@ -97,7 +97,7 @@ class _ZhHelp:
 
 
 def _localised(exc: _click.exceptions.UsageError) -> None:
-    from generator.cli_errors import localise_usage
+    from generator.cli.errors import localise_usage
 
     if not isinstance(exc, _click.exceptions.NoArgsIsHelpError):  # that one is the help page itself
         localise_usage(exc)
