@@ -1,7 +1,7 @@
 """Known OCR confusions, fixed in OCR text only (never in a text layer), in one table.
 
-Every entry replaces characters one for one, so that a line's per-character boxes still belong
-to its characters afterwards (tests/unit/test_ocr_corrections.py checks it of every entry).
+Every entry but the last replaces characters one for one, so that a line's per-character boxes
+still belong to its characters afterwards (tests/unit/test_ocr_corrections.py checks it).
 
     结消               → 结清          (清 read as 消 in 账户状态)
     营理机构           → 管理机构      (a label of every account card)
@@ -12,6 +12,7 @@ to its characters afterwards (tests/unit/test_ocr_corrections.py checks it of ev
     1,060,30 / 1060，30 → 1,060.30 / 1060.30  (a comma before the two decimals)
     15：35              → 15:35         (a full-width colon in a time)
     己还, 巳逾期        → 已还, 已逾期  (已 read as 己 or 巳 before a status)
+    二 (a cell alone)   → --            (a grid's empty amount, two dashes read as 二)
 
 and where a word ends that the engine joined to the next (`BREAKS`, no character changes):
 
@@ -51,6 +52,9 @@ CORRECTIONS: tuple[Correction, ...] = (
     Correction("a comma before the two decimals", re.compile(r"(?<=\d)[,，](?=\d{2}(?![\d.,，]))"), "."),
     Correction("a full-width colon in a time", re.compile(r"(?<=\d)：(?=\d{2})"), ":"),
     Correction("已 read as 己 or 巳", re.compile(r"[己巳](?=还|逾期|结清|到期)"), "已"),
+    # A whole line (one table cell) only, and the one entry that changes the length: the words
+    # module then shares the cell's box out again.
+    Correction("a cell's -- read as 二 or 一", re.compile(r"^[二一=]$"), "--"),
 )
 
 

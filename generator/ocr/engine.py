@@ -40,6 +40,10 @@ class OcrLine:
                        tuple(move(c) for c in self.chars) if self.chars else None, quad)  # type: ignore[arg-type]
 
 
+# Lines the engine is less sure of are kept, with their confidence, down to this: a thin "/" in a
+# credit report's grid cell scores about 0.35, and a grid row without it cannot be read at all.
+MIN_SCORE = 0.3
+
 _lock = threading.Lock()
 _engine: Any = None
 
@@ -74,7 +78,7 @@ def read_lines(image: Any, file: str) -> list[OcrLine]:
     """The text lines of `image` (an RGB numpy array); the page is already upright, so the
     engine's per-line 180° classifier is not run."""
     ocr = engine(file)
-    result, _ = ocr(image[:, :, ::-1].copy(), use_cls=False, return_word_box=True)
+    result, _ = ocr(image[:, :, ::-1].copy(), use_cls=False, return_word_box=True, text_score=MIN_SCORE)
     out = []
     for item in result or ():
         chars = item[3] if len(item) > 3 and item[3] else None

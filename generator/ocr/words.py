@@ -69,9 +69,9 @@ def line_words(line: OcrLine, scale: float) -> list[tuple[RawWord, float]]:
     """The words of one OCR line, corrected (generator/ocr/corrections.py), in points (`scale`
     points a pixel), each with the line's confidence."""
     text = correct(line.text)
-    boxes = char_boxes(line)
-    if len(text) != len(boxes):  # pragma: no cover - corrections replace one for one
-        text = line.text
+    boxes = char_boxes(line if text == line.text else OcrLine(text, line.box, line.score,
+                                                               line.chars if len(text) == len(line.text) else None,
+                                                               line.quad))
     top, bottom = line.box[1] * scale, line.box[3] * scale
     limit = _GAP * (line.box[3] - line.box[1])
     cuts = breaks(text)

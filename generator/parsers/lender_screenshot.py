@@ -112,7 +112,7 @@ def _dates(text: str) -> tuple[list[str], list[str]]:
         except DateError:
             continue
         time = _TIME.match(text[m.end():])
-        if _PAID_LABEL.search(text[:m.start()]):
+        if _PAID_LABEL.search(re.sub(r"\s", "", text[:m.start()])):  # OCR may split 实 还时间
             paid.append(day + (f" {time.group(1).zfill(8 if time.group(1).count(':') == 2 else 5)}" if time else ""))
         else:
             plain.append(day)
