@@ -35,6 +35,7 @@ from typing import Any
 from generator import __version__
 from generator.case import CASE_FILE, DEFAULT_OUT, load_case
 from generator.catalogue import Message, os_reason
+from generator.domain.terms import LoanLabel
 from generator.errors import DisputeError, InputError
 from generator.manifest import input_files, MANIFEST, build_manifest
 from generator.paths import write_atomically
@@ -85,13 +86,14 @@ class CaseReport:
     case: str
     status: Status
     loans: int = 0
-    verdicts: tuple[tuple[str, str], ...] = ()  # (lender, verdict)
+    verdicts: tuple[tuple[LoanLabel, str], ...] = ()  # (loan, verdict)
     outputs: tuple[str, ...] = ()  # file names inside OUT/<case>/, manifest.json left out
-    notices: tuple[tuple[str, str], ...] = ()
-    missing: tuple[tuple[str, str], ...] = ()
+    notices: tuple[tuple[LoanLabel, str], ...] = ()
+    missing: tuple[tuple[LoanLabel, str], ...] = ()
     removed: tuple[str, ...] = ()  # outputs of the previous run the new inputs no longer call for
     ignored: tuple[tuple[str, Message], ...] = ()  # (file, why): PDFs no reader recognised, left out
-    needed: tuple[tuple[str, str], ...] = ()  # (lender, a missing document as `check` words it), for summary.csv
+    needed: tuple[tuple[str, str], ...] = ()  # (LoanLabel.id, a missing document as `check` words it), for summary.csv
+    loan_outputs: tuple[tuple[str, str], ...] = ()  # (LoanLabel.id, file name): each loan's own files
     error: str = ""
     error_file: str = ""  # the file an input error names, kept untranslated in the message shown
     error_kind: str = ""  # "input" (DisputeError) | "system" (OSError) | "bug" (any other) | "crash" (worker died)
@@ -198,6 +200,7 @@ def _run(job: CaseJob) -> CaseReport:
     force = job.force or previous is not None or earlier_files
     outcome = generate_case(job.folder, job.out_dir, job.options, force=force, generated_at=job.generated_at)
     written = {Path(p).relative_to(job.out_dir).as_posix() for p in outcome.outputs} - {MANIFEST}
+    per_loan = tuple((loan, Path(p).relative_to(job.out_dir).as_posix()) for loan, p in outcome.loan_outputs)
     if not outcome.outputs:
         _write_bare_manifest(job)  # nothing to write, but the next run must know the case is done
     removed = _remove_stale(previous, written, job.out_dir)
@@ -205,7 +208,7 @@ def _run(job: CaseJob) -> CaseReport:
                       outputs=tuple(sorted(written)), notices=outcome.notices,
                       missing=tuple((who, missing_key(d)) for who, d in outcome.missing),
                       removed=removed, ignored=outcome.ignored,
-                      needed=tuple((who, describe_missing(d)) for who, d in outcome.missing))
+                      needed=tuple((who.id, describe_missing(d)) for who, d in outcome.missing), loan_outputs=per_loan)
 
 
 def input_digests(folder: Path) -> dict[str, str]:
@@ -287,10 +290,25 @@ def _carried(report: CaseReport, row: dict[str, Any] | None, needed: tuple[tuple
     if not row or row.get("status") not in (Status.DONE, Status.SKIPPED):
         return report
     try:
-        verdicts = tuple((str(v["lender"]), str(v["verdict"])) for v in row["verdicts"])
-        return replace(report, loans=int(row["loans"]), verdicts=verdicts, needed=needed)
-    except (KeyError, TypeError, ValueError):
+        verdicts = tuple((_label(v), str(v["verdict"])) for v in row["verdicts"])
+        files = tuple((label.id, str(f)) for (label, _), v in zip(verdicts, row["verdicts"], strict=True)
+                      for f in v.get("outputs", ()))
+        return replace(report, loans=int(row["loans"]), verdicts=verdicts, needed=needed, loan_outputs=files)
+    except (KeyError, TypeError, ValueError, AttributeError):
         return report
+
+
+def _label(entry: dict[str, Any]) -> LoanLabel:
+    """A loan as summary.json names it; one written before loans had ids names its lender only."""
+    lender, contract, account = str(entry["lender"]), entry.get("contract_number"), entry.get("account_id")
+    return LoanLabel(str(entry.get("loan", lender)), lender, str(entry.get("product", "")),
+                     None if contract is None else str(contract), None if account is None else str(account),
+                     str(entry.get("disbursed_on", "")))
+
+
+def _loan_json(loan: LoanLabel) -> dict[str, Any]:
+    return {"lender": loan.lender, "loan": loan.id, "product": loan.product, "contract_number": loan.contract_number,
+            "account_id": loan.account_id, "disbursed_on": loan.disbursed_on}
 
 
 def _read_needed(out_dir: Path) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -305,10 +323,13 @@ def summary_row(report: CaseReport, message: Callable[[CaseReport], str] = lambd
     row = asdict(report)
     del row["needed"]  # words for people, in summary.csv; summary.json keeps the codes scripts read
     del row["failure"]  # shown through `message`
+    del row["loan_outputs"]  # each verdict lists its loan's files
     row.update(status=report.status.value, skipped=report.status is Status.SKIPPED, error=message(report),
-               verdicts=[{"lender": lender, "verdict": v} for lender, v in report.verdicts],
-               notices=[{"lender": lender, "notice": n} for lender, n in report.notices],
-               missing=[{"lender": lender, "document": d} for lender, d in report.missing],
+               verdicts=[{**_loan_json(loan), "verdict": v,
+                          "outputs": [f for who, f in report.loan_outputs if who == loan.id]}
+                         for loan, v in report.verdicts],
+               notices=[{"lender": loan.lender, "loan": loan.id, "notice": n} for loan, n in report.notices],
+               missing=[{"lender": loan.lender, "loan": loan.id, "document": d} for loan, d in report.missing],
                ignored=[{"file": file, "reason": str(why)} for file, why in report.ignored])
     return row
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.case import DEFAULT_OUT, load_case
 from generator.documents import Document
+from generator.domain.terms import LoanLabel, loan_labels
 from generator.catalogue import Message, message
 from generator.errors import DocumentErrors, InputError, OutputError, UnrecognizedDocument
 from generator.models import Case, CaseResult, MissingDocument
@@ -66,11 +67,12 @@ class CaseOutcome:
     """What one `generate` run did for one case: plain data, so it crosses process boundaries."""
 
     case: str
-    verdicts: tuple[tuple[str, str], ...]  # (lender, verdict)
+    verdicts: tuple[tuple[LoanLabel, str], ...]  # (loan, verdict), one per loan in case.toml's order
     outputs: tuple[str, ...]
-    notices: tuple[tuple[str, str], ...]
-    missing: tuple[tuple[str, MissingDocument], ...]  # (lender, document)
+    notices: tuple[tuple[LoanLabel, str], ...]
+    missing: tuple[tuple[LoanLabel, MissingDocument], ...]  # (loan, document)
     ignored: tuple[tuple[str, Message], ...] = ()  # (file, why) documents left out
+    loan_outputs: tuple[tuple[str, str], ...] = ()  # (LoanLabel.id, path) of each loan's own files
 
 
 def generate_case(folder: Path, out_dir: Path, options: Options, *, force: bool,
@@ -92,9 +94,12 @@ def generate_case(folder: Path, out_dir: Path, options: Options, *, force: bool,
         if existing and not force:
             raise OutputError(existing[0], "output.exists")
         publish(out_dir, [(o.path, o.data) for o in outputs])
-    return CaseOutcome(result.case.name, tuple((lr.loan.lender, lr.verdict.value) for lr in result.loans),
+    labels = loan_labels([lr.loan for lr in result.loans])
+    loans = list(zip(labels, result.loans, strict=True))
+    return CaseOutcome(result.case.name, tuple((label, lr.verdict.value) for label, lr in loans),
                        tuple(str(o.path) for o in outputs), tuple(rendered.notices),
-                       tuple((lr.loan.lender, key) for lr in result.loans for key in lr.missing), checked.ignored)
+                       tuple((label, key) for label, lr in loans for key in lr.missing), checked.ignored,
+                       tuple((o.loan, str(o.path)) for o in outputs if o.loan))
 
 
 def check_out_dir(case_dir: Path, out_dir: Path) -> None:

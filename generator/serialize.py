@@ -13,6 +13,7 @@ from generator.models import (AccountCheck, AccountValue, AmountAbove, CaseResul
                               PlatformProof, ReliefStillShown, RepaymentRecord, SourceRef, Statement,
                               StatementCovering, Transaction, YearMonth)
 from generator.domain.reasons import OfficialRecord
+from generator.domain.terms import LoanLabel, loan_labels
 from generator.money import to_str
 
 if TYPE_CHECKING:
@@ -179,10 +180,13 @@ def _plain(value: object) -> Any:
     raise TypeError(f"no JSON form for {type(value).__name__}")
 
 
-def loan_json(lr: LoanResult) -> dict[str, Any]:
+def loan_json(lr: LoanResult, label: LoanLabel) -> dict[str, Any]:
+    """`label` names the loan within its case (generator.domain.terms.loan_labels)."""
     loan = lr.loan
     return {
         "lender": loan.lender, "contract_number": loan.contract_number,
+        "loan_id": label.id, "product": loan.product, "account_id": loan.account_id,
+        "disbursed_on": loan.disbursed_on.isoformat(),
         "settled_on": lr.settled_on.isoformat() if lr.settled_on else None,
         "report_date": lr.report_date.isoformat() if lr.report_date else None,
         "schedule_computed": lr.schedule_computed,
@@ -198,4 +202,5 @@ def loan_json(lr: LoanResult) -> dict[str, Any]:
 
 def check_json(result: CaseResult) -> dict[str, Any]:
     return {"case": result.case.name, "as_of": result.as_of.isoformat(),
-            "loans": [loan_json(lr) for lr in result.loans]}
+            "loans": [loan_json(lr, label) for lr, label in
+                      zip(result.loans, loan_labels([lr.loan for lr in result.loans]), strict=True)]}

@@ -16,27 +16,24 @@ if TYPE_CHECKING:
 STATUS_CN = {"done": "已生成", "skipped": "跳过（未变）", "failed": "失败", "not_run": "未运行"}
 VERDICT_CN = {"dispute": "可异议", "statement": "个人声明", "insufficient": "证据不足",
               "nothing_to_dispute": "无需异议"}
-COLUMNS = ("案件", "状态", "贷款机构", "结论", "需补充材料", "已生成文件", "错误")
+COLUMNS = ("案件", "状态", "贷款机构", "贷款", "结论", "需补充材料", "已生成文件", "错误")
 
 
 def sheet_rows(reports: Sequence[CaseReport], message: Callable[[CaseReport], str]) -> list[tuple[str, ...]]:
-    """A case without loans (it failed, or did not run) still gets its one row."""
+    """A row per loan, keyed by the loan and not its lender: one lender often lends twice in a case.
+    A case without loans (it failed, or did not run) still gets its one row."""
+    from generator.summary import loan_detail
+
     rows: list[tuple[str, ...]] = []
     for r in reports:
-        for lender, verdict in r.verdicts or (("", ""),):
-            needed = "；".join(words for who, words in r.needed if who == lender)
-            rows.append((r.case, STATUS_CN[r.status.value], lender, VERDICT_CN.get(verdict, verdict), needed,
-                         "；".join(_outputs(r.outputs, lender, len(r.verdicts))), message(r)))
+        if not r.verdicts:
+            rows.append((r.case, STATUS_CN[r.status.value], "", "", "", "", "；".join(r.outputs), message(r)))
+        for loan, verdict in r.verdicts:
+            needed = "；".join(words for who, words in r.needed if who == loan.id)
+            files = r.outputs if len(r.verdicts) == 1 else tuple(f for who, f in r.loan_outputs if who == loan.id)
+            rows.append((r.case, STATUS_CN[r.status.value], loan.lender, loan_detail(loan),
+                         VERDICT_CN.get(verdict, verdict), needed, "；".join(files), message(r)))
     return rows
-
-
-def _outputs(outputs: Sequence[str], lender: str, loans: int) -> list[str]:
-    """A loan's own files: render names each `<document>-<lender>[-<contract>].<ext>`."""
-    if loans <= 1:
-        return list(outputs)
-    from generator.render import safe_name
-
-    return [name for name in outputs if f"-{safe_name(lender)}" in name]
 
 
 def xlsx(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from rich.console import Console
@@ -13,6 +14,7 @@ from generator.models import (AccountValue, AmountAbove, CaseResult, CodeOutside
                               LoanResult, MissingDocument, MonthReason, NoPaymentFound, PlatformProof,
                               ReliefStillShown, RepaymentRecord, StatementCovering)
 from generator.domain.reasons import OfficialRecord
+from generator.domain.terms import LoanLabel
 from generator.money import format_cny
 from generator.pipeline import CaseOutcome
 from generator.models import AccountCheck, Finding, MonthResult, PlaceKind, SourceRef, Statement
@@ -74,8 +76,25 @@ def statement_line(st: Statement) -> str:
 
 def loan_heading(lr: LoanResult) -> str:
     loan = lr.loan
-    return (f"{loan.lender} {loan.product} 合同 {loan.contract_number or '-'}"
+    # Without a contract number, what else tells this loan from another of the same lender.
+    other = "" if loan.contract_number else f"{f' 账户 {loan.account_id}' if loan.account_id else ''} {loan.disbursed_on} 借款"
+    return (f"{loan.lender} {loan.product} 合同 {loan.contract_number or '-'}{other}"
             f"{'（还款计划为按合同条款推算）' if lr.schedule_computed else ''}")
+
+
+def loan_names(loans: Sequence[LoanLabel]) -> dict[LoanLabel, str]:
+    """Each loan's lender, and for a lender that lent twice in the case which of its loans."""
+    lenders = [loan.lender for loan in loans]
+    return {loan: f"{loan.lender}（{loan_detail(loan)}）" if lenders.count(loan.lender) > 1 else loan.lender
+            for loan in loans}
+
+
+def loan_detail(loan: LoanLabel) -> str:
+    """What tells one loan of a lender from its other: product, contract number or 账户标识, 借款日期."""
+    parts = [loan.product,
+             f"合同 {loan.contract_number}" if loan.contract_number else (f"账户 {loan.account_id}" if loan.account_id else ""),
+             f"{loan.disbursed_on} 借款" if loan.disbursed_on else ""]
+    return " ".join(p for p in parts if p)
 
 
 def undecided_notes(lr: LoanResult) -> list[str]:
@@ -245,15 +264,16 @@ NO_AGENTS = ("本工具免费、在本地运行，不会删除或“修复”任
 
 def print_outcome(outcome: CaseOutcome, console: Console | None = None) -> None:
     console = console or Console(soft_wrap=True)
-    for lender, notice in outcome.notices:
-        console.print(f"{lender}: {NOTICE.get(notice, notice)}")
+    loan_name = loan_names([loan for loan, _ in outcome.verdicts]).__getitem__
+    for loan, notice in outcome.notices:
+        console.print(f"{loan_name(loan)}: {NOTICE.get(notice, notice)}")
         if notice == "insufficient":
-            for key in (k for who, k in outcome.missing if who == lender):
+            for key in (k for who, k in outcome.missing if who == loan):
                 console.print(f"  - {describe_missing(key)}")
-    told = {lender for lender, notice in outcome.notices if notice == "insufficient"}
-    for lender, key in outcome.missing:
-        if isinstance(key, OfficialRecord) and lender not in told:
-            console.print(f"{lender}: {NEEDED}: {describe_missing(key)}")
+    told = {loan for loan, notice in outcome.notices if notice == "insufficient"}
+    for loan, key in outcome.missing:
+        if isinstance(key, OfficialRecord) and loan not in told:
+            console.print(f"{loan_name(loan)}: {NEEDED}: {describe_missing(key)}")
     for path in outcome.outputs:
         console.print(f"已生成 {path}")
     console.print(NO_AGENTS)

@@ -106,7 +106,8 @@ def test_a_failing_case_does_not_stop_the_others(first_run: tuple[Path, Result])
 def test_summary_records_verdicts_and_outputs(first_run: tuple[Path, Result]) -> None:
     cases, _ = first_run
     rows = summary(cases)
-    assert rows["01-on-time"]["verdicts"] == [{"lender": "重庆蚂蚁消费金融有限公司", "verdict": "dispute"}]
+    assert [{k: v[k] for k in ("lender", "verdict")} for v in rows["01-on-time"]["verdicts"]] == [
+        {"lender": "重庆蚂蚁消费金融有限公司", "verdict": "dispute"}]
     assert rows["03-late"]["loans"] == 1 and rows["03-late"]["outputs"] == [
         "个人声明-招联消费金融股份有限公司.docx", "个人声明-招联消费金融股份有限公司.pdf"]
     # A case with nothing to write still gets a manifest, so that a rerun can skip it.

@@ -20,7 +20,7 @@ from generator.cli import app
 EXAMPLES = ROOT / "examples"
 DATE = "2026-09-10"
 BOM = b"\xef\xbb\xbf"
-COLUMNS = ["案件", "状态", "贷款机构", "结论", "需补充材料", "已生成文件", "错误"]
+COLUMNS = ["案件", "状态", "贷款机构", "贷款", "结论", "需补充材料", "已生成文件", "错误"]
 ENGLISH = ["case", "status", "loans", "verdicts", "outputs", "error", "skipped", "seconds"]
 # summary.json's keys per case before the sheet existed: scripts read them.
 JSON_KEYS = {"case", "status", "loans", "verdicts", "outputs", "notices", "missing", "removed", "ignored",
@@ -99,7 +99,7 @@ def test_summary_json_keeps_its_keys(cases: Path) -> None:
     data = json.loads((cases / "out-batch" / "summary.json").read_text(encoding="utf-8"))
     assert all(set(row) == JSON_KEYS for row in data["cases"])
     two = next(row for row in data["cases"] if row["case"] == "two-loans")
-    assert {"lender": "重庆蚂蚁消费金融有限公司", "document": "repayment_record:3"} in two["missing"]
+    assert {"lender": "重庆蚂蚁消费金融有限公司", "loan": "JB2025060500077", "document": "repayment_record:3"} in two["missing"]
 
 
 def soffice_to_xlsx(source: Path, out: Path, *infilter: str) -> Path:
@@ -168,13 +168,17 @@ def test_rerun_keeps_the_skipped_cases_documents_and_english_gives_the_old_csv(c
 
 def test_each_loan_row_lists_its_own_files() -> None:
     from generator.batch import CaseReport, Status
+    from generator.domain.terms import LoanLabel
     from generator.sheet import sheet_rows
 
     ant, zhaolian = "重庆蚂蚁消费金融有限公司", "招联消费金融股份有限公司"
     files = (f"异议及更正申请-{ant}.pdf", f"个人声明-{zhaolian}.pdf", f"证据材料-{ant}.pdf")
-    report = CaseReport("desk/01", Status.DONE, loans=2, verdicts=((ant, "dispute"), (zhaolian, "statement")),
-                        outputs=files, needed=((zhaolian, "还款所用账户的流水"),))
+    loans = (LoanLabel("#1", ant), LoanLabel("ZL1", zhaolian, "好期贷", "ZL1", disbursed_on="2025-06-01"))
+    report = CaseReport("desk/01", Status.DONE, loans=2, verdicts=((loans[0], "dispute"), (loans[1], "statement")),
+                        outputs=files, needed=(("ZL1", "还款所用账户的流水"),),
+                        loan_outputs=(("#1", files[0]), ("ZL1", files[1]), ("#1", files[2])))
     rows = [dict(zip(COLUMNS, row, strict=True)) for row in sheet_rows([report], lambda r: r.error)]
     assert [(r["案件"], r["贷款机构"], r["结论"]) for r in rows] == [("desk/01", ant, "可异议"), ("desk/01", zhaolian, "个人声明")]
+    assert rows[1]["贷款"] == "好期贷 合同 ZL1 2025-06-01 借款"
     assert rows[0]["已生成文件"] == f"异议及更正申请-{ant}.pdf；证据材料-{ant}.pdf" and rows[0]["需补充材料"] == ""
     assert rows[1]["已生成文件"] == f"个人声明-{zhaolian}.pdf" and rows[1]["需补充材料"] == "还款所用账户的流水"

@@ -3,6 +3,7 @@ report shows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -110,6 +111,29 @@ class Loan:
     @property
     def key(self) -> str:
         return self.contract_number or self.lender
+
+
+@dataclass(frozen=True)
+class LoanLabel:
+    """Which loan of a case a result speaks of, as plain data that crosses process boundaries. One
+    lender often lends twice (借呗 twice, two 招联 loans): results are paired with this, not with
+    the lender's name, so that the two never share their verdicts, documents or files."""
+
+    id: str  # unique in the case: the contract number, else the 账户标识, else "#<position in case.toml>"
+    lender: str
+    product: str = ""
+    contract_number: str | None = None
+    account_id: str | None = None
+    disbursed_on: str = ""  # ISO date, "" when unknown
+
+
+def loan_labels(loans: Sequence[Loan]) -> tuple[LoanLabel, ...]:
+    """A label per loan, in case.toml's order. An id two loans would share (a contract number
+    typed twice) gives way to each loan's position, so that ids stay unique."""
+    ids = [loan.contract_number or loan.account_id or f"#{i}" for i, loan in enumerate(loans, start=1)]
+    return tuple(LoanLabel(key if ids.count(key) == 1 else f"#{i}", loan.lender, loan.product, loan.contract_number,
+                           loan.account_id, loan.disbursed_on.isoformat())
+                 for i, (key, loan) in enumerate(zip(ids, loans, strict=True), start=1))
 
 
 @dataclass(frozen=True)

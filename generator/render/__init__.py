@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from generator.errors import OutputExistsError, RenderError
+from generator.domain.terms import LoanLabel, loan_labels
 from generator.models import CaseResult, LoanResult, LoanVerdict
 from generator.paths import write_atomically
 from generator.render.context import STATEMENT_LIMIT, LetterContext, build_context
@@ -35,7 +36,7 @@ FORMATS = ("pdf", "docx")
 class Output:
     path: Path
     data: bytes
-    loan: str  # the lender, for the summary
+    loan: str  # the loan's LoanLabel.id, for the summary
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Options:
 @dataclass
 class Rendered:
     outputs: list[Output] = field(default_factory=list)
-    notices: list[tuple[str, str]] = field(default_factory=list)  # (lender, notice key)
+    notices: list[tuple[LoanLabel, str]] = field(default_factory=list)  # (loan, notice key)
 
 
 def safe_name(text: str) -> str:
@@ -59,14 +60,16 @@ def safe_name(text: str) -> str:
 
 def render_case(result: CaseResult, out_dir: Path, options: Options) -> Rendered:
     rendered = Rendered()
-    for lr in result.loans:
-        stem = _stem(result, lr)
+    labels = loan_labels([lr.loan for lr in result.loans])
+    for lr, label in zip(result.loans, labels, strict=True):
+        stem, start = _stem(result, lr, label), len(rendered.outputs)
         if lr.verdict is LoanVerdict.DISPUTE:
             _dispute(result, lr, out_dir, stem, options, rendered)
         elif lr.verdict is LoanVerdict.STATEMENT:
             _statement(result, lr, out_dir, stem, options, rendered)
-        else:
-            rendered.notices.append((lr.loan.lender, lr.verdict.value))
+        if lr.verdict is not LoanVerdict.DISPUTE:
+            rendered.notices.append((label, lr.verdict.value))
+        rendered.outputs[start:] = [replace(o, loan=label.id) for o in rendered.outputs[start:]]
     return rendered
 
 
@@ -80,9 +83,11 @@ def write_outputs(outputs: Sequence[Output], *, force: bool) -> list[Path]:
     return [o.path for o in outputs]
 
 
-def _stem(result: CaseResult, lr: LoanResult) -> str:
+def _stem(result: CaseResult, lr: LoanResult, label: LoanLabel) -> str:
+    """A lender's name, and for a lender with two loans in the case the loan's id too (contract
+    number, 账户标识 or position), so that the second loan's letters never overwrite the first's."""
     repeats = sum(other.loan.lender == lr.loan.lender for other in result.loans) > 1
-    suffix = f"-{safe_name(lr.loan.contract_number)}" if repeats and lr.loan.contract_number else ""
+    suffix = f"-{safe_name(label.id.removeprefix('#'))}" if repeats else ""
     return safe_name(lr.loan.lender) + suffix
 
 
@@ -92,7 +97,7 @@ def _dispute(result: CaseResult, lr: LoanResult, out_dir: Path, stem: str, optio
     bundle, layout = _bundle(plan)
     ctx = build_context(result, lr, options.letter_date, plan, layout)
     if bundle is not None:
-        rendered.outputs.append(Output(out_dir / f"{BUNDLE_STEM}-{stem}.pdf", bundle, lr.loan.lender))
+        rendered.outputs.append(Output(out_dir / f"{BUNDLE_STEM}-{stem}.pdf", bundle, ""))
     for recipient in options.recipients:
         if recipient == "complaint":
             ctx = _complaint(result, lr, ctx)
@@ -108,7 +113,6 @@ def _statement(result: CaseResult, lr: LoanResult, out_dir: Path, stem: str, opt
     ctx = build_context(result, lr, options.letter_date, plan)
     text = _statement_text(ctx, options.statement_limit)
     _letter(STATEMENT, ctx, out_dir, stem, options, rendered, statement_text=text)
-    rendered.notices.append((lr.loan.lender, "statement"))
 
 
 def _statement_text(ctx: LetterContext, limit: int) -> str:
@@ -130,8 +134,6 @@ def _statement_text(ctx: LetterContext, limit: int) -> str:
 
 
 def _complaint(result: CaseResult, lr: LoanResult, ctx: LetterContext) -> LetterContext:
-    from dataclasses import replace
-
     from generator.render.complaint import complaint_target, respondents
 
     against = respondents(result.case.root, lr, ctx.letter_date)
@@ -143,7 +145,7 @@ def _letter(spec: tuple[str, str], ctx: LetterContext, out_dir: Path, stem: str,
     template, name = spec
     html = render_html(template, ctx=ctx, **extra)
     for fmt in options.formats:
-        rendered.outputs.append(Output(out_dir / f"{name}-{stem}.{fmt}", _renderer(fmt)(html), ctx.loan_result.loan.lender))
+        rendered.outputs.append(Output(out_dir / f"{name}-{stem}.{fmt}", _renderer(fmt)(html), ""))
 
 
 def _bundle(plan: BundlePlan) -> tuple[bytes | None, BundleLayout | None]:

@@ -206,13 +206,14 @@ def job_view(job: Job | None) -> JobView | None:
     """A generate job as `dispute generate` reports it (summary.print_outcome; a failure as
     `dispute batch` words it, the job being batch's run_case)."""
     from generator.cli.batch import _message
-    from generator.summary import NO_AGENTS, NOTICE
+    from generator.summary import NO_AGENTS, NOTICE, loan_names
 
     if job is None:
         return None
     lines = []
     for report in job.reports:
-        lines += [f"{lender}: {NOTICE.get(notice, notice)}" for lender, notice in report.notices]
+        name = loan_names([loan for loan, _ in report.verdicts])
+        lines += [f"{name.get(loan, loan.lender)}: {NOTICE.get(notice, notice)}" for loan, notice in report.notices]
         if report.failed:
             lines.append(_message(report))
     insufficient = any(n == "insufficient" for r in job.reports for _, n in r.notices)
