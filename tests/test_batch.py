@@ -122,7 +122,7 @@ def test_summary_csv_columns(first_run: tuple[Path, Result]) -> None:
     raw = (cases / "out-batch" / "summary.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "a BOM, so that Excel reads the Chinese as UTF-8"
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
-    assert list(rows[0]) == ["案件", "状态", "贷款机构", "结论", "需补充材料", "已生成文件", "错误"]
+    assert list(rows[0]) == ["案件", "状态", "贷款机构", "贷款", "结论", "需补充材料", "已生成文件", "错误"]
     assert [r["案件"] for r in rows] == ["01-on-time", "02-late-bad", "03-late", "04-alipay"]
     assert rows[0]["贷款机构"] == "重庆蚂蚁消费金融有限公司" and rows[0]["结论"] == "可异议"
     assert rows[1]["状态"] == "失败" and "phone" in rows[1]["错误"] and rows[1]["贷款机构"] == ""
