@@ -37,7 +37,7 @@ class DateError(ValueError):
 def parse_date(text: str) -> date:
     # Cached: a statement prints the same few hundred dates thousands of times; a DateError is
     # raised again every time (lru_cache keeps only results), and a date is immutable.
-    s = unicodedata.normalize("NFKC", text).strip()
+    s = fold(text)
     m = _DATE.match(s)
     if not m:
         raise DateError(f"not a date: {text!r}")
