@@ -34,7 +34,7 @@ from typing import Any
 
 from generator import __version__
 from generator.case import CASE_FILE, DEFAULT_OUT, load_case
-from generator.catalogue import Message, os_reason
+from generator.catalogue import Message, message, os_reason
 from generator.domain.terms import LoanLabel
 from generator.errors import DisputeError, InputError
 from generator.manifest import input_files, MANIFEST, build_manifest
@@ -142,7 +142,8 @@ def _pruned(path: Path, name: str, out: Path) -> bool:
 def plan_jobs(cases_dir: Path, out_dir: Path, options: Options, *, force: bool,
               generated_at: datetime) -> list[CaseJob]:
     if not cases_dir.is_dir():
-        raise BatchError("batch.folder_missing", folder=cases_dir)
+        problem = message("file.not_folder" if cases_dir.exists() else "case.folder_missing")
+        raise BatchError("error.located", location=str(cases_dir), problem=problem)
     if out_dir.exists() and not out_dir.is_dir():
         raise BatchError("batch.out_is_file", folder=out_dir)
     cases = find_cases(cases_dir, out_dir)

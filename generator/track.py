@@ -111,6 +111,13 @@ class Filing:
     def key(self) -> tuple[str, str | None]:
         return self.to, self.loan
 
+    def after_today(self, today: date) -> str | None:
+        """"filed" or "reply" if that day is after `today` (a typo: nothing is received or
+        answered in the future), else None. Both `dispute track` and the web page refuse it."""
+        if self.filed > today:
+            return "filed"
+        return "reply" if self.reply is not None and self.reply > today else None
+
 
 @dataclass(frozen=True)
 class Deadlines:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Self
 import typer
 
 from generator.catalogue import Message, message
-from generator.cli.errors import error_line, notice_line
-from generator.errors import DisputeError
+from generator.cli.errors import CommandLineError, error_line, failing, notice_line
+from generator.cli.options import date_option, given_date
 from generator.sheet import STATUS_CN as STATUS_CN, VERDICT_CN as VERDICT_CN  # the web page imports them here
 
 if TYPE_CHECKING:
@@ -40,13 +40,14 @@ class ExecutorName(StrEnum):
     DASK = "dask"
 
 
+@failing
 def batch(
     cases_dir: Annotated[Path, typer.Argument(metavar="案件总文件夹", help="其下每个含 case.toml 的文件夹是一个案件")],
     out: Annotated[Path | None, typer.Option("--out", metavar="文件夹", help="输出文件夹（默认 案件总文件夹/out-batch）")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="个数", help="本机并行进程数（默认 CPU 核数）")] = None,
     fail_fast: Annotated[bool, typer.Option("--fail-fast", "-x", help="任一案件失败即停止")] = False,
     force: Annotated[bool, typer.Option("--force", help="全部重新生成，包括上次已完成的案件")] = False,
-    on: Annotated[str | None, typer.Option("--date", metavar="日期", help="落款日期 YYYY-MM-DD（默认今天）")] = None,
+    on: Annotated[str | None, date_option("落款日期")] = None,
     executor: Annotated[ExecutorName, typer.Option("--executor", metavar="process|dask", help="本机多进程或 Dask 集群")] = ExecutorName.PROCESS,
     scheduler: Annotated[str | None, typer.Option("--scheduler", metavar="地址", help="Dask 调度器，如 tcp://10.0.0.5:8786")] = None,
     lang: Annotated[SheetLang, typer.Option("--lang", metavar="zh|en", help="汇总表 summary.csv/.xlsx：zh 中文，每笔贷款一行；en 英文旧格式，每案一行")] = SheetLang.ZH,
@@ -60,52 +61,29 @@ def batch(
     from generator.render import Options
 
     address = _scheduler(executor, scheduler)
-    letter_date = _date(on)
+    letter_date = given_date(on)
     out_dir = out if out is not None else cases_dir / DEFAULT_BATCH_OUT
-    if not cases_dir.is_dir():  # before plan_jobs, whose "folder not found" also names a file
-        problem = message("file.not_folder" if cases_dir.exists() else "case.folder_missing")
-        _usage(message("error.located", location=str(cases_dir), problem=problem))
-    try:
-        planned = plan_jobs(cases_dir, out_dir, Options(letter_date=letter_date), force=force,
-                            generated_at=datetime.now().replace(microsecond=0))
-    except DisputeError as err:
-        _usage(err.render())
+    planned = plan_jobs(cases_dir, out_dir, Options(letter_date=letter_date), force=force,
+                        generated_at=datetime.now().replace(microsecond=0))
     result = _run(planned, jobs or os.cpu_count() or 1, address, fail_fast)
     _finish(result, out_dir, cases_dir, lang)
 
 
 def _scheduler(executor: ExecutorName, scheduler: str | None) -> str | None:
     if executor is ExecutorName.DASK and not scheduler:
-        _usage(message("cli.dask_needs_scheduler"))
+        raise CommandLineError("cli.dask_needs_scheduler")
     if executor is ExecutorName.PROCESS and scheduler:
-        _usage(message("cli.scheduler_needs_dask"))
+        raise CommandLineError("cli.scheduler_needs_dask")
     return scheduler
-
-
-def _date(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        _usage(message("cli.bad_date", option="--date", value=repr(value)))
-
-
-def _usage(problem: Message | str) -> NoReturn:
-    typer.echo(error_line(problem), err=True)
-    raise typer.Exit(code=2)
 
 
 def _run(jobs: list[CaseJob], workers: int, address: str | None, fail_fast: bool) -> BatchResult:
     from generator.batch_exec import run_batch
 
     display = _Display(len(jobs))
-    try:
-        with display:
-            return run_batch(jobs, workers=workers, scheduler=address, fail_fast=fail_fast,
-                             on_report=display.update)
-    except DisputeError as err:  # the batch could not start (no cluster, fonts missing, ...)
-        _usage(err.render())
+    with display:  # a DisputeError here means the batch could not start (no cluster, fonts missing)
+        return run_batch(jobs, workers=workers, scheduler=address, fail_fast=fail_fast,
+                         on_report=display.update)
 
 
 class _Display:

@@ -10,33 +10,21 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
 from generator import __version__
 from generator.catalogue import Message, message
-from generator.cli.errors import error_line, notice_line
+from generator.cli.errors import CommandLineError, error_line, failing, notice_line
 from generator.cli.help import ZhCommand, ZhGroup
+from generator.cli.options import date_option, given_date
 from generator.errors import DisputeError, UnknownProvider
 from generator.documents import Document
 from generator.models import CaseResult
 
 app = typer.Typer(cls=ZhGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="核对网贷还款记录，生成征信异议申请材料（本地运行，免费，无需中介）。")
-
-
-def _fail(err: DisputeError) -> NoReturn:
-    from generator.errors import DocumentErrors
-
-    for one in err.errors if isinstance(err, DocumentErrors) else (err,):
-        typer.echo(error_line(_message(one)), err=True)
-    raise typer.Exit(code=2)
-
-
-def _message(err: DisputeError) -> str:
-    # The file named and the values quoted are parameters of the message: never translated.
-    return err.render()
 
 
 def _notice_ignored(ignored: tuple[tuple[str, Message], ...]) -> None:
@@ -48,33 +36,23 @@ def _dump(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _today(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        typer.echo(error_line(message("cli.bad_date", option="--date", value=repr(value))), err=True)
-        raise typer.Exit(code=2) from None
-
-
 def _split(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
     items = [v.strip() for v in value.split(",") if v.strip()]
     bad = [v for v in items if v not in allowed]
     if bad or not items:
-        typer.echo(error_line(message("cli.bad_list", option=option, choices=", ".join(allowed), value=repr(value))),
-                   err=True)
-        raise typer.Exit(code=2)
+        raise CommandLineError("cli.bad_list", option=option, choices=", ".join(allowed), value=repr(value))
     return items
 
 
 @app.command(cls=ZhCommand)
+@failing
 def version() -> None:
     """打印版本号。"""
     typer.echo(__version__)
 
 
 @app.command(cls=ZhCommand)
+@failing
 def providers() -> None:
     """列出支持的文件格式及识别方式。"""
     from generator.exports.registry import EXPORTS
@@ -87,6 +65,7 @@ def providers() -> None:
 
 
 @app.command(cls=ZhCommand)
+@failing
 def parse(
     files: Annotated[list[Path], typer.Argument(metavar="文件", help="PDF、导出的 CSV/XLS/XLSX 或 ZIP 压缩包")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
@@ -110,7 +89,7 @@ def parse(
             tried += 1
             if isinstance(one, DisputeError):
                 failed += 1
-                typer.echo(error_line(_message(one)), err=True)
+                typer.echo(error_line(one.render()), err=True)
             else:
                 done.append(one)
     if as_json:
@@ -136,24 +115,22 @@ def _print_documents(documents: list[Document]) -> None:
 def _run_check(case_dir: Path, as_of: date) -> CaseResult:
     from generator.pipeline import check_folder
 
-    try:
-        checked = check_folder(case_dir, as_of)
-    except DisputeError as err:
-        _fail(err)
+    checked = check_folder(case_dir, as_of)
     _notice_ignored(checked.ignored)
     return checked.result
 
 
 @app.command(cls=ZhCommand)
+@failing
 def check(
     case_dir: Annotated[Path, typer.Argument(metavar="案件文件夹", help="含 case.toml 的文件夹")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
-    on: Annotated[str | None, typer.Option("--date", metavar="日期", help="核对日期 YYYY-MM-DD（默认今天）")] = None,
+    on: Annotated[str | None, date_option("核对日期")] = None,
 ) -> None:
     """核对还款与报告记录，给出每期、每月的结论。"""
     from generator.serialize import check_json
 
-    result = _run_check(case_dir, _today(on))
+    result = _run_check(case_dir, given_date(on))
     if as_json:
         _dump(check_json(result))
     else:
@@ -163,13 +140,14 @@ def check(
 
 
 @app.command(cls=ZhCommand)
+@failing
 def generate(
     case_dir: Annotated[Path, typer.Argument(metavar="案件文件夹", help="含 case.toml 的文件夹")],
     to: Annotated[str, typer.Option("--to", metavar="收件方", help="lender,bureau,complaint 中的一个或几个，逗号分隔")] = "lender,bureau",
     fmt: Annotated[str, typer.Option("--format", metavar="格式", help="pdf,docx 中的一个或两个，逗号分隔；证据材料总是 PDF")] = "pdf,docx",
     out: Annotated[Path | None, typer.Option("--out", metavar="文件夹", help="输出文件夹（默认 案件文件夹/out）")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
-    on: Annotated[str | None, typer.Option("--date", metavar="日期", help="落款日期 YYYY-MM-DD（默认今天）")] = None,
+    on: Annotated[str | None, date_option("落款日期")] = None,
     keep_originals: Annotated[bool, typer.Option("--keep-originals", help="证据中保留流水原页，不遮盖无关交易")] = False,
 ) -> None:
     """生成异议申请书、证据材料（PDF 与 DOCX）或个人声明。"""
@@ -180,12 +158,9 @@ def generate(
 
     recipients = _split(to, tuple(LETTERS), "--to")
     formats = _split(fmt, FORMATS, "--format")
-    letter_date = _today(on)
+    letter_date = given_date(on)
     options = Options(recipients, formats, letter_date, keep_originals)
-    try:
-        outcome = generate_case(case_dir, out or case_dir / "out", options, force=force, generated_at=datetime.now())
-    except DisputeError as err:
-        _fail(err)
+    outcome = generate_case(case_dir, out or case_dir / "out", options, force=force, generated_at=datetime.now())
     from generator.summary import print_outcome
 
     _notice_ignored(outcome.ignored)
@@ -193,6 +168,7 @@ def generate(
 
 
 @app.command(cls=ZhCommand)
+@failing
 def verify(
     out_dir: Annotated[Path, typer.Argument(metavar="输出文件夹", help="dispute generate 的输出文件夹")],
     case: Annotated[Path | None, typer.Option("--case", metavar="案件文件夹", help="输出文件夹不在案件旁时需指定")] = None,
@@ -200,10 +176,7 @@ def verify(
     """核对输出文件夹中的文件是否与 manifest.json 一致。"""
     from generator.manifest import verify as verify_dir
 
-    try:
-        problems = verify_dir(out_dir, case)
-    except DisputeError as err:
-        _fail(err)
+    problems = verify_dir(out_dir, case)
     from generator.messages import describe_mismatch
 
     for p in problems:
@@ -214,6 +187,7 @@ def verify(
 
 
 @app.command(cls=ZhCommand)
+@failing
 def serve(
     port: Annotated[int, typer.Option("--port", min=0, max=65535, metavar="端口",
                                          help="0 到 65535；0：任选一个空闲端口")] = 8765,
@@ -227,17 +201,13 @@ def serve(
         from generator.web.server import serve as run
         from generator.web.workspace import default_workspace
     except ImportError as exc:
-        typer.echo(error_line(message("cli.serve_needs_web", module=str(exc.name))), err=True)
-        raise typer.Exit(code=2) from None
+        raise CommandLineError("cli.serve_needs_web", module=str(exc.name)) from None
     folder = workspace or default_workspace()
 
     def ready(address: str) -> None:
         typer.echo(f"请在浏览器中打开 {address}\n只有这台电脑能访问，文件不会离开本机。工作文件夹：{folder}\n按 Ctrl-C 停止。")
 
-    try:
-        run(folder, port, ready)
-    except DisputeError as err:
-        _fail(err)
+    run(folder, port, ready)
 
 
 def _register() -> None:

@@ -1,4 +1,5 @@
-"""typer's own usage errors (a missing argument, no such option, an invalid value) through the
+"""How an error reaches the user: `fail`, the one way every command ends on a DisputeError (one
+line per problem through the catalogue, exit 2), and typer's own usage errors (a missing argument, no such option, an invalid value) through the
 message catalogue, so that they read in the user's language like every other error.
 
 typer 0.29 writes them as English f-strings (typer._click.exceptions, typer.core) and checks
@@ -11,12 +12,44 @@ languages.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NoReturn, ParamSpec, TypeVar
 
+import typer
 from typer import _click
 
 from generator.catalogue import Message, message
+from generator.errors import DisputeError, DocumentErrors
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+class CommandLineError(DisputeError):
+    """The command line itself was given something it cannot use (an option's value, two options
+    that go together): a catalogue code, like every other error."""
+
+
+def fail(err: DisputeError) -> NoReturn:
+    """Print `err` in the user's language, one line per problem, and exit 2."""
+    for one in err.errors if isinstance(err, DocumentErrors) else (err,):
+        typer.echo(error_line(one.render()), err=True)
+    raise typer.Exit(code=2)
+
+
+def failing(command: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Every command is wrapped in this, so none has its own try/except-print-exit."""
+
+    @functools.wraps(command)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return command(*args, **kwargs)
+        except DisputeError as err:
+            fail(err)
+
+    return run
 
 _OPTION_NEEDS_VALUE = re.compile(r"^Option '(?P<name>[^']+)' requires an argument\.$")
 _OPTION_NEEDS_VALUES = re.compile(r"^Option '(?P<name>[^']+)' requires (?P<count>\d+) arguments\.$")

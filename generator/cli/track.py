@@ -13,13 +13,13 @@ from collections import Counter
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from generator.catalogue import Message, message
-from generator.cli.errors import error_line, notice_line
-from generator.errors import DisputeError
+from generator.catalogue import message
+from generator.cli.errors import CommandLineError, error_line, failing, notice_line
+from generator.cli.options import date_option, given_date
 
 if TYPE_CHECKING:
     from generator.models import Case
@@ -49,6 +49,7 @@ class OutcomeOption(StrEnum):
     NONE = "none"
 
 
+@failing
 def track(
     case: Annotated[Path, typer.Argument(metavar="案件文件夹", help="含 case.toml 的文件夹")],
     to: Annotated[To, typer.Option("--to", metavar="收件方",
@@ -69,25 +70,27 @@ def track(
 
     today = date.today()
     if (reply is None) != (outcome is None):
-        _usage(message("cli.reply_and_outcome"))
-    filed_on, reply_on = _date("--filed", filed, today), _date("--reply", reply, today) if reply else None
+        raise CommandLineError("cli.reply_and_outcome")
+    filed_on, reply_on = given_date(filed, "--filed"), given_date(reply, "--reply") if reply else None
     if reply_on is not None and reply_on < filed_on:
-        _usage(message("cli.reply_before_filed", reply=reply_on.isoformat(), filed=filed_on.isoformat()))
-    try:
-        known = load_case(case, defer=True)
-        new = Filing(to=to.value, filed=filed_on, ticket=_text("--ticket", ticket), reply=reply_on,
-                     outcome=outcome.value if outcome else None, loan=_text("--loan", loan))
-        existed = any(f.key == new.key for f in load_filings(case))
-        saved = next(f for f in record_filing(case, new) if f.key == new.key)
-    except DisputeError as err:
-        _fail(err)
+        raise CommandLineError("cli.reply_before_filed", reply=reply_on.isoformat(), filed=filed_on.isoformat())
+    new = Filing(to=to.value, filed=filed_on, ticket=_text("--ticket", ticket), reply=reply_on,
+                 outcome=outcome.value if outcome else None, loan=_text("--loan", loan))
+    later = new.after_today(today)
+    if later is not None:
+        day = new.filed if later == "filed" else new.reply
+        raise CommandLineError("cli.future_date", option=f"--{later}", date=str(day), today=today.isoformat())
+    known = load_case(case, defer=True)
+    existed = any(f.key == new.key for f in load_filings(case))
+    saved = next(f for f in record_filing(case, new) if f.key == new.key)
     _warn_unknown_loan(known, saved.loan)
     typer.echo(_confirmation(saved, today, updated=existed))
 
 
+@failing
 def status(
     path: Annotated[Path, typer.Argument(metavar="文件夹", help="案件文件夹或案件总文件夹")] = Path("."),
-    on: Annotated[str | None, typer.Option("--date", metavar="日期", help="按此日期计算 YYYY-MM-DD（默认今天）")] = None,
+    on: Annotated[str | None, date_option("按此日期计算")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """列出各案件的异议/投诉：等待答复、已逾期、可升级投诉或起诉。
@@ -97,11 +100,8 @@ def status(
     from generator.case import CASE_FILE
     from generator.track import case_status, cases_status, status_json
 
-    today = _date("--date", on, None) if on else date.today()
-    try:
-        cases = [case_status(path, today)] if (path / CASE_FILE).is_file() else cases_status(path, today)
-    except DisputeError as err:
-        _fail(err)
+    today = given_date(on)
+    cases = [case_status(path, today)] if (path / CASE_FILE).is_file() else cases_status(path, today)
     for c in cases:
         if c.error:
             typer.echo(error_line(c.failure.render() if c.failure else str(c.error)), err=True)
@@ -117,21 +117,9 @@ def status(
 # ----------------------------------------------------------------------------- input
 
 
-def _date(option: str, value: str, today: date | None) -> date:
-    from generator.track import parse_iso_date
-
-    try:
-        parsed = parse_iso_date(value)
-    except ValueError:
-        _usage(message("cli.bad_date", option=option, value=repr(value)))
-    if today is not None and parsed > today:
-        _usage(message("cli.future_date", option=option, date=parsed.isoformat(), today=today.isoformat()))
-    return parsed
-
-
 def _text(option: str, value: str | None) -> str | None:
     if value is not None and not value.strip():
-        _usage(message("cli.empty", option=option))
+        raise CommandLineError("cli.empty", option=option)
     return value.strip() if value is not None else None
 
 
@@ -139,15 +127,6 @@ def _warn_unknown_loan(case: Case, loan: str | None) -> None:
     names = {str(t.get(k)) for t in case.loan_tables for k in ("lender", "contract_number") if t.get(k)}
     if loan is not None and names and loan not in names:
         typer.echo(notice_line(message("cli.unknown_loan", loan=repr(loan), names=tuple(sorted(names)))), err=True)
-
-
-def _usage(problem: Message | str) -> NoReturn:
-    typer.echo(error_line(problem), err=True)
-    raise typer.Exit(code=2)
-
-
-def _fail(err: DisputeError) -> NoReturn:
-    _usage(err.render())
 
 
 # ----------------------------------------------------------------------------- output

@@ -247,12 +247,12 @@ def _record(folder: Path, fields: dict[str, str], today: date) -> tuple[str, str
         reply = parse_iso_date(fields["reply"]) if fields.get("reply") else None
     except ValueError:
         return "", "bad_date"
-    if filed > today or (reply is not None and reply > today):
-        return "", "future_date"
     try:
         new = Filing(to=fields.get("to", ""), filed=filed, ticket=fields.get("ticket") or None,  # type: ignore[arg-type]
                      reply=reply, outcome=fields.get("outcome") or None,  # type: ignore[arg-type]
                      loan=fields.get("loan") or None)
+        if new.after_today(today) is not None:
+            return "", "future_date"
         existed = any(f.key == new.key for f in load_filings(folder))
         saved = next(f for f in record_filing(folder, new) if f.key == new.key)
     except DisputeError as err:
