@@ -335,13 +335,28 @@ def summary_row(report: CaseReport, message: Callable[[CaseReport], str] = lambd
     return row
 
 
-def write_summary(result: BatchResult, out_dir: Path, cases_dir: Path,
-                  message: Callable[[CaseReport], str] = lambda r: r.error, lang: str = "zh") -> tuple[Path, ...]:
+def failure_text(report: CaseReport, lang: str | None = None) -> str:
+    """A case's error as people read it, in `lang` (default: the user's language): on screen,
+    on the web page and in the summary files."""
+    if report.failure is not None:
+        return report.failure.render(lang)
+    if report.error == WORKER_DIED:
+        return message("cli.worker_died").render(lang)
+    if report.error_kind == "crash":
+        return message("cli.worker_crashed", error=report.error).render(lang)
+    return report.error
+
+
+def write_summary(result: BatchResult, out_dir: Path, cases_dir: Path, lang: str = "zh") -> tuple[Path, ...]:
     """summary.json (everything, tracebacks included), summary.csv (UTF-8 with a BOM so that
     Excel shows the Chinese) and summary.xlsx, all written atomically. The CSV is the desk's sheet (generator/sheet.py)
-    or, with lang "en", the English one line a case. `message` gives the error text shown to
-    people (the CLI's, in their language)."""
-    rows = [summary_row(r, message) for r in result.reports]
+    or, with lang "en", the English one line a case; the errors in all three read in `lang`, the
+    sheet's language, whatever DISPUTE_LANG says."""
+
+    def shown(report: CaseReport) -> str:
+        return failure_text(report, lang)
+
+    rows = [summary_row(r, shown) for r in result.reports]
     data = {"tool": "dispute", "version": __version__, "cases_dir": str(cases_dir.resolve()),
             "finished_at": datetime.now().isoformat(timespec="seconds"), "interrupted": result.interrupted,
             "seconds": result.seconds, "counts": {s.value: result.count(s) for s in Status}, "cases": rows}
@@ -351,7 +366,7 @@ def write_summary(result: BatchResult, out_dir: Path, cases_dir: Path,
     needed = {r.case: r.needed for r in result.reports if r.needed}
     write_atomically(out_dir / NEEDED_JSON, json.dumps(needed, ensure_ascii=False).encode("utf-8"))
     columns, lines = ((CSV_COLUMNS, _english_rows(rows)) if lang == "en"
-                      else (COLUMNS, sheet_rows(result.reports, message)))
+                      else (COLUMNS, sheet_rows(result.reports, shown)))
     write_atomically(csv_path, _csv(columns, lines).encode("utf-8-sig"))
     write_atomically(out_dir / SUMMARY_XLSX, xlsx(columns, lines))
     return json_path, csv_path, out_dir / SUMMARY_XLSX

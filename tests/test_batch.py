@@ -128,6 +128,36 @@ def test_summary_csv_columns(first_run: tuple[Path, Result]) -> None:
     assert rows[1]["状态"] == "失败" and "phone" in rows[1]["错误"] and rows[1]["贷款机构"] == ""
 
 
+
+def test_the_sheets_errors_read_in_the_sheets_language(first_run: tuple[Path, Result], tmp_path: Path) -> None:
+    """The tests run with DISPUTE_LANG=en; the Chinese sheet still says its errors in Chinese, and
+    --lang en says them in English."""
+    cases, _ = first_run
+    zh = {r["案件"]: r["错误"] for r in csv.DictReader((cases / "out-batch" / "summary.csv")
+                                                       .read_text(encoding="utf-8-sig").splitlines())}
+    assert any("\u4e00" <= c <= "\u9fff" for c in zh["02-late-bad"]), zh["02-late-bad"]
+    en_cases = make_cases(tmp_path, "01-late-bad")
+    run(en_cases, "--lang", "en")
+    en = list(csv.DictReader((en_cases / "out-batch" / "summary.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert "phone" in en[0]["error"] and not any("\u4e00" <= c <= "\u9fff" for c in en[0]["error"]), en[0]
+
+
+def test_plan_jobs_names_a_file_given_as_the_cases_folder(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from generator.batch import plan_jobs
+    from generator.render import Options
+
+    file = tmp_path / "cases.txt"
+    file.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(BatchError) as raised:
+        plan_jobs(file, tmp_path / "out", Options(), force=False, generated_at=datetime(2026, 9, 10))
+    assert str(raised.value) == f"{file}: a file, not a folder"
+    with pytest.raises(BatchError) as missing:
+        plan_jobs(tmp_path / "nowhere", tmp_path / "out", Options(), force=False, generated_at=datetime(2026, 9, 10))
+    assert str(missing.value) == f"{tmp_path / 'nowhere'}: folder does not exist"
+
+
 # ----------------------------------------------------------------------------- reruns
 
 

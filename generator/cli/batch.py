@@ -18,7 +18,7 @@ import typer
 from generator.catalogue import Message, message
 from generator.cli.errors import CommandLineError, error_line, failing, notice_line
 from generator.cli.options import date_option, given_date
-from generator.sheet import STATUS_CN as STATUS_CN, VERDICT_CN as VERDICT_CN  # the web page imports them here
+from generator.sheet import STATUS_CN, VERDICT_CN
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -138,27 +138,16 @@ class _Display:
 def _error_line(report: CaseReport) -> str:
     if report.error_kind == "bug":
         return message("cli.bug", case=report.case, error=report.error).render()
-    return error_line(message("error.located", location=report.case, problem=_message(report)))
+    from generator.batch import failure_text
 
-
-def _message(report: CaseReport) -> str:
-    """A case's error as people read it, on screen and in the summary files."""
-    from generator.batch import WORKER_DIED
-
-    if report.failure is not None:
-        return report.failure.render()
-    if report.error == WORKER_DIED:
-        return message("cli.worker_died").render()
-    if report.error_kind == "crash":
-        return message("cli.worker_crashed", error=report.error).render()
-    return report.error
+    return error_line(message("error.located", location=report.case, problem=failure_text(report)))
 
 
 def _finish(result: BatchResult, out_dir: Path, cases_dir: Path, lang: SheetLang) -> NoReturn:
     from generator.batch import Status, carry_over, write_summary
 
     result = type(result)(carry_over(result.reports, out_dir), result.interrupted, result.seconds)
-    written = write_summary(result, out_dir, cases_dir, _message, lang=lang.value)
+    written = write_summary(result, out_dir, cases_dir, lang=lang.value)
     _print_table(result)
     counts = "，".join(f"{STATUS_CN[s.value]} {result.count(s)}" for s in Status)
     typer.echo(f"共 {len(result.reports)} 个案件：{counts}；用时 {result.seconds:.1f} 秒。")

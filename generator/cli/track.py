@@ -9,7 +9,6 @@ Exit codes: 0 done; 1 status over several cases, some of whose dispute-track.jso
 from __future__ import annotations
 
 import json
-from collections import Counter
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -20,22 +19,12 @@ import typer
 from generator.catalogue import message
 from generator.cli.errors import CommandLineError, error_line, failing, notice_line
 from generator.cli.options import date_option, given_date
+from generator.track_text import (COMPLAINT_HINT, STATE_ORDER, TO_CN, WEEKDAYS_NOTE, confirmation, due_text, next_step,
+                                  state_text, summary_line)
 
 if TYPE_CHECKING:
     from generator.models import Case
-    from generator.track import CaseStatus, Filing, FilingStatus
-
-TO_CN = {"lender": "贷款机构", "bureau": "征信中心", "complaint": "人民银行分支机构"}
-OUTCOME_CN = {"corrected": "已更正", "refused": "拒绝更正", "none": "未处理"}
-STATE_CN = {"waiting": "等待答复", "overdue": "逾期未答复", "replied_corrected": "已答复：已更正",
-            "replied_refused": "已答复：拒绝更正", "replied_none": "已答复：未处理"}
-COMPLAIN_CN = {"lender": "向贷款机构所在地的人民银行分支机构投诉，或向法院起诉",
-               "bureau": "向人民银行分支机构投诉，或向法院起诉"}
-NEXT_CN = {"sue": "可向法院起诉（条例第二十六条）", "check_report": "重新查询信用报告，确认已更正"}
-COMPLAINT_HINT = "投诉申请书：dispute generate CASE --to complaint"
-WEEKDAYS_NOTE = "（受理期限按周一至周五估算：日历数据未覆盖该年份）"
-STATE_ORDER = {"overdue": 0, "replied_refused": 1, "replied_none": 1, "waiting": 2, "replied_corrected": 3}
-
+    from generator.track import CaseStatus
 
 class To(StrEnum):
     LENDER = "lender"
@@ -84,7 +73,7 @@ def track(
     existed = any(f.key == new.key for f in load_filings(case))
     saved = next(f for f in record_filing(case, new) if f.key == new.key)
     _warn_unknown_loan(known, saved.loan)
-    typer.echo(_confirmation(saved, today, updated=existed))
+    typer.echo(confirmation(saved, today, updated=existed))
 
 
 @failing
@@ -132,50 +121,6 @@ def _warn_unknown_loan(case: Case, loan: str | None) -> None:
 # ----------------------------------------------------------------------------- output
 
 
-def _confirmation(filing: Filing, today: date, *, updated: bool) -> str:
-    from generator.dates import format_cn
-    from generator.track import status_of
-
-    st = status_of(filing, today)
-    action = "提出投诉" if filing.to == "complaint" else "提出异议"
-    loan = f"（{filing.loan}）" if filing.loan else ""
-    text = f"{'已更新' if updated else '已记录'}：{format_cn(filing.filed)}向{TO_CN[filing.to]}{loan}{action}"
-    if filing.ticket:
-        text += f"（工单号 {filing.ticket}）"
-    if filing.reply and filing.outcome:
-        text += f"；{format_cn(filing.reply)}答复：{OUTCOME_CN[filing.outcome]}。下一步：{_next_step(st)}"
-        return text + (f"（{COMPLAINT_HINT}）" if st.next_step == "complain" else "")
-    due = st.deadlines
-    if due.accept_by:
-        text += f"，应于 {format_cn(due.accept_by)} 前受理{WEEKDAYS_NOTE if due.workdays == 'weekdays_only' else ''}"
-        return text + f"，答复期限 {format_cn(due.reply_due)}（受理之日起30日，按最晚受理日计）"
-    return text + f"，答复期限 {format_cn(due.reply_due)}"
-
-
-def _state_text(st: FilingStatus) -> str:
-    if st.state == "waiting" and st.days_left is not None:
-        return f"等待答复（{'今天到期' if st.days_left == 0 else f'剩 {st.days_left} 天'}）"
-    if st.state == "overdue" and st.days_left is not None:
-        return f"逾期未答复（已过 {-st.days_left} 天）"
-    return STATE_CN[st.state]
-
-
-def _next_step(st: FilingStatus) -> str:
-    to = st.filing.to
-    if st.next_step == "wait":
-        if st.deadlines.accept_by:
-            return f"等待受理（最晚 {st.deadlines.accept_by.isoformat()}）和书面答复"
-        return "等待书面答复，到期未复可投诉"
-    if st.next_step == "complain":
-        return COMPLAIN_CN[to]
-    return NEXT_CN[st.next_step]
-
-
-def _due_text(st: FilingStatus) -> str:
-    text = st.deadlines.reply_due.isoformat()
-    return text + ("*" if st.deadlines.workdays == "weekdays_only" else "")
-
-
 def _print_status(cases: list[CaseStatus], today: date) -> None:
     rows = sorted(((c.name, s) for c in cases for s in c.filings),
                   key=lambda r: (STATE_ORDER[r[1].state], r[1].deadlines.reply_due, r[0]))
@@ -192,17 +137,10 @@ def _print_status(cases: list[CaseStatus], today: date) -> None:
     for name, st in rows:
         f = st.filing
         who = TO_CN[f.to] + (f"（{f.loan}）" if f.loan else "")
-        table.add_row(name, who, f.filed.isoformat(), f.ticket or "-", _due_text(st), _state_text(st), _next_step(st))
+        table.add_row(name, who, f.filed.isoformat(), f.ticket or "-", due_text(st), state_text(st), next_step(st))
     Console().print(table)
     if any(st.deadlines.workdays == "weekdays_only" for _, st in rows):
         typer.echo("* " + WEEKDAYS_NOTE.strip("（）"))
-    typer.echo(_summary([st for _, st in rows]))
+    typer.echo(summary_line([st for _, st in rows]))
     if any(st.next_step == "complain" for _, st in rows):
         typer.echo(COMPLAINT_HINT)
-
-
-def _summary(statuses: list[FilingStatus]) -> str:
-    counts = Counter(st.state for st in statuses)
-    ready = sum(st.ready_to_escalate for st in statuses)
-    parts = [f"{STATE_CN[s]} {n}" for s, n in sorted(counts.items(), key=lambda kv: STATE_ORDER[kv[0]])]
-    return f"共 {len(statuses)} 项：{'，'.join(parts)}；可升级（投诉或起诉）{ready} 项。"

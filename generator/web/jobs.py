@@ -164,10 +164,9 @@ def _follow(job: Job, child: BaseProcess, reports: multiprocessing.Queue[Any], c
 
 def _write_summary(job: Job, result: BatchResult, cases_dir: Path) -> None:
     from generator.batch import write_summary
-    from generator.cli.batch import _message
 
     if job.summary_dir is not None:
         try:
-            write_summary(result, job.summary_dir, cases_dir, _message)
+            write_summary(result, job.summary_dir, cases_dir)
         except OSError as exc:
             job.error = f"{job.summary_dir}: cannot write the summary ({exc.strerror})"

@@ -24,7 +24,7 @@ CHANGED = {"HX-Trigger": "case-changed"}  # the decision and files sections relo
 
 def page_context(w: Web, case_id: str, folder: Path, errors: list[str] | None = None, **extra: Any) -> dict[str, Any]:
     """Everything the case page and its sections show; `extra` adds or overrides."""
-    from generator.cli.track import OUTCOME_CN, TO_CN
+    from generator.track_text import OUTCOME_CN, TO_CN
     from generator.render import FORMATS, LETTERS
     from generator.track import case_status
     from generator.web.routes_files import files_context

@@ -1,5 +1,5 @@
 """What the page shows, as plain rows of text made by the functions the CLI prints with
-(generator.summary for `check`, generator.cli.track for `track` and `status`): the page and
+(generator.summary for `check`, generator.track_text for `track` and `status`): the page and
 the terminal cannot word a result differently, because neither has words of its own."""
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def loan_view(lr: LoanResult) -> LoanView:
 
 
 def error_lines(err: DisputeError) -> list[str]:
-    """One line per bad file, as `dispute check` prints them (cli._message)."""
+    """One line per bad file, as `dispute check` prints them (cli.errors.fail)."""
     errors = err.errors if isinstance(err, DocumentErrors) else (err,)
     return [e.render() for e in errors]
 
@@ -136,34 +136,34 @@ class FilingView:
 
 
 def filing_views(status: CaseStatus) -> list[FilingView]:
-    from generator.cli.track import STATE_ORDER, TO_CN, _due_text, _next_step, _state_text
+    from generator.track_text import STATE_ORDER, TO_CN, due_text, next_step, state_text
 
     rows = sorted(status.filings, key=lambda s: (STATE_ORDER[s.state], s.deadlines.reply_due))
     return [FilingView(TO_CN[s.filing.to] + (f"（{s.filing.loan}）" if s.filing.loan else ""),
-                       s.filing.filed.isoformat(), s.filing.ticket or "-", _due_text(s), _state_text(s),
-                       _next_step(s), s.ready_to_escalate) for s in rows]
+                       s.filing.filed.isoformat(), s.filing.ticket or "-", due_text(s), state_text(s),
+                       next_step(s), s.ready_to_escalate) for s in rows]
 
 
 def confirmation(saved: FilingStatus, today: date, *, updated: bool) -> str:
-    from generator.cli.track import _confirmation
+    from generator.track_text import confirmation as sentence
 
-    return _confirmation(saved.filing, today, updated=updated)
+    return sentence(saved.filing, today, updated=updated)
 
 
 def status_summary(status: CaseStatus) -> str:
     """The most pressing filing of a case, for the desk's list."""
-    from generator.cli.track import STATE_ORDER, TO_CN, _state_text
+    from generator.track_text import STATE_ORDER, TO_CN, state_text
 
     if not status.filings:
         return ""
     first = min(status.filings, key=lambda s: (STATE_ORDER[s.state], s.deadlines.reply_due))
-    return f"{TO_CN[first.filing.to]}：{_state_text(first)}"
+    return f"{TO_CN[first.filing.to]}：{state_text(first)}"
 
 
 def track_footer(statuses: list[FilingStatus]) -> list[str]:
-    from generator.cli.track import WEEKDAYS_NOTE, _summary
+    from generator.track_text import WEEKDAYS_NOTE, summary_line
 
-    lines = [_summary(statuses)] if statuses else []
+    lines = [summary_line(statuses)] if statuses else []
     if any(s.deadlines.workdays == "weekdays_only" for s in statuses):
         lines.append("* " + WEEKDAYS_NOTE.strip("（）"))
     return lines
@@ -185,11 +185,12 @@ class BatchRow:
 
 def batch_rows(reports: list[CaseReport]) -> list[BatchRow]:
     """The rows `dispute batch` prints, with each failure's message as it prints it."""
-    from generator.cli.batch import STATUS_CN, VERDICT_CN, _message
+    from generator.batch import failure_text
+    from generator.sheet import STATUS_CN, VERDICT_CN
 
     return [BatchRow(r.case, r.status.value, STATUS_CN[r.status.value],
                      "；".join(VERDICT_CN.get(v, v) for _, v in r.verdicts) or "-", len(r.outputs),
-                     f"{r.seconds:.1f}", _message(r) if r.failed else "") for r in reports]
+                     f"{r.seconds:.1f}", failure_text(r) if r.failed else "") for r in reports]
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ class JobView:
 def job_view(job: Job | None) -> JobView | None:
     """A generate job as `dispute generate` reports it (summary.print_outcome; a failure as
     `dispute batch` words it, the job being batch's run_case)."""
-    from generator.cli.batch import _message
+    from generator.batch import failure_text
     from generator.summary import NO_AGENTS, NOTICE, loan_names
 
     if job is None:
@@ -215,7 +216,7 @@ def job_view(job: Job | None) -> JobView | None:
         name = loan_names([loan for loan, _ in report.verdicts])
         lines += [f"{name.get(loan, loan.lender)}: {NOTICE.get(notice, notice)}" for loan, notice in report.notices]
         if report.failed:
-            lines.append(_message(report))
+            lines.append(failure_text(report))
     insufficient = any(n == "insufficient" for r in job.reports for _, n in r.notices)
     return JobView(job.over, job.state == "failed", job.seconds, lines, NO_AGENTS if job.over and not job.failed else "",
                    insufficient)
