@@ -7,7 +7,7 @@ import difflib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -67,6 +67,15 @@ class MissingKey(CaseError):
     """A required key is absent (the documents may still supply it: `generator.resolve`)."""
 
 
+def unknown_key(key: str, allowed: Iterable[str]) -> Message:
+    """Why `key` is refused: the keys one may write, and the closest of them if it looks like a typo.
+    (`_`-prefixed keys are filled in from documents (resolve.py): never offered to the user.)"""
+    keys = tuple(sorted(k for k in allowed if not k.startswith("_")))
+    close = difflib.get_close_matches(key, keys, n=1)
+    return (message("case.unknown_key_hint", suggestion=close[0], keys=keys) if close
+            else message("case.unknown_key", keys=keys))
+
+
 class _Table:
     """A TOML table with the path used in error messages."""
 
@@ -74,12 +83,7 @@ class _Table:
         self.file, self.path, self.data = file, path, data
         unknown = sorted(set(data) - allowed)
         if unknown:
-            # `_`-prefixed keys are filled in from documents (resolve.py): never offered to the user.
-            documented = sorted(k for k in allowed if not k.startswith("_"))
-            close = difflib.get_close_matches(unknown[0], documented, n=1)
-            keys = tuple(documented)
-            raise self.error(unknown[0], message("case.unknown_key_hint", suggestion=close[0], keys=keys) if close
-                             else message("case.unknown_key", keys=keys))
+            raise self.error(unknown[0], unknown_key(unknown[0], allowed))
 
     def error(self, key: str, problem: Message, kind: type[CaseError] = CaseError) -> CaseError:
         # A value resolve.py took from a document names that document, not case.toml.

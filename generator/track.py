@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from generator.case import CASE_FILE, DEFAULT_OUT
+from generator.case import CASE_FILE, DEFAULT_OUT, unknown_key
 from generator.catalogue import Message, message
 from generator.errors import CaseError, DisputeError
 from generator.paths import write_atomically
@@ -282,7 +282,7 @@ def _filing(path: Path, where: str, item: Any) -> Filing:
 def _check_keys(path: Path, where: str, data: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
     unknown = sorted(set(data) - set(allowed))
     if unknown:
-        raise CaseError(path, "case.key", key=where + unknown[0], problem=message("case.unknown_key", keys=allowed))
+        raise CaseError(path, "case.key", key=where + unknown[0], problem=unknown_key(unknown[0], allowed))
 
 
 def _date(path: Path, where: str, item: Mapping[str, Any], key: str) -> date:

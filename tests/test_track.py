@@ -170,6 +170,8 @@ MALFORMED = [
     ({"version": 2, "filings": []}, "version: expected 1, got 2"),
     ({"version": 1, "filings": {}}, "filings: expected a list"),
     ({"version": 1, "filings": [], "extra": 1}, "extra: unknown key"),
+    ({"version": 1, "filings": [{"to": "lender", "filed": "2026-03-01", "tikcet": "A1"}]},
+     'filings[1].tikcet: unknown key: did you mean "ticket"?'),
     ({"version": 1, "filings": [{"to": "lender"}]}, "filings[1].filed: missing"),
     ({"version": 1, "filings": [{"filed": "2026-03-01"}]}, "filings[1].to: missing"),
     ({"version": 1, "filings": [{"to": "court", "filed": "2026-03-01"}]}, "filings[1]: to: expected one of"),
