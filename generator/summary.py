@@ -6,9 +6,6 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from rich.console import Console
-from rich.table import Table
-
 from generator.messages import describe_undecided
 from generator.models import (AccountValue, AmountAbove, CaseResult, CodeOutside, GridCode, InstallmentResult,
                               LoanResult, MissingDocument, MonthReason, NoPaymentFound, PlatformProof,
@@ -16,7 +13,6 @@ from generator.models import (AccountValue, AmountAbove, CaseResult, CodeOutside
 from generator.domain.reasons import OfficialRecord
 from generator.domain.terms import LoanLabel
 from generator.money import format_cny
-from generator.pipeline import CaseOutcome
 from generator.models import AccountCheck, Finding, MonthResult, PlaceKind, SourceRef, Statement
 
 STATUS = {"on_time": "按时", "late": "逾期", "unpaid": "未见还款", "not_due": "未到期"}
@@ -112,39 +108,6 @@ def month_row(m: MonthResult) -> tuple[str, ...]:
 
 def account_line(c: AccountCheck) -> str:
     return f"账户 {c.field}: 报告 {_field_value(c.reported)}，应为 {_field_value(c.expected)}（{REASONS[c.reason.value]}）"
-
-
-def print_summary(result: CaseResult, console: Console | None = None) -> None:
-    console = console or Console()
-    console.print(case_heading(result), style="bold")
-    for st in result.statements:
-        console.print(f"  {statement_line(st)}")
-    for lr in result.loans:
-        _print_loan(console, lr)
-    console.print(FREE_AND_LOCAL)
-
-
-def _print_loan(console: Console, lr: LoanResult) -> None:
-    loan = lr.loan
-    console.print(f"\n[bold]{loan.lender}[/]{loan_heading(lr).removeprefix(loan.lender)}")
-    table = Table(*INSTALLMENT_COLUMNS)
-    for r in lr.installments:
-        table.add_row(*installment_row(r))
-    console.print(table)
-    for note in undecided_notes(lr):
-        console.print(note, soft_wrap=True)
-    if lr.months:
-        months = Table(*MONTH_COLUMNS)
-        for m in lr.months:
-            months.add_row(*month_row(m))
-        console.print(months)
-    for c in lr.account_checks:
-        console.print(account_line(c))
-    for key in lr.missing:
-        console.print(f"  {NEEDED}: {describe_missing(key)}")
-    if lr.missing:
-        console.print(f"  {HOW_TO_GET}")
-    console.print(f"结论: [bold]{LOAN_VERDICT[lr.verdict.value]}[/]")
 
 
 def _field_value(value: AccountValue | None) -> str:
@@ -260,20 +223,3 @@ def describe_missing(d: MissingDocument) -> str:
 
 NO_AGENTS = ("本工具免费、在本地运行，不会删除或“修复”任何记录；提出异议无需任何中介或费用。"
              "请勿把信用报告、身份证件交给收费“征信修复”中介。")
-
-
-def print_outcome(outcome: CaseOutcome, console: Console | None = None) -> None:
-    console = console or Console(soft_wrap=True)
-    loan_name = loan_names([loan for loan, _ in outcome.verdicts]).__getitem__
-    for loan, notice in outcome.notices:
-        console.print(f"{loan_name(loan)}: {NOTICE.get(notice, notice)}")
-        if notice == "insufficient":
-            for key in (k for who, k in outcome.missing if who == loan):
-                console.print(f"  - {describe_missing(key)}")
-    told = {loan for loan, notice in outcome.notices if notice == "insufficient"}
-    for loan, key in outcome.missing:
-        if isinstance(key, OfficialRecord) and loan not in told:
-            console.print(f"{loan_name(loan)}: {NEEDED}: {describe_missing(key)}")
-    for path in outcome.outputs:
-        console.print(f"已生成 {path}")
-    console.print(NO_AGENTS)

@@ -8,14 +8,14 @@ Exit codes (SPEC.md): 0 every case done or skipped; 1 some case failed or was no
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Self
 
 import typer
 
-from generator.catalogue import Message, message
+from generator.catalogue import message
 from generator.cli.errors import CommandLineError, error_line, failing, notice_line
 from generator.cli.options import date_option, given_date
 from generator.sheet import STATUS_CN, VERDICT_CN

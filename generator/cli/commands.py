@@ -134,7 +134,7 @@ def check(
     if as_json:
         _dump(check_json(result))
     else:
-        from generator.summary import print_summary
+        from generator.cli.show import print_summary
 
         print_summary(result)
 
@@ -161,7 +161,7 @@ def generate(
     letter_date = given_date(on)
     options = Options(recipients, formats, letter_date, keep_originals)
     outcome = generate_case(case_dir, out or case_dir / "out", options, force=force, generated_at=datetime.now())
-    from generator.summary import print_outcome
+    from generator.cli.show import print_outcome
 
     _notice_ignored(outcome.ignored)
     print_outcome(outcome)

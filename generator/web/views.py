@@ -204,7 +204,7 @@ class JobView:
 
 
 def job_view(job: Job | None) -> JobView | None:
-    """A generate job as `dispute generate` reports it (summary.print_outcome; a failure as
+    """A generate job as `dispute generate` reports it (cli.show.print_outcome; a failure as
     `dispute batch` words it, the job being batch's run_case)."""
     from generator.batch import failure_text
     from generator.summary import NO_AGENTS, NOTICE, loan_names
