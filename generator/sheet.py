@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from generator.batch import CaseReport
+    from generator.domain.terms import LoanLabel
 
 STATUS_CN = {"done": "已生成", "skipped": "跳过（未变）", "failed": "失败", "not_run": "未运行"}
 VERDICT_CN = {"dispute": "可异议", "statement": "个人声明", "insufficient": "证据不足",
@@ -30,10 +31,20 @@ def sheet_rows(reports: Sequence[CaseReport], message: Callable[[CaseReport], st
             rows.append((r.case, STATUS_CN[r.status.value], "", "", "", "", "；".join(r.outputs), message(r)))
         for loan, verdict in r.verdicts:
             needed = "；".join(words for who, words in r.needed if who == loan.id)
-            files = r.outputs if len(r.verdicts) == 1 else tuple(f for who, f in r.loan_outputs if who == loan.id)
+            files = r.outputs if len(r.verdicts) == 1 else _own_files(r, loan)
             rows.append((r.case, STATUS_CN[r.status.value], loan.lender, loan_detail(loan),
                          VERDICT_CN.get(verdict, verdict), needed, "；".join(files), message(r)))
     return rows
+
+
+def _own_files(report: CaseReport, loan: LoanLabel) -> tuple[str, ...]:
+    """A loan's files; a summary.json from before loans had ids names them by lender only, and a
+    file name holds its lender (render._stem), so a skipped case's rows still list its files."""
+    if report.loan_outputs:
+        return tuple(f for who, f in report.loan_outputs if who == loan.id)
+    from generator.render import safe_name
+
+    return tuple(name for name in report.outputs if f"-{safe_name(loan.lender)}" in name)
 
 
 def xlsx(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:

@@ -182,3 +182,16 @@ def test_each_loan_row_lists_its_own_files() -> None:
     assert rows[1]["贷款"] == "好期贷 合同 ZL1 2025-06-01 借款"
     assert rows[0]["已生成文件"] == f"异议及更正申请-{ant}.pdf；证据材料-{ant}.pdf" and rows[0]["需补充材料"] == ""
     assert rows[1]["已生成文件"] == f"个人声明-{zhaolian}.pdf" and rows[1]["需补充材料"] == "还款所用账户的流水"
+
+
+def test_a_summary_from_before_loan_ids_still_lists_each_lenders_files() -> None:
+    """summary.json written before loans had ids names each verdict's lender only, and no files."""
+    from generator.batch import CaseReport, Status, _label
+    from generator.sheet import sheet_rows
+
+    ant, zhaolian = "重庆蚂蚁消费金融有限公司", "招联消费金融股份有限公司"
+    loans = (_label({"lender": ant}), _label({"lender": zhaolian}))
+    report = CaseReport("desk/01", Status.SKIPPED, loans=2, verdicts=((loans[0], "dispute"), (loans[1], "insufficient")),
+                        outputs=(f"异议及更正申请-{ant}.pdf", f"证据材料-{ant}.pdf"))
+    rows = [dict(zip(COLUMNS, row, strict=True)) for row in sheet_rows([report], lambda r: r.error)]
+    assert [r["已生成文件"] for r in rows] == [f"异议及更正申请-{ant}.pdf；证据材料-{ant}.pdf", ""]
