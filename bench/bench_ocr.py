@@ -63,6 +63,7 @@ TARGET_SHARE = 0.99
 TARGET_SCREEN_SECONDS = 2.0
 TARGET_LONG_SECONDS = 40.0
 SHOW = 8  # failures printed per class (all of them go to the results file)
+STARTED = datetime.now()
 
 
 # --------------------------------------------------------------------------- reading a file
@@ -298,6 +299,7 @@ def main() -> None:
                (i.source or not args.self_check)]
     cases = [run_case(work, i) for i in items if i.set == "cases"]
     unit = (unit_before + numpy_unit()) / 2
+    save({}, results, cases, args, work)  # the raw results first: a failing report loses nothing
     summary = report(results, cases, unit, text_seconds / max(text_pages, 1), args.seed)
     save(summary, results, cases, args, work)
     if args.workdir is None:
@@ -311,6 +313,10 @@ def run_case(out: Path, item: scans.Item) -> dict[str, Any]:
     start = time.perf_counter()
     scan = case_outcome(check_case(out / item.file))
     return {"id": item.id, "seconds": time.perf_counter() - start, "text": text, "scan": scan, "same": text == scan}
+
+
+def _ratio(a: float, b: float) -> str:
+    return "-" if b <= 0 else f"{a / b:.1f}"  # no text PDF in the run: no text baseline
 
 
 def _pct(share: float | None) -> str:
@@ -368,7 +374,7 @@ def _set_line(name: str, rs: list[Result], unit: float, text_per_page: float) ->
     refused = sum(1 for r in rs if r.refused)
     if refused == len(rs):
         total = Score()
-    cells = "" if per_page is None else f"{per_page:7.2f} {per_page / text_per_page:7.1f} {per_page / unit:7.2f}"
+    cells = "" if per_page is None else f"{per_page:7.2f} {_ratio(per_page, text_per_page):>7} {per_page / unit:7.2f}"
     if name == "screens":
         right = sum(r.decisions[0] for r in rs if r.decisions)
         count = sum(r.decisions[1] for r in rs if r.decisions)
@@ -405,7 +411,7 @@ def _long(rs: list[Result], summary: dict[str, Any], unit: float, text_per_page:
         s = r.read.seconds
         verdict = "ok" if s < TARGET_LONG_SECONDS else "ABOVE TARGET"
         print(f"{r.item.pages}-page scanned 详版: {s:.1f} s ({s / r.item.pages:.2f} s/page, "
-              f"{s / r.item.pages / text_per_page:.0f}x the text path, {s / unit:.0f} units; target < "
+              f"{_ratio(s / r.item.pages, text_per_page)}x the text path, {s / unit:.0f} units; target < "
               f"{TARGET_LONG_SECONDS:.0f} s): {verdict}; values exact {_pct(r.score.share() if r.score else None)}")
         summary["long_seconds"] = s
 
@@ -442,7 +448,7 @@ def save(summary: dict[str, Any], results: list[Result], cases: list[dict[str, A
          work: Path) -> None:
     folder = ROOT / "bench" / "results"
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = STARTED.strftime("%Y%m%d-%H%M%S")  # one file a run, rewritten with the summary
     path = folder / f"bench_ocr-{stamp}.json"
     files = [{"id": r.item.id, "file": r.item.file, "source": r.item.source, "transforms": r.item.transforms,
               "page_order": r.item.page_order, "seconds": r.read.seconds, "errors": r.read.errors,

@@ -297,7 +297,9 @@ def cases_set(w: Writer, seed: int) -> None:
         tilted = [distort.small_rotation(p, rng) for p in pages]
         (scan / "个人信用报告.pdf").write_bytes(distort.image_pdf([p for p, _ in tilted], SCAN_DPI))
         loan = screens.Loan(ANT, Decimal("12000.00"), date(2025, 1, 10), "JB2025011000123", rows)
-        image, truth = screens.render(loan, rng, replace(screens.random_style(rng, long=True), show_paid_at=True))
+        # The screen prints what the text record prints (lender, 借据号, 实还时间): the same case
+        style = replace(screens.random_style(rng, long=True), show_paid_at=True, show_lender=True, show_contract=True)
+        image, truth = screens.render(loan, rng, style)
         item = Item(f"cases/{name}", "cases", f"cases/{name}/scan", f"cases/{name}/text", "", len(pages) + 1,
                     SCAN_DPI, [t for _, t in tilted] + [{"op": "screenshot", **truth.pop("style")}], source_in="out")
         item.truth = w.truth(f"case-{name}-screen", truth)
