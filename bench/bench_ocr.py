@@ -418,7 +418,7 @@ def _long(rs: list[Result], summary: dict[str, Any], unit: float, text_per_page:
 
 def _without_file(message: str) -> str:
     """The message without the file it names (and its page), so that one cause is one class."""
-    return re.sub(r"^.*?\.(pdf|png|jpe?g)(:p\d+)?: ", "", message)
+    return re.sub(r"^.*?\.(pdf|png|jpe?g)(:p\d+)?(:r\d+)?: ", "", message)
 
 
 def _failures(results: list[Result], seed: int) -> None:
