@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -12,6 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 FIXTURES = TESTS / "fixtures"
+# What a blank scan is refused with: OCR found no text, or (without the ocr extra) OCR is needed.
+SCAN_MESSAGE = ("no text layer: scanned image" if importlib.util.find_spec("rapidocr_onnxruntime")
+                else "a scan or an image: reading it needs OCR")
 sys.path.insert(0, str(TESTS))  # the synthetic-document generators live in tests/synth
 
 

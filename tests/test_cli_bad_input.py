@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, SCAN_MESSAGE
 from generator.cli import app
 
 runner = CliRunner()
@@ -53,7 +53,7 @@ def _encrypted(tmp_path: Path) -> Path:
     (lambda p: (p / "empty.pdf").write_bytes(b"") and p / "empty.pdf" or p / "empty.pdf", "empty file"),
     (lambda p: (p / "fake.pdf").write_text("hello, not a pdf") and p / "fake.pdf", "not a PDF file"),
     (lambda p: (p / "cut.pdf").write_bytes(BASIC.read_bytes()[:1500]) and p / "cut.pdf", "corrupt or truncated PDF"),
-    (lambda p: _reportlab_pdf(p / "scan.pdf", None), "no text layer: scanned image"),
+    (lambda p: _reportlab_pdf(p / "scan.pdf", None), SCAN_MESSAGE),
     (lambda p: _reportlab_pdf(p / "hello.pdf", "Hello world"), "unrecognised document (tried: "),
     (_encrypted, "encrypted PDF: give its password with --password"),
 ])

@@ -11,8 +11,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from conftest import FIXTURES, ROOT
-from generator.errors import PdfError
+from conftest import FIXTURES, ROOT, SCAN_MESSAGE
+from generator.errors import OcrUnavailable, PdfError
 from generator.parsers import parse_document
 from generator.pdf import BACKEND_ENV, BACKENDS, Page, open_pdf
 from generator.serialize import document_json
@@ -214,14 +214,14 @@ BAD_INPUTS = {
     "empty": (lambda p: (p / "e.pdf").write_bytes(b"") or p / "e.pdf", None, "empty file"),
     "not a pdf": (lambda p: (p / "f.pdf").write_text("hello") and p / "f.pdf", None, "not a PDF file"),
     "truncated": (_truncated, None, "corrupt or truncated PDF ("),
-    "scan": (_scan, None, "no text layer: scanned image"),
+    "scan": (_scan, None, SCAN_MESSAGE),
     "no password": (_encrypted, None, "encrypted PDF: give its password with --password"),
     "wrong password": (_encrypted, "000000", "wrong password"),
 }
 
 
 def _error(path: Path, password: str | None, backend: str) -> str:
-    with pytest.raises(PdfError) as caught:
+    with pytest.raises((PdfError, OcrUnavailable)) as caught:
         with open_pdf(path, password, backend=backend) as doc:
             doc.first_page()
     return str(caught.value)
