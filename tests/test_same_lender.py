@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
-from synth.same_lender import ANT, FIRST, SECOND, build_case
+from synth.same_lender import ANT, FIRST, SECOND, build_case, masked
 from typer.testing import CliRunner, Result
 
 from generator.cli import app
+from generator.models import CreditReportNeeded, LoanResult, LoanVerdict
+from generator.pipeline import check_folder
 
 DATE = "2026-09-10"
 
@@ -58,15 +61,60 @@ def test_generate_writes_letters_for_the_disputed_loan_only(case: Path, tmp_path
 
 
 def test_two_disputed_loans_without_contract_numbers_get_a_letter_each(tmp_path: Path) -> None:
-    """Letters go one per loan (as for two lenders); the loan's place in case.toml keeps them apart."""
+    """Letters go one per loan (as for two lenders); each loan's contract number comes from its own
+    结清证明, told apart by 借款金额 and date."""
     folder = build_case(tmp_path / "no-contracts", contracts=False, second="NN1NNC")
     checked = json.loads(invoke("check", str(folder), "--date", DATE, "--json").output)["loans"]
     assert [(lo["loan_id"], lo["contract_number"], lo["verdict"]) for lo in checked] == [
-        ("#1", None, "dispute"), ("#2", None, "dispute")]
+        (FIRST, FIRST, "dispute"), (SECOND, SECOND, "dispute")]
     result = invoke("generate", str(folder), "--date", DATE, "--format", "pdf", "--to", "lender")
     assert result.exit_code == 0, result.output
     letters = sorted(p.name for p in (folder / "out").glob("异议及更正申请-*"))
-    assert letters == [f"异议及更正申请-{ANT}-1.pdf", f"异议及更正申请-{ANT}-2.pdf"]
+    assert letters == [f"异议及更正申请-{ANT}-{FIRST}.pdf", f"异议及更正申请-{ANT}-{SECOND}.pdf"]
+
+
+def _checked(folder: Path) -> tuple[LoanResult, ...]:
+    return check_folder(folder, date.fromisoformat(DATE)).result.loans
+
+
+def _conflicts(lr: LoanResult) -> list[str]:
+    return [f.message for f in lr.findings if f.kind == "document_conflict"]
+
+
+@pytest.mark.parametrize("contracts", [True, False])
+def test_a_report_with_one_account_gives_it_to_its_own_loan_only(tmp_path: Path, contracts: bool) -> None:
+    """The report holds the first loan's account alone: the second loan is left without an
+    account (a report is needed), never checked against the first loan's months."""
+    first, second = _checked(build_case(tmp_path / "one-account", contracts=contracts, accounts=(0,)))
+    assert first.verdict is LoanVerdict.DISPUTE and len(first.months) == 12
+    assert second.months == () and second.account_checks == () and second.verdict is LoanVerdict.INSUFFICIENT
+    assert CreditReportNeeded() in second.missing and second.loan.account_id is None
+    assert _conflicts(first) == _conflicts(second) == []
+
+
+def test_each_loan_takes_its_own_account_by_date_and_amount(tmp_path: Path) -> None:
+    """case.toml gives neither contract numbers nor 账户标识: 开立日期 and 借款金额 decide."""
+    first, second = _checked(build_case(tmp_path / "no-ids", contracts=False))
+    assert (first.loan.account_id, second.loan.account_id) == (FIRST, SECOND)
+    assert (len(first.months), len(second.months)) == (12, 6)
+    assert (first.verdict, second.verdict) == (LoanVerdict.DISPUTE, LoanVerdict.NOTHING_TO_DISPUTE)
+    assert _conflicts(first) == _conflicts(second) == []
+
+
+def test_a_certificate_naming_another_contract_is_not_the_loans(tmp_path: Path) -> None:
+    """Only the first loan's 结清证明 is there: the second loan does not read it (it names another
+    contract), so no conflict is reported against it."""
+    first, second = _checked(build_case(tmp_path / "one-certificate", certificates=(0,)))
+    assert first.settlement_source is not None and first.settlement_source.file == f"结清证明-{FIRST}.pdf"
+    assert second.settlement_source is not None and second.settlement_source.file == "招商银行流水.pdf"
+    assert _conflicts(first) == _conflicts(second) == []
+
+
+def test_each_certificate_goes_to_the_contract_it_names_even_masked(tmp_path: Path) -> None:
+    first, second = _checked(build_case(tmp_path / "masked", printed=(masked(FIRST), masked(SECOND))))
+    assert [lr.settlement_source.file if lr.settlement_source else None for lr in (first, second)] == [
+        f"结清证明-{FIRST}.pdf", f"结清证明-{SECOND}.pdf"]
+    assert _conflicts(first) == _conflicts(second) == []
 
 
 def test_batch_summary_has_a_row_per_loan_naming_it(case: Path, tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ DATE = (r"\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"
         r"|\d{4}[ \t]*[-/.][ \t]*\d{1,2}[ \t]*[-/.][ \t]*\d{1,2}(?!\d)")
 LABEL_DATE = rf"{DATE}|(?<!\d)\d{{8}}(?!\d)"  # 20240105 only where a label says it is a date
 NAME = r"[\u3400-\u4dbf\u4e00-\u9fff·•]{2,8}"
-NUMBER = r"[A-Za-z0-9][A-Za-z0-9-]{3,}"
+NUMBER = r"[A-Za-z0-9][A-Za-z0-9*＊-]{3,}"  # a masked run (****) kept: it matches its contract
 _PART = r"[^\s:：，,。；;（）()]"
 _PAREN = r"[（(][^（）()\n]{1,60}[)）]"
 ENTITY_TEXT = rf"(?:{_PART}|{_PAREN}){{4,90}}"

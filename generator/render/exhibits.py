@@ -17,7 +17,7 @@ from generator.dates import DateError, parse_date
 from generator.documents import CreditAccount, CreditReport, Document, RepaymentSchedule, SettlementCertificate
 from generator.models import (BBox, CaseResult, DocumentKind, InstallmentStatus, LoanResult, MonthResult,
                               MonthVerdict, SourceRef, Statement, Transaction, Undecided, YearMonth)
-from generator.validate.linking import match_account
+from generator.validate.assign import match_accounts
 
 ISSUERS = {"cmb": "招商银行", "icbc": "中国工商银行", "ccb": "中国建设银行", "abc": "中国农业银行",
            "boc": "中国银行", "bocom": "交通银行", "alipay": "支付宝", "wechat": "微信支付",
@@ -184,7 +184,7 @@ def _holder(result: CaseResult, file: str) -> Path | None:
 
 def _report_exhibit(result: CaseResult, lr: LoanResult) -> ExhibitPlan:
     reports = [d for d in result.documents if isinstance(d, CreditReport)]
-    found = _account(lr, reports)
+    found = _account(result, lr, reports)
     report = found[0] if found else next(iter(reports), None)
     cited = tuple(_month_row(m, found[1] if found else None) for m in lr.months
                   if m.verdict is MonthVerdict.CONTRADICTED)
@@ -198,7 +198,8 @@ def _report_exhibit(result: CaseResult, lr: LoanResult) -> ExhibitPlan:
                        None, None, "reported_record", cited)
 
 
-def _account(lr: LoanResult, reports: Sequence[CreditReport]) -> tuple[CreditReport, CreditAccount] | None:
+def _account(result: CaseResult, lr: LoanResult,
+             reports: Sequence[CreditReport]) -> tuple[CreditReport, CreditAccount] | None:
     """The report account the loan's months were read from: the one holding their grid cells, else
     (months declared in case.toml) the one the checker matches to the loan."""
     cells = {m.reported.source for m in lr.months if m.reported.source is not None}
@@ -206,7 +207,8 @@ def _account(lr: LoanResult, reports: Sequence[CreditReport]) -> tuple[CreditRep
         for account in report.accounts:
             if any(g.source in cells for g in account.history):
                 return report, account
-    return match_account(lr.loan, reports)
+    loans = [r.loan for r in result.loans] if any(r is lr for r in result.loans) else [lr.loan]
+    return match_accounts(loans, reports)[next((i for i, r in enumerate(result.loans) if r is lr), 0)]
 
 
 def _month_row(m: MonthResult, account: CreditAccount | None) -> CitedRow:

@@ -12,8 +12,8 @@ from generator.models import (AccountCheck, Case, CaseResult, CreditReportNeeded
                               MissingDocument, MonthResult, MonthVerdict, ReportedMonth, SourceRef, Statement,
                               StatementNeeded, Transaction)
 from generator.validate.account import CLOSED_STATUSES, check_account
-from generator.validate.linking import (lender_statement, match_account, match_schedule, match_settlement,
-                                        report_date)
+from generator.validate.assign import match_accounts, match_schedules, match_settlements
+from generator.validate.linking import lender_statement, report_date
 from generator.validate.match import allocate, undecided_after_gap
 from generator.validate.months import Evidence, evaluate_month
 from generator.validate.payments import Payment, collect, official_records
@@ -35,13 +35,28 @@ class _Docs:
                    tuple(d for d in documents if isinstance(d, RepaymentSchedule)))
 
 
+@dataclass(frozen=True)
+class Links:
+    """The documents that are this loan's own: no other loan of the case holds them."""
+    account: tuple[CreditReport, CreditAccount] | None
+    settlement: SettlementCertificate | None
+    schedule: RepaymentSchedule | None
+
+
+def links(loans: Sequence[Loan], docs: _Docs) -> list[Links]:
+    return [Links(*t) for t in zip(match_accounts(loans, docs.reports), match_settlements(loans, docs.settlements),
+                                   match_schedules(loans, docs.schedules), strict=True)]
+
+
 def check_case(case: Case, documents: Sequence[Document], as_of: date) -> CaseResult:
     docs = _Docs.of(documents)
     statements = [st for st in docs.statements]
     statements += [lender_statement(s) for s in docs.schedules if any(r.paid_amount for r in s.installments)]
     coverage = _coverage(docs.statements)
     claimed = _claims(case.loans, statements)
-    loans = tuple(check_loan(loan, claimed[i], docs, as_of, coverage, case) for i, loan in enumerate(case.loans))
+    linked = links(case.loans, docs)
+    loans = tuple(check_loan(loan, claimed[i], docs, as_of, coverage, case, linked[i])
+                  for i, loan in enumerate(case.loans))
     return CaseResult(case, docs.statements, loans, as_of, tuple(documents))
 
 
@@ -70,14 +85,15 @@ def _fits(loan: Loan, p: Payment) -> bool:
 
 
 def check_loan(loan: Loan, claimed: tuple[list[Payment], list[Transaction]], docs: _Docs, as_of: date,
-               coverage: tuple[date, date] | None, case: Case | None = None) -> LoanResult:
+               coverage: tuple[date, date] | None, case: Case | None = None,
+               own: Links | None = None) -> LoanResult:
     payments, unexplained = claimed
+    own = own or links([loan], docs)[0]
     findings = [Finding("document_conflict", c) for c in loan.conflicts]
-    schedule, computed = _schedule(loan, docs)
+    schedule, computed = _schedule(loan, own.schedule)
     if computed:
         findings.append(Finding("schedule_estimated", "the schedule was computed from the loan terms, not read from the lender"))
-    account = match_account(loan, docs.reports)
-    settlement = match_settlement(loan, docs.settlements)
+    account, settlement = own.account, own.settlement
     settled_on, settled_by = _settlement(loan, settlement, account[1] if account else None)
     results = allocate(schedule, payments, grace_days=loan.grace_days, as_of=as_of)
     if settled_on is not None:
@@ -116,10 +132,9 @@ def _settled_early(results: list[InstallmentResult], settled_on: date) -> list[I
     return out
 
 
-def _schedule(loan: Loan, docs: _Docs) -> tuple[tuple[Installment, ...], bool]:
+def _schedule(loan: Loan, parsed: RepaymentSchedule | None) -> tuple[tuple[Installment, ...], bool]:
     if loan.schedule:
         return loan.schedule, False
-    parsed = match_schedule(loan, docs.schedules)
     if parsed is not None:
         return tuple(Installment(r.number, r.due_date, r.amount_due, r.principal, r.interest)
                      for r in parsed.installments), False

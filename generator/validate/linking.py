@@ -1,17 +1,16 @@
 """Which report account, settlement certificate and schedule belong to which loan.
 
-A loan is tied to a report account by its lender (the 管理机构, compared through the lender table
-so that branch suffixes and brands agree) and then by 账户标识, opening date and amount.
+Lenders are compared through the lender table so that branch suffixes and brands agree; which
+loan takes which document is generator.validate.assign's.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
 from datetime import date
 
-from generator.documents import CreditAccount, CreditReport, RepaymentSchedule, SettlementCertificate
-from generator.models import DocumentKind, Loan, Statement, Transaction
+from generator.documents import CreditReport, RepaymentSchedule
+from generator.models import DocumentKind, Statement, Transaction
 
 
 def _norm(text: str) -> str:
@@ -26,36 +25,6 @@ def same_lender(a: str | None, b: str | None) -> bool:
     except ImportError:  # pragma: no cover - the lender table ships with the package
         return _norm(a) == _norm(b)
     return bool(table_same(a, b))
-
-
-def match_account(loan: Loan, reports: Sequence[CreditReport]) -> tuple[CreditReport, CreditAccount] | None:
-    """The best report account for the loan (newest report first)."""
-    candidates = [(r, a) for r in sorted(reports, key=lambda r: r.report_time or "", reverse=True)
-                  for a in r.accounts if same_lender(a.institution, loan.lender)]
-    if loan.account_id:
-        candidates = [(r, a) for r, a in candidates if a.account_id == loan.account_id] or candidates
-    if not candidates:
-        return None
-    return max(candidates, key=lambda ra: (ra[1].opened_on == loan.disbursed_on,
-                                           ra[1].loan_amount == loan.principal, ra[0].report_time or ""))
-
-
-def match_settlement(loan: Loan, certificates: Sequence[SettlementCertificate]) -> SettlementCertificate | None:
-    for cert in certificates:
-        s = cert.settlement
-        if loan.contract_number and s.contract_number and s.contract_number == loan.contract_number:
-            return cert
-    same = [c for c in certificates if same_lender(c.settlement.lender, loan.lender)
-            and (c.settlement.principal is None or c.settlement.principal == loan.principal)]
-    return same[0] if len(same) == 1 else None
-
-
-def match_schedule(loan: Loan, schedules: Sequence[RepaymentSchedule]) -> RepaymentSchedule | None:
-    for sched in schedules:
-        if loan.contract_number and sched.contract_number == loan.contract_number:
-            return sched
-    same = [s for s in schedules if same_lender(s.lender, loan.lender)]
-    return same[0] if len(same) == 1 else None
 
 
 def lender_statement(schedule: RepaymentSchedule) -> Statement:

@@ -40,44 +40,54 @@ payee_names = ["{lender}", "借呗"]
 TERMS = ((FIRST, Decimal("12000.00"), date(2025, 1, 10), 12, 10), (SECOND, Decimal("6000.00"), date(2025, 2, 1), 6, 1))
 
 
-def _account(contract: str, principal: Decimal, opened: date, last_due: date, codes: str) -> Account:
+def _account(contract: str, principal: Decimal, opened: date, last_due: date, codes: str, installments: int) -> Account:
     amounts = {codes.index("1"): Decimal("1060.30")} if "1" in codes else None
     first = f"{opened.year + opened.month // 12:04d}-{opened.month % 12 + 1:02d}"
     return Account("非循环贷账户", ANT, contract, opened, principal, "其他个人消费贷款", as_of=last_due,
-                   standing=Standing("结清", closed_on=last_due), grid=grid(first, codes, amounts), due_on=last_due)
+                   standing=Standing("结清", closed_on=last_due), grid=grid(first, codes, amounts), due_on=last_due,
+                   installments=installments)
 
 
-def build_case(folder: Path, *, contracts: bool = True, second: str = "NNNNNC") -> Path:
+def masked(contract: str) -> str:
+    """A contract number as a certificate may print it: the middle hidden."""
+    return contract[:6] + "****" + contract[-4:]
+
+
+def build_case(folder: Path, *, contracts: bool = True, second: str = "NNNNNC", accounts: tuple[int, ...] = (0, 1),
+               certificates: tuple[int, ...] = (0, 1), printed: tuple[str, str] = (FIRST, SECOND)) -> Path:
     """Both loans repaid on time from one 招商银行 account; the report codes the first loan's
     March 2025 "1" and the second loan's months as `second` gives them (all N: nothing wrong); a
     结清证明 for each. Without `contracts` case.toml gives no contract numbers (nor does anything
-    fill them in: each document names its lender, and this lender has two loans)."""
+    fill them in when the documents print none). `accounts` are the loans (0, 1) whose account the
+    report holds, `certificates` those with a 结清证明; `printed` the contract numbers these print."""
     folder.mkdir(parents=True)
     (folder / "case.toml").write_text(BORROWER + "".join(
         LOAN.format(lender=ANT, contract=f'contract_number = "{c}"\n' if contracts else "", principal=p,
                     disbursed=d.isoformat(), installments=n, due_day=day)
         for c, p, d, n, day in TERMS), encoding="utf-8")
     case = load_case(folder)
-    repayments, accounts = [], []
-    for (contract, *_), loan, codes in zip(TERMS, case.loans, ("N1NNNNNNNNNC", second), strict=True):
+    repayments, held = [], []
+    for n, ((contract, *_), loan, codes) in enumerate(zip(TERMS, case.loans, ("N1NNNNNNNNNC", second), strict=True)):
         loan = replace(loan, contract_number=contract)
         schedule, _ = expected_schedule(loan)
         repayments += [(inst.due_date - timedelta(days=1), inst.amount_due, f"{ANT} 2088101234567890")
                        for inst in schedule]
         last = schedule[-1].due_date - timedelta(days=1)
-        accounts.append(_account(loan.contract_number or "", loan.principal, loan.disbursed_on, last, codes))
+        if n in accounts:
+            held.append(_account(contract, loan.principal, loan.disbursed_on, last, codes, loan.installments))
         certificate = SettlementSource(
             style="ant_letter", lender=ANT, borrower="李晓明", id_number="110***********1236",
-            contract_number=loan.contract_number or "", principal=loan.principal,
+            contract_number=printed[n], principal=loan.principal,
             principal_uppercase="壹万贰仟元整" if loan.principal == Decimal("12000.00") else "陆仟元整",
             disbursed_on=loan.disbursed_on, settled_on=last, issued_on=last + timedelta(days=3), product="借呗",
             serial=f"JQ{loan.contract_number}")
-        (folder / f"结清证明-{loan.contract_number}.pdf").write_bytes(render_settlement(certificate))
+        if n in certificates:
+            (folder / f"结清证明-{loan.contract_number}.pdf").write_bytes(render_settlement(certificate))
     rows = make_rows(20250101, 130, date(2025, 1, 2), Decimal("3200.00"), repayments=sorted(repayments))
     write_cmb_statement(CmbStatement(holder="李晓明", account="6214********5678", start=date(2025, 1, 1),
                                      end=date(2026, 1, 31), rows=rows, printed_at="2026-02-20 09:12:45",
                                      verification_code="K7Q2M9XA"), folder / "招商银行流水.pdf")
     report = Report("2026021509301234567890", "2026-02-15 09:30:12", "李晓明", "身份证", "1101**********1236",
-                    tuple(accounts))
+                    tuple(held))
     (folder / "个人信用报告.pdf").write_bytes(render_report(report))
     return folder
